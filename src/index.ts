@@ -1,0 +1,14 @@
+export { buildDeck, composeDeck, type BuildOptions, type BuildResult } from './build-deck.js';
+export { BrowserSession, type BrowserOptions } from './export/browser-session.js';
+export { exportPdf } from './export/export-pdf.js';
+export { findBrowser, type FoundBrowser } from './export/find-browser.js';
+export { loadBrief, parseBrief } from './load/load-brief.js';
+export { lexBrief } from './lex/lex-brief.js';
+export { toSections } from './split/to-sections.js';
+export { toSlides } from './split/to-slides.js';
+export { renderDeck } from './render/render-deck.js';
+export { resolveInputs } from './load/resolve-inputs.js';
+export { Diagnostics, formatDiagnostic } from './diagnostics.js';
+export { BriefdeckError, EXIT } from './errors.js';
+export { VERSION } from './version.js';
+export type * from './types.js';

@@ -1,0 +1,40 @@
+import type { Links, Token } from 'marked';
+import type { Block, Brief, Directive } from '../types.js';
+import { lexMarkdown } from './markdown.js';
+
+const RE_BREAK = /^\s*<!--\s*break\s*-->\s*$/i;
+const RE_NOTES = /^\s*<!--\s*notes?\s*:([\s\S]*?)-->\s*$/i;
+
+/** A directive is a block-level HTML comment of a known form; other comments stay HTML. */
+export function readDirective(token: Token): Directive | undefined {
+  if (token.type === 'hr') return { kind: 'break' };
+  if (token.type !== 'html') return undefined;
+  if (RE_BREAK.test(token.raw)) return { kind: 'break' };
+  const notes = RE_NOTES.exec(token.raw);
+  return notes ? { kind: 'notes', text: notes[1].trim() } : undefined;
+}
+
+/** Counts lines through the raw text of tokens: marked keeps no positions of its own. */
+export function toBlocks(tokens: Token[], firstLine: number): Block[] {
+  const blocks: Block[] = [];
+  let line = firstLine;
+  for (const token of tokens) {
+    if (token.type !== 'space' && token.type !== 'def') {
+      const leading = /^\n*/.exec(token.raw)?.[0].length ?? 0;
+      blocks.push({ token, line: line + leading, directive: readDirective(token) });
+    }
+    line += (token.raw.match(/\n/g) ?? []).length;
+  }
+  return blocks;
+}
+
+export interface LexedBrief {
+  blocks: Block[];
+  /** Reference-link definitions, needed again when a split piece is re-lexed. */
+  links: Links;
+}
+
+export function lexBrief(brief: Brief): LexedBrief {
+  const tokens = lexMarkdown(brief.body);
+  return { blocks: toBlocks(tokens, brief.bodyLine), links: tokens.links };
+}

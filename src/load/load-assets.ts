@@ -1,0 +1,87 @@
+import { readFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { fail } from '../errors.js';
+
+const require = createRequire(import.meta.url);
+/** The package root: templates/ sits beside lib/ (compiled) and src/ (tests). */
+export const PACKAGE_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
+export const TEMPLATES_DIR = path.join(PACKAGE_ROOT, 'templates');
+
+/** Fonts bundled from npm: the weights the theme uses, in the scripts these families cover. */
+const FONT_FILES = [
+  '@fontsource/ibm-plex-sans/400.css',
+  '@fontsource/ibm-plex-sans/400-italic.css',
+  '@fontsource/ibm-plex-sans/600.css',
+  '@fontsource/ibm-plex-sans/700.css',
+  '@fontsource/ibm-plex-mono/400.css',
+] as const;
+const SKIPPED_SUBSETS = /-(?:vietnamese|cyrillic-ext)-/;
+const RE_FACE = /\/\*[^*]*\*\/\s*@font-face\s*{[^}]*}/g;
+const RE_WOFF2 = /url\(\.\/files\/([^)]+\.woff2)\)/;
+
+/** Everything a deck inlines besides the brief's own images: reveal.js, fonts and the theme. */
+export interface DeckAssets {
+  resetCss: string;
+  revealCss: string;
+  revealJs: string;
+  notesJs: string;
+  fontsCss: string;
+  themeCss: string;
+}
+
+/** Font faces with their woff2 inlined as data: URLs, so the deck renders offline. */
+async function loadFontsCss(): Promise<string> {
+  const faces: string[] = [];
+  for (const specifier of FONT_FILES) {
+    const cssPath = require.resolve(specifier);
+    const css = await readFile(cssPath, 'utf8');
+    for (const face of css.match(RE_FACE) ?? []) {
+      const file = RE_WOFF2.exec(face)?.[1];
+      if (!file || SKIPPED_SUBSETS.test(file)) continue;
+      const data = await readFile(path.join(path.dirname(cssPath), 'files', file));
+      faces.push(face.replace(/src:[^;]+;/, `src: url(data:font/woff2;base64,${data.toString('base64')}) format('woff2');`));
+    }
+  }
+  return faces.join('\n');
+}
+
+async function loadTheme(theme: string): Promise<string> {
+  const file = path.join(TEMPLATES_DIR, 'themes', `${theme}.css`);
+  try {
+    return await readFile(file, 'utf8');
+  } catch {
+    fail('theme-missing', `no theme "${theme}" (looked for ${file})`);
+  }
+}
+
+const cache = new Map<string, Promise<DeckAssets>>();
+
+async function readAssets(theme: string): Promise<DeckAssets> {
+  const dist = path.dirname(require.resolve('reveal.js'));
+  const [resetCss, revealCss, revealJs, notesJs, fontsCss, themeCss] = await Promise.all([
+    readFile(path.join(dist, 'reset.css'), 'utf8'),
+    readFile(path.join(dist, 'reveal.css'), 'utf8'),
+    readFile(path.join(dist, 'reveal.js'), 'utf8'),
+    readFile(path.join(dist, 'plugin', 'notes.js'), 'utf8'),
+    loadFontsCss(),
+    loadTheme(theme),
+  ]).catch((error: unknown) => {
+    if (error instanceof Error && error.name === 'BriefdeckError') throw error;
+    fail('asset-missing', `cannot read reveal.js from node_modules (run npm install): ${(error as Error).message}`);
+  });
+  return { resetCss, revealCss, revealJs, notesJs, fontsCss, themeCss };
+}
+
+/** Loaded once per process and theme: a run over many briefs reads node_modules once. */
+export function loadAssets(theme: string): Promise<DeckAssets> {
+  let assets = cache.get(theme);
+  if (!assets) {
+    assets = readAssets(theme);
+    cache.set(theme, assets);
+    assets.catch(() => cache.delete(theme));
+  }
+  return assets;
+}
+

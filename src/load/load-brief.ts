@@ -1,0 +1,107 @@
+import { readFile, stat } from 'node:fs/promises';
+import path from 'node:path';
+import { fail } from '../errors.js';
+import type { Diagnostics } from '../diagnostics.js';
+import type { Brief } from '../types.js';
+import { readFrontMatter } from './read-front-matter.js';
+import { readMeta, type MetaOverrides } from './read-meta.js';
+
+/** Large enough for a 300-page report many times over; past it a brief is surely not prose. */
+export const MAX_BRIEF_BYTES = 64 * 1024 * 1024;
+const RE_FENCE = /^ {0,3}(`{3,}|~{3,})/;
+const RE_H1 = /^ {0,3}#[ \t]+(.+?)(?:[ \t]+#+)?[ \t]*$/;
+
+/** Decodes strictly: a brief that is not UTF-8 is an error at the line of the first bad byte. */
+export function decodeBrief(bytes: Uint8Array, file: string): string {
+  if (bytes.includes(0)) fail('binary-file', 'this is a binary file, not a Markdown brief', { at: { file, line: 1 } });
+  try {
+    const text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(bytes);
+    return text.replace(/\r\n?/g, '\n');
+  } catch {
+    const line = firstBadLine(bytes);
+    fail('not-utf8', 'the file is not valid UTF-8 text (save it as UTF-8)', { at: { file, line } });
+  }
+}
+
+function firstBadLine(bytes: Uint8Array): number {
+  const decoder = new TextDecoder('utf-8', { fatal: true });
+  let line = 1;
+  let start = 0;
+  for (let i = 0; i <= bytes.length; i++) {
+    if (i === bytes.length || bytes[i] === 0x0a) {
+      try {
+        decoder.decode(bytes.subarray(start, i));
+      } catch {
+        return line;
+      }
+      line++;
+      start = i + 1;
+    }
+  }
+  return line;
+}
+
+/** The first ATX `#` heading outside code fences, used when the front matter has no title. */
+export function firstH1(body: string): string | undefined {
+  let fence: string | undefined;
+  for (const line of body.split('\n')) {
+    const f = RE_FENCE.exec(line);
+    if (f) {
+      if (!fence) fence = f[1][0];
+      else if (f[1][0] === fence) fence = undefined;
+      continue;
+    }
+    if (fence) continue;
+    const h = RE_H1.exec(line);
+    if (h) return h[1].replace(/[*_`]/g, '').trim();
+  }
+  return undefined;
+}
+
+async function readBytes(file: string): Promise<Uint8Array> {
+  let info;
+  try {
+    info = await stat(file);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT') fail('file-missing', `no such file: ${file}`);
+    fail('file-unreadable', `cannot read ${file} (${code ?? String(error)})`);
+  }
+  if (info.isDirectory()) fail('file-is-folder', `${file} is a folder, not a Markdown file`);
+  if (info.size > MAX_BRIEF_BYTES) {
+    fail('file-too-large', `${file} is ${(info.size / 2 ** 20).toFixed(0)} MB; briefs are limited to ${MAX_BRIEF_BYTES / 2 ** 20} MB`);
+  }
+  try {
+    return await readFile(file);
+  } catch (error) {
+    fail('file-unreadable', `cannot read ${file} (${(error as NodeJS.ErrnoException).code ?? String(error)})`);
+  }
+}
+
+/** The one read of a brief: bytes → text → front matter → validated meta. */
+export async function loadBrief(file: string, diagnostics: Diagnostics, overrides?: MetaOverrides): Promise<Brief> {
+  const text = decodeBrief(await readBytes(file), file);
+  return parseBrief(text, file, diagnostics, overrides);
+}
+
+/** The pure half of `loadBrief`, for text that is already in memory. */
+export function parseBrief(text: string, file: string, diagnostics: Diagnostics, overrides?: MetaOverrides): Brief {
+  const clean = text.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
+  if (clean.trim() === '') fail('empty-brief', 'the brief is empty', { at: { file, line: 1 } });
+  const fm = readFrontMatter(clean, file);
+  if (fm.body.trim() === '') {
+    fail('no-content', 'the brief has front matter but no text after it', { at: { file, line: fm.bodyLine } });
+  }
+  const name = path.basename(file).replace(/\.(md|markdown)$/i, '');
+  const fallbackTitle = (): string => {
+    const h1 = firstH1(fm.body);
+    diagnostics.warn(
+      'no-title',
+      h1 ? `no \`title\` in front matter; using the first # heading "${h1}"` : `no \`title\` in front matter and no # heading; using the file name "${name}"`,
+      { file, line: 1 },
+    );
+    return h1 ?? name;
+  };
+  const meta = readMeta(fm, file, diagnostics, fallbackTitle, overrides);
+  return { file, name, meta, body: fm.body, bodyLine: fm.bodyLine };
+}

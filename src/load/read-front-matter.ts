@@ -1,0 +1,56 @@
+import { LineCounter, parseDocument, isMap, isScalar, type Pair } from 'yaml';
+import { fail } from '../errors.js';
+import type { SourceRef } from '../types.js';
+
+const RE_OPEN = /^---[ \t]*\n/;
+const RE_CLOSE = /^(?:---|\.\.\.)[ \t]*$/m;
+const RE_TOML = /^\+\+\+[ \t]*\n/;
+
+export interface FrontMatter {
+  data: Record<string, unknown>;
+  /** Where each top-level key stands, for located messages. */
+  keyRefs: Map<string, SourceRef>;
+  body: string;
+  bodyLine: number;
+}
+
+/** Splits `---` YAML front matter from the body; `text` is already LF-only. */
+export function readFrontMatter(text: string, file: string): FrontMatter {
+  if (RE_TOML.test(text)) {
+    fail('toml-front-matter', 'TOML front matter (+++) is not supported; write YAML between --- lines', { at: { file, line: 1, column: 1 } });
+  }
+  if (!RE_OPEN.test(text)) return { data: {}, keyRefs: new Map(), body: text, bodyLine: 1 };
+  const rest = text.slice(text.indexOf('\n') + 1);
+  const close = RE_CLOSE.exec(rest);
+  if (!close) fail('front-matter-unclosed', 'front matter opened with --- is never closed (add a line with --- after it)', { at: { file, line: 1, column: 1 } });
+  const yamlText = rest.slice(0, close.index);
+  const afterClose = rest.indexOf('\n', close.index);
+  const body = afterClose === -1 ? '' : rest.slice(afterClose + 1);
+  const yamlLines = yamlText.split('\n').length - 1;
+  // Line 1 is the opening ---, the YAML follows, then the closing line.
+  const bodyLine = yamlLines + 3;
+  return { ...parseYaml(yamlText, file), body, bodyLine };
+}
+
+function parseYaml(yamlText: string, file: string): Pick<FrontMatter, 'data' | 'keyRefs'> {
+  const counter = new LineCounter();
+  const doc = parseDocument(yamlText, { lineCounter: counter, prettyErrors: false, uniqueKeys: true });
+  const refAt = (offset: number): SourceRef => {
+    const pos = counter.linePos(offset);
+    return { file, line: pos.line + 1, column: pos.col };
+  };
+  if (doc.errors.length > 0) {
+    const error = doc.errors[0];
+    const message = error.message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '');
+    fail('yaml-invalid', `invalid YAML in front matter: ${message}`, { at: refAt(error.pos[0]) });
+  }
+  if (doc.contents === null) return { data: {}, keyRefs: new Map() };
+  if (!isMap(doc.contents)) {
+    fail('front-matter-not-map', 'front matter must be a set of `key: value` lines', { at: refAt(doc.contents.range?.[0] ?? 0) });
+  }
+  const keyRefs = new Map<string, SourceRef>();
+  for (const pair of doc.contents.items as Pair[]) {
+    if (isScalar(pair.key) && pair.key.range) keyRefs.set(String(pair.key.value), refAt(pair.key.range[0]));
+  }
+  return { data: doc.toJS() as Record<string, unknown>, keyRefs };
+}

@@ -1,0 +1,121 @@
+import { fail } from '../errors.js';
+import type { Diagnostics } from '../diagnostics.js';
+import { ASPECTS, type Aspect, type Author, type BriefMeta, type SourceRef } from '../types.js';
+import { closest } from './closest.js';
+import type { FrontMatter } from './read-front-matter.js';
+
+export const THEMES = ['institutional'] as const;
+export const DEFAULT_BUDGET = 100;
+const RE_LANG = /^[A-Za-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$/;
+const RE_ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+/** Every key the front matter may hold; the README documents each one. */
+export const META_KEYS = ['title', 'subtitle', 'short_title', 'author', 'authors', 'date', 'lang', 'theme', 'aspect', 'budget'] as const;
+
+/** Options that the CLI may set over the front matter. */
+export interface MetaOverrides {
+  budget?: number;
+  theme?: string;
+  aspect?: Aspect;
+}
+
+interface Context {
+  file: string;
+  refs: FrontMatter['keyRefs'];
+  diagnostics: Diagnostics;
+}
+
+function at(ctx: Context, key: string): SourceRef {
+  return ctx.refs.get(key) ?? { file: ctx.file, line: 1 };
+}
+
+function text(ctx: Context, key: string, value: unknown): string | undefined {
+  if (value === undefined || value === null) return undefined;
+  if (typeof value === 'string') return value.trim() || undefined;
+  if (typeof value === 'number') return String(value);
+  fail('meta-type', `\`${key}\` must be text, not ${describe(value)}`, { at: at(ctx, key) });
+}
+
+function describe(value: unknown): string {
+  if (Array.isArray(value)) return 'a list';
+  if (value instanceof Date) return 'a date';
+  return typeof value === 'object' ? 'a mapping' : `a ${typeof value}`;
+}
+
+function readAuthors(ctx: Context, key: string, value: unknown): Author[] {
+  const list = Array.isArray(value) ? value : [value];
+  return list.map((entry) => {
+    if (typeof entry === 'string' && entry.trim()) return { name: entry.trim() };
+    if (entry && typeof entry === 'object' && !Array.isArray(entry)) {
+      const { name, affiliation, ...rest } = entry as Record<string, unknown>;
+      for (const extra of Object.keys(rest)) {
+        ctx.diagnostics.warn('meta-unknown-key', `unknown key \`${extra}\` in \`${key}\` (known: name, affiliation)`, at(ctx, key));
+      }
+      const authorName = text(ctx, `${key}.name`, name);
+      if (authorName) return { name: authorName, affiliation: text(ctx, `${key}.affiliation`, affiliation) };
+    }
+    fail('meta-type', `\`${key}\` entries must be a name or \`{ name, affiliation }\``, { at: at(ctx, key) });
+  });
+}
+
+function readDate(ctx: Context, value: unknown): string | undefined {
+  // YAML may already have turned an unquoted date into a Date.
+  if (value instanceof Date) return value.toISOString().slice(0, 10);
+  return text(ctx, 'date', value);
+}
+
+function readBudget(ctx: Context, value: unknown): number | undefined {
+  if (value === undefined || value === null) return undefined;
+  if (typeof value !== 'number' || !Number.isInteger(value) || value < 20 || value > 1000) {
+    fail('meta-type', '`budget` must be a whole number of words between 20 and 1000', { at: at(ctx, 'budget') });
+  }
+  return value;
+}
+
+function readChoice<T extends string>(ctx: Context, key: string, value: unknown, choices: readonly T[]): T | undefined {
+  const given = text(ctx, key, value);
+  if (given === undefined) return undefined;
+  if ((choices as readonly string[]).includes(given)) return given as T;
+  fail('meta-value', `\`${key}\` must be one of ${choices.join(', ')} (got "${given}")`, { at: at(ctx, key) });
+}
+
+/** Validates front matter into a `BriefMeta`; `fallbackTitle` comes from the body or file name. */
+export function readMeta(
+  fm: FrontMatter,
+  file: string,
+  diagnostics: Diagnostics,
+  fallbackTitle: () => string,
+  overrides: MetaOverrides = {},
+): BriefMeta {
+  const ctx: Context = { file, refs: fm.keyRefs, diagnostics };
+  const data = fm.data;
+  for (const key of Object.keys(data)) {
+    if ((META_KEYS as readonly string[]).includes(key)) continue;
+    const guess = closest(key, META_KEYS);
+    diagnostics.warn('meta-unknown-key', `unknown front-matter key \`${key}\`${guess ? ` (did you mean \`${guess}\`?)` : ''}`, at(ctx, key));
+  }
+  if (data.author !== undefined && data.authors !== undefined) {
+    fail('meta-conflict', 'give either `author` or `authors`, not both', { at: at(ctx, 'authors') });
+  }
+  const lang = text(ctx, 'lang', data.lang) ?? 'en';
+  if (!RE_LANG.test(lang)) fail('meta-value', `\`lang\` must be a language tag such as en or en-GB (got "${lang}")`, { at: at(ctx, 'lang') });
+  const title = text(ctx, 'title', data.title) ?? fallbackTitle();
+  const date = readDate(ctx, data.date);
+  if (date && !RE_ISO_DATE.test(date)) {
+    // Free text is allowed, but an ISO date lets the deck format it for the brief's language.
+    diagnostics.warn('meta-date-format', `\`date\` "${date}" is shown as written; use YYYY-MM-DD to have it formatted`, at(ctx, 'date'));
+  }
+  const authorKey = data.authors !== undefined ? 'authors' : 'author';
+  const authorValue = data[authorKey];
+  return {
+    title,
+    subtitle: text(ctx, 'subtitle', data.subtitle),
+    shortTitle: text(ctx, 'short_title', data.short_title) ?? title,
+    authors: authorValue === undefined || authorValue === null ? [] : readAuthors(ctx, authorKey, authorValue),
+    date,
+    lang,
+    theme: overrides.theme ?? readChoice(ctx, 'theme', data.theme, THEMES) ?? 'institutional',
+    aspect: overrides.aspect ?? readChoice(ctx, 'aspect', data.aspect, Object.keys(ASPECTS) as Aspect[]) ?? '16:9',
+    budget: overrides.budget ?? readBudget(ctx, data.budget) ?? DEFAULT_BUDGET,
+  };
+}

@@ -1,0 +1,47 @@
+import { readdir, stat } from 'node:fs/promises';
+import path from 'node:path';
+import { EXIT, fail } from '../errors.js';
+
+const RE_BRIEF = /\.(?:md|markdown)$/i;
+
+/** Files and folders (every `.md` directly inside) to the list of briefs to build, in order. */
+export async function resolveInputs(inputs: string[]): Promise<string[]> {
+  const files: string[] = [];
+  for (const input of inputs) {
+    let info;
+    try {
+      info = await stat(input);
+    } catch {
+      const hint = /[*?[]/.test(input) ? ' (no file matches this pattern)' : '';
+      fail('input-missing', `no such file or folder: ${input}${hint}`, { exitCode: EXIT.input });
+    }
+    if (info.isDirectory()) {
+      const entries = (await readdir(input, { withFileTypes: true })).filter((e) => e.isFile() && RE_BRIEF.test(e.name));
+      if (entries.length === 0) fail('no-briefs', `no Markdown briefs (.md) in ${input}`);
+      files.push(...entries.map((e) => path.join(input, e.name)).sort());
+    } else {
+      files.push(input);
+    }
+  }
+  const seen = new Map<string, string>();
+  for (const file of files) {
+    const name = path.basename(file).replace(RE_BRIEF, '');
+    const other = seen.get(name);
+    if (other && path.resolve(other) !== path.resolve(file)) {
+      fail('name-clash', `${other} and ${file} would both be written to the folder "${name}"; rename one`);
+    }
+    seen.set(name, file);
+  }
+  return [...new Set(files)];
+}
+
+/** The output folder must not be, or sit inside, a folder of inputs: a build would read its own output. */
+export function checkOutDir(outDir: string, inputs: string[]): void {
+  const out = path.resolve(outDir);
+  for (const input of inputs) {
+    const dir = path.resolve(input);
+    if (out === dir || out.startsWith(dir + path.sep)) {
+      fail('out-inside-input', `the output folder ${outDir} is inside the input folder ${input}; choose another with --out`, { exitCode: EXIT.usage });
+    }
+  }
+}

@@ -1,0 +1,104 @@
+import type { Token, Tokens } from 'marked';
+import { ASPECTS, type Aspect } from '../types.js';
+import { countWords, plainText } from '../lex/markdown.js';
+
+/**
+ * What a slide holds, in lines of body text, for the built-in theme at each aspect. The numbers are
+ * deliberately on the safe side (a line is assumed shorter and the frame lower than they are) so a
+ * budget-packed slide fits without measurement; fit by measurement refines them.
+ */
+export interface Layout {
+  charsPerLine: number;
+  maxLines: number;
+  titleCharsPerLine: number;
+  /** Space between two blocks, in lines. */
+  gap: number;
+}
+
+export const LAYOUTS: Record<Aspect, Layout> = {
+  '16:9': { charsPerLine: 68, maxLines: 11, titleCharsPerLine: 46, gap: 0.55 },
+  '4:3': { charsPerLine: 52, maxLines: 13, titleCharsPerLine: 36, gap: 0.55 },
+};
+
+export interface Cost {
+  words: number;
+  lines: number;
+}
+
+export const ZERO: Cost = { words: 0, lines: 0 };
+const IMAGE_LINES = 8.5;
+const RE_IMAGE = /!\[[^\]]*\]\([^)]*\)/;
+
+export function layoutFor(aspect: Aspect): Layout {
+  return ASPECTS[aspect] ? LAYOUTS[aspect] : LAYOUTS['16:9'];
+}
+
+function textLines(chars: number, perLine: number): number {
+  return Math.max(1, Math.ceil(chars / perLine));
+}
+
+function hasImage(token: Token): boolean {
+  if (token.type === 'image') return true;
+  return 'tokens' in token && Array.isArray(token.tokens) && token.tokens.some(hasImage);
+}
+
+function tableCost(token: Tokens.Table, layout: Layout): Cost {
+  const cols = Math.max(1, token.header.length);
+  const cellWidth = Math.max(4, layout.charsPerLine / cols - 2);
+  const rowLines = (cells: Tokens.TableCell[]): number =>
+    1.15 * Math.max(1, ...cells.map((c) => textLines(c.text.length, cellWidth))) + 0.35;
+  const text = plainText(token);
+  return { words: countWords(text), lines: rowLines(token.header) + token.rows.reduce((sum, row) => sum + rowLines(row), 0) };
+}
+
+function listCost(token: Tokens.List, layout: Layout, depth: number): Cost {
+  let words = 0;
+  let lines = 0;
+  for (const item of token.items) {
+    for (const child of item.tokens) {
+      const c = child.type === 'list' ? listCost(child as Tokens.List, layout, depth + 1) : blockCost(child, { ...layout, charsPerLine: layout.charsPerLine - 4 * (depth + 1) });
+      words += c.words;
+      lines += c.lines;
+    }
+    lines += 0.3;
+  }
+  return { words, lines };
+}
+
+/** Estimated words and lines of one block token on a slide. */
+export function blockCost(token: Token, layout: Layout): Cost {
+  switch (token.type) {
+    case 'space':
+    case 'def':
+      return ZERO;
+    case 'html':
+      return token.raw.trim().startsWith('<!--') ? ZERO : { words: countWords(plainText(token)), lines: textLines(plainText(token).length, layout.charsPerLine) };
+    case 'heading':
+      return { words: countWords(plainText(token)), lines: 1.5 * textLines(plainText(token).length, layout.charsPerLine * 0.85) };
+    case 'table':
+      return tableCost(token as Tokens.Table, layout);
+    case 'list':
+      return listCost(token as Tokens.List, layout, 0);
+    case 'code': {
+      const codeLines = token.text.split('\n');
+      const perLine = layout.charsPerLine * 1.15;
+      return { words: countWords(token.text), lines: 0.6 + codeLines.reduce((n: number, l: string) => n + 0.85 * textLines(l.length, perLine), 0) };
+    }
+    case 'blockquote': {
+      const inner = (token as Tokens.Blockquote).tokens.map((t) => blockCost(t, { ...layout, charsPerLine: layout.charsPerLine - 6 }));
+      return inner.reduce((a, b) => ({ words: a.words + b.words, lines: a.lines + b.lines + layout.gap }), { words: 0, lines: 0.2 });
+    }
+    case 'hr':
+      return ZERO;
+    default: {
+      const text = plainText(token);
+      const lines = textLines(text.length, layout.charsPerLine) + (hasImage(token) || RE_IMAGE.test(token.raw) ? IMAGE_LINES : 0);
+      return { words: countWords(text), lines };
+    }
+  }
+}
+
+/** Lines the slide title takes beyond the first, which the body then lacks. */
+export function titleExtraLines(title: string, layout: Layout): number {
+  return (textLines(title.length, layout.titleCharsPerLine) - 1) * 1.25;
+}

@@ -1,0 +1,112 @@
+import type { Links } from 'marked';
+import type { Block, Brief, Section, Slide } from '../types.js';
+import { layoutFor, titleExtraLines, ZERO } from './layout.js';
+import { pack, type Atom, type Limit } from './pack.js';
+import { costOf, splitBlock, type SplitContext } from './split-block.js';
+import { slug, uniqueIds } from './slide-id.js';
+
+export interface SlideLabels {
+  summary: string;
+}
+
+const DEFAULT_LABELS: SlideLabels = { summary: 'Summary' };
+
+/** Cuts a section's blocks into runs at `<!-- break -->` and `---`. */
+function runs(blocks: Block[]): Block[][] {
+  const out: Block[][] = [[]];
+  for (const block of blocks) {
+    if (block.directive?.kind === 'break') out.push([]);
+    else out[out.length - 1].push(block);
+  }
+  return out;
+}
+
+/**
+ * Atoms for packing: every block split to fit alone, a sub-heading glued to what follows it (a
+ * heading never ends a slide), and notes directives costing nothing so they land where they stand.
+ */
+function atomsOf(run: Block[], limit: Limit, ctx: SplitContext): Atom<Block[]>[] {
+  const atoms: Atom<Block[]>[] = [];
+  let pending: Block[] = [];
+  let pendingCost = { ...ZERO };
+  for (const block of run.flatMap((b) => (b.directive ? [b] : splitBlock(b, limit, ctx)))) {
+    const cost = block.directive ? ZERO : costOf(block, ctx);
+    pending.push(block);
+    pendingCost = { words: pendingCost.words + cost.words, lines: pendingCost.lines + cost.lines + (cost === ZERO ? 0 : ctx.layout.gap) };
+    if (block.directive || block.token.type === 'heading') continue;
+    atoms.push({ item: pending, cost: { words: pendingCost.words, lines: pendingCost.lines - ctx.layout.gap }, gap: ctx.layout.gap });
+    pending = [];
+    pendingCost = { ...ZERO };
+  }
+  if (pending.length > 0) {
+    const last = atoms[atoms.length - 1];
+    if (last) last.item.push(...pending);
+    else atoms.push({ item: pending, cost: pendingCost, gap: ctx.layout.gap });
+  }
+  return atoms;
+}
+
+interface Draft {
+  blocks: Block[];
+  notes: string[];
+}
+
+function notesOf(blocks: Block[]): string[] {
+  return blocks.flatMap((b) => (b.directive?.kind === 'notes' && b.directive.text ? [b.directive.text] : []));
+}
+
+function draftsOf(section: Section, limit: Limit, ctx: SplitContext): Draft[] {
+  const drafts: Draft[] = [];
+  for (const run of runs(section.blocks)) {
+    if (!run.some((b) => !b.directive)) {
+      // Notes with no text of their own around them stay with the slide before.
+      drafts[drafts.length - 1]?.notes.push(...notesOf(run));
+      continue;
+    }
+    for (const groups of pack(atomsOf(run, limit, ctx), limit)) {
+      const blocks = groups.flat();
+      drafts.push({ blocks: blocks.filter((b) => !b.directive), notes: notesOf(blocks) });
+    }
+  }
+  return drafts;
+}
+
+function titleSlide(brief: Brief): Slide {
+  return { id: 'title', kind: 'title', title: brief.meta.title, part: 1, parts: 1, blocks: [], notes: [], line: 1, sectionIndex: 0 };
+}
+
+/** Every decision about what goes on which slide is made here; no HTML is produced. */
+export function toSlides(sections: Section[], brief: Brief, links: Links, labels: SlideLabels = DEFAULT_LABELS): Slide[] {
+  const layout = layoutFor(brief.meta.aspect);
+  const ctx: SplitContext = { layout, lang: brief.meta.lang, links };
+  const slides: Slide[] = [titleSlide(brief)];
+  for (const section of sections) {
+    const title = section.heading ?? labels.summary;
+    const limit = { words: brief.meta.budget, lines: layout.maxLines - titleExtraLines(title, layout) };
+    const drafts = draftsOf(section, limit, ctx);
+    const base = section.heading === null ? 'summary' : slug(section.heading);
+    if (section.heading !== null) {
+      slides.push({ id: base, kind: 'section', title, titleToken: section.headingToken, part: 1, parts: 1, blocks: [], notes: [], line: section.line, sectionIndex: section.index });
+    }
+    drafts.forEach((draft, i) => {
+      slides.push({
+        id: section.heading === null ? (i === 0 ? base : `${base}-p${i + 1}`) : `${base}-p${i + 1}`,
+        kind: section.heading === null ? 'summary' : 'content',
+        title,
+        titleToken: section.headingToken,
+        part: i + 1,
+        parts: drafts.length,
+        blocks: draft.blocks,
+        notes: draft.notes,
+        line: draft.blocks[0]?.line ?? section.line,
+        sectionIndex: section.index,
+      });
+    });
+    // Notes written directly under a heading with no text land on the section slide.
+    if (drafts.length === 0) {
+      slides[slides.length - 1].notes.push(...notesOf(section.blocks));
+    }
+  }
+  const ids = uniqueIds(slides.map((s) => s.id));
+  return slides.map((s, i) => ({ ...s, id: ids[i] }));
+}

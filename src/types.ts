@@ -1,0 +1,103 @@
+import type { Token, Tokens } from 'marked';
+
+/** A place in an input file; lines and columns are 1-based. */
+export interface SourceRef {
+  file: string;
+  line: number;
+  column?: number;
+}
+
+export interface Author {
+  name: string;
+  affiliation?: string;
+}
+
+export const ASPECTS = { '16:9': { width: 1280, height: 720 }, '4:3': { width: 1024, height: 768 } } as const;
+export type Aspect = keyof typeof ASPECTS;
+
+/** Front matter after validation: every field has its final type. */
+export interface BriefMeta {
+  title: string;
+  subtitle?: string;
+  shortTitle: string;
+  authors: Author[];
+  date?: string;
+  lang: string;
+  theme: string;
+  aspect: Aspect;
+  budget: number;
+}
+
+export interface Brief {
+  file: string;
+  /** The brief's name: its file name without `.md`; names the output folder. */
+  name: string;
+  meta: BriefMeta;
+  body: string;
+  /** Line of `body`'s first line in the file (after the front matter). */
+  bodyLine: number;
+}
+
+/** Directives are HTML comments so the brief still reads as a normal document. */
+export type Directive = { kind: 'break' } | { kind: 'notes'; text: string };
+
+export interface Block {
+  token: Token;
+  line: number;
+  directive?: Directive;
+  /** The block continues a list item begun on the previous slide, so it carries no marker. */
+  cont?: boolean;
+}
+
+export interface Section {
+  index: number;
+  /** `null` for the summary: the text before the first `##`. */
+  heading: string | null;
+  /** The heading's own token, kept so inline markup in it renders. */
+  headingToken?: Tokens.Heading;
+  line: number;
+  blocks: Block[];
+}
+
+export type SlideKind = 'title' | 'summary' | 'section' | 'content';
+
+export interface Slide {
+  id: string;
+  kind: SlideKind;
+  title: string;
+  titleToken?: Tokens.Heading;
+  /** 1-based part of a section split over several slides, and how many parts it has. */
+  part: number;
+  parts: number;
+  blocks: Block[];
+  notes: string[];
+  line: number;
+  sectionIndex: number;
+}
+
+export interface RenderedSlide {
+  id: string;
+  kind: SlideKind;
+  title: string;
+  part: number;
+  parts: number;
+  line: number;
+  bodyHtml: string;
+  notesHtml: string;
+}
+
+export interface Deck {
+  brief: Brief;
+  slides: RenderedSlide[];
+  size: { width: number; height: number };
+  html: string;
+}
+
+export type Severity = 'error' | 'warning';
+
+export interface Diagnostic {
+  severity: Severity;
+  code: string;
+  message: string;
+  at?: SourceRef;
+}

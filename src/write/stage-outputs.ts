@@ -1,0 +1,61 @@
+import { mkdir, mkdtemp, rename, rm, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { fail } from '../errors.js';
+
+/**
+ * Outputs are written into a hidden folder beside their final place and renamed into it only when
+ * every one of them is complete, so a failed or interrupted build leaves the previous deck intact.
+ */
+export class Staging {
+  private readonly files: string[] = [];
+  private done = false;
+
+  constructor(
+    readonly dir: string,
+    readonly target: string,
+  ) {}
+
+  /** Path inside the staging folder for an output that another stage (export) writes itself. */
+  pathOf(name: string): string {
+    return path.join(this.dir, name);
+  }
+
+  async write(name: string, data: string | Uint8Array): Promise<string> {
+    const file = this.pathOf(name);
+    await writeFile(file, data);
+    this.add(name);
+    return file;
+  }
+
+  add(name: string): void {
+    if (!this.files.includes(name)) this.files.push(name);
+  }
+
+  /** Renames every staged file into place; each rename is atomic on one file system. */
+  async commit(): Promise<string[]> {
+    const written: string[] = [];
+    for (const name of this.files) {
+      const final = path.join(this.target, name);
+      await rename(this.pathOf(name), final);
+      written.push(final);
+    }
+    this.done = true;
+    await rm(this.dir, { recursive: true, force: true });
+    return written;
+  }
+
+  async discard(): Promise<void> {
+    if (!this.done) await rm(this.dir, { recursive: true, force: true });
+  }
+}
+
+export async function stageOutputs(target: string): Promise<Staging> {
+  try {
+    await mkdir(target, { recursive: true });
+    const dir = await mkdtemp(path.join(target, '.briefdeck-tmp-'));
+    return new Staging(dir, target);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    fail('output-unwritable', `cannot write to ${target} (${code ?? String(error)})`);
+  }
+}
