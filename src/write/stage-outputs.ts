@@ -1,6 +1,8 @@
-import { mkdir, mkdtemp, rename, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fail } from '../errors.js';
+import { VERSION } from '../version.js';
+import { MANIFEST_NAME, readManifest, sha256, type Manifest } from './manifest.js';
 
 /**
  * Outputs are written into a hidden folder beside their final place and renamed into it only when
@@ -31,13 +33,19 @@ export class Staging {
     if (!this.files.includes(name)) this.files.push(name);
   }
 
-  /** Renames every staged file into place; each rename is atomic on one file system. */
+  /** Renames every staged file into place (each rename is atomic), then records them in the manifest. */
   async commit(): Promise<string[]> {
-    const written: string[] = [];
+    const manifest: Manifest = { tool: 'briefdeck', version: VERSION, files: { ...(await readManifest(this.target))?.files } };
     for (const name of this.files) {
+      const data = await readFile(this.pathOf(name));
+      manifest.files[name] = { sha256: sha256(data), bytes: data.length };
+    }
+    await writeFile(this.pathOf(MANIFEST_NAME), `${JSON.stringify(manifest, null, 2)}\n`);
+    const written: string[] = [];
+    for (const name of [...this.files, MANIFEST_NAME]) {
       const final = path.join(this.target, name);
       await rename(this.pathOf(name), final);
-      written.push(final);
+      if (name !== MANIFEST_NAME) written.push(final);
     }
     this.done = true;
     await rm(this.dir, { recursive: true, force: true });
