@@ -11,7 +11,7 @@ import { testBrowser } from '../helpers/browser.js';
 import { EXAMPLE, fixture, tempDir } from '../helpers/fixtures.js';
 import { readPdf } from '../helpers/pdf.js';
 
-const BRIEFS = [EXAMPLE, ...['long-table.md', 'long-list.md', 'huge-paragraph.md', 'code.md', 'images.md', 'nested-lists.md', 'non-latin.md', 'directives.md'].map(fixture)];
+const BRIEFS = [EXAMPLE, ...['long-table.md', 'long-list.md', 'huge-paragraph.md', 'code.md', 'images.md', 'nested-lists.md', 'non-latin.md', 'directives.md'].map(fixture), `${EXAMPLE} at 4:3`];
 
 let session: BrowserSession;
 let out: { dir: string; remove: () => Promise<void> };
@@ -20,7 +20,11 @@ const built = new Map<string, BuildResult>();
 beforeAll(async () => {
   session = testBrowser();
   out = await tempDir();
-  for (const file of BRIEFS) built.set(file, await buildDeck(file, { outDir: out.dir, pdf: true, browser: session }));
+  for (const name of BRIEFS) {
+    // The example once more on a 4:3 canvas, into its own output folder.
+    const [file, aspect] = name.endsWith(' at 4:3') ? [EXAMPLE, '4:3' as const] : [name, undefined];
+    built.set(name, await buildDeck(file, { outDir: aspect ? path.join(out.dir, '4x3') : out.dir, pdf: true, browser: session, aspect }));
+  }
 });
 
 afterAll(async () => {
@@ -34,10 +38,15 @@ function tally(list: string[]): Map<string, number> {
   return m;
 }
 
+/** Hyphenated words may wrap at their hyphen, so both sides are compared part by part. */
+function parts(list: string[]): string[] {
+  return list.flatMap((w) => w.split(/[-‐‑]+/)).filter(Boolean);
+}
+
 /** Words of `source` missing from `text`, counting repeats. */
 function missing(source: string[], text: string[]): string[] {
-  const have = tally(text);
-  return source.filter((w) => {
+  const have = tally(parts(text));
+  return parts(source).filter((w) => {
     const n = have.get(w.toLowerCase()) ?? 0;
     have.set(w.toLowerCase(), n - 1);
     return n <= 0;
