@@ -1,5 +1,5 @@
 import createDebug from 'debug';
-import puppeteer, { type Browser, type Page } from 'puppeteer';
+import type { Browser, Page } from 'puppeteer';
 import { EXIT, fail } from '../errors.js';
 import { findBrowser, type FoundBrowser } from './find-browser.js';
 
@@ -51,6 +51,8 @@ export class BrowserSession implements AsyncDisposable {
     debug('launching %s (found via %s)', found.path, found.source);
     const root = typeof process.getuid === 'function' && process.getuid() === 0;
     try {
+      // Imported here, not at the top: loading Puppeteer costs more than a whole HTML-only build.
+      const { default: puppeteer } = await import('puppeteer');
       return await puppeteer.launch({
         executablePath: found.path,
         headless: true,
