@@ -30,7 +30,10 @@ export interface BrowserOptions {
 export class BrowserSession implements AsyncDisposable {
   private launching?: Promise<Browser>;
   private found?: FoundBrowser;
+  private openPages = 0;
   readonly timeout: number;
+  /** How many times a browser was started, and the most pages open at once: one and ≤ cores for a run. */
+  readonly stats = { launches: 0, peakPages: 0 };
 
   constructor(private readonly options: BrowserOptions = {}) {
     this.timeout = options.timeout ?? 60_000;
@@ -50,6 +53,7 @@ export class BrowserSession implements AsyncDisposable {
     const found = this.locate();
     debug('launching %s (found via %s)', found.path, found.source);
     const root = typeof process.getuid === 'function' && process.getuid() === 0;
+    this.stats.launches++;
     try {
       // Imported here, not at the top: loading Puppeteer costs more than a whole HTML-only build.
       const { default: puppeteer } = await import('puppeteer');
@@ -77,9 +81,12 @@ export class BrowserSession implements AsyncDisposable {
     const browser = await this.browser();
     const page = await browser.newPage();
     page.setDefaultTimeout(this.timeout);
+    this.stats.peakPages = Math.max(this.stats.peakPages, ++this.openPages);
+    debug('page opened (%d open)', this.openPages);
     try {
       return await fn(page);
     } finally {
+      this.openPages--;
       await page.close().catch(() => undefined);
     }
   }
