@@ -6,6 +6,7 @@ import { BriefdeckError, EXIT, type ExitCode } from '../errors.js';
 import { BrowserSession } from '../export/browser-session.js';
 import { checkOutDir, resolveInputs } from '../load/resolve-inputs.js';
 import { createProgram, type BuildFlags } from './program.js';
+import { buildConcurrency, eachBounded } from './each-bounded.js';
 
 export interface Io {
   stdout: (text: string) => void;
@@ -41,8 +42,8 @@ async function buildAll(inputs: string[], flags: BuildFlags, io: Io): Promise<Ex
   io.signal?.addEventListener('abort', stop);
   let code: ExitCode = EXIT.ok;
   try {
-    for (const file of files) {
-      if (io.signal?.aborted) break;
+    await eachBounded(files, buildConcurrency(flags.pdf, files.length), async (file, stopBuilding) => {
+      if (io.signal?.aborted) return stopBuilding();
       const diagnostics = new Diagnostics();
       try {
         const result = await buildDeck(file, { outDir: flags.out, pdf: flags.pdf, budget: flags.budget, theme: flags.theme, aspect: flags.aspect, browser: session, diagnostics });
@@ -51,11 +52,11 @@ async function buildAll(inputs: string[], flags: BuildFlags, io: Io): Promise<Ex
         if (!(error instanceof BriefdeckError)) throw error;
         io.stderr(`${error.describe()}\n`);
         if (code === EXIT.ok) code = error.exitCode;
-        if (error.exitCode === EXIT.noBrowser) break;
+        if (error.exitCode === EXIT.noBrowser) stopBuilding();
       } finally {
         for (const d of diagnostics.list) if (!flags.quiet || d.severity === 'error') io.stderr(`${formatDiagnostic(d)}\n`);
       }
-    }
+    });
   } finally {
     io.signal?.removeEventListener('abort', stop);
   }

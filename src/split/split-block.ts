@@ -23,8 +23,17 @@ function relex(source: string, line: number, ctx: SplitContext, cont?: boolean):
   return { token: token ?? ({ type: 'paragraph', raw: source, text: source, tokens: [] } as Token), line, cont };
 }
 
+// A block's cost is asked for again at every level of splitting and packing; tokens never change.
+// Keyed by the layout's values, not its identity, so a layout adjusted in place is never stale.
+const costs = new Map<string, WeakMap<Token, Cost>>();
+
 export function costOf(block: Block, ctx: SplitContext): Cost {
-  return blockCost(block.token, ctx.layout);
+  const key = `${ctx.layout.charsPerLine}/${ctx.layout.gap}`;
+  let byToken = costs.get(key);
+  if (!byToken) costs.set(key, (byToken = new WeakMap()));
+  let cost = byToken.get(block.token);
+  if (!cost) byToken.set(block.token, (cost = blockCost(block.token, ctx.layout)));
+  return cost;
 }
 
 function textCost(text: string, ctx: SplitContext, perLine = ctx.layout.charsPerLine): Cost {
