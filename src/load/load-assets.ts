@@ -85,3 +85,8 @@ export function loadAssets(theme: string): Promise<DeckAssets> {
   return assets;
 }
 
+
+/** Watch mode: a theme edited on disk must be read again. */
+export function forgetAssets(): void {
+  cache.clear();
+}

@@ -29,3 +29,8 @@ export function loadTemplates(dir = TEMPLATES_DIR): Promise<TemplateSources> {
   }
   return sources;
 }
+
+/** Watch mode: a template edited on disk must be read again. */
+export function forgetTemplates(): void {
+  cache.clear();
+}

@@ -1,0 +1,128 @@
+import { copyFile, mkdir, readFile, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import type { Browser, Page } from 'puppeteer';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { run } from '../../src/cli/run.js';
+import type { BrowserSession } from '../../src/export/browser-session.js';
+import { testBrowser } from '../helpers/browser.js';
+import { fixture, tempDir } from '../helpers/fixtures.js';
+
+// One real server (the CLI's `serve`) and one real Chromium for the whole file.
+let session: BrowserSession;
+let browser: Browser;
+let page: Page;
+let remove: () => Promise<void>;
+let brief: string;
+let address: string;
+let served: Promise<number>;
+const stop = new AbortController();
+const out: string[] = [];
+const err: string[] = [];
+
+async function waitFor(what: string, test: () => boolean, ms = 20_000): Promise<void> {
+  const until = Date.now() + ms;
+  while (!test()) {
+    if (Date.now() > until) throw new Error(`timed out waiting for ${what}; stdout: ${out.join('')} stderr: ${err.join('')}`);
+    await new Promise((r) => setTimeout(r, 20));
+  }
+}
+
+/** Marks the page, runs `edit`, and waits until the page has reloaded and reveal is ready again. */
+async function reloadAfter(edit: () => Promise<void>): Promise<void> {
+  await page.evaluate(() => Object.assign(window, { __beforeReload: true }));
+  await edit();
+  await page.waitForFunction(() => !('__beforeReload' in window) && document.documentElement.hasAttribute('data-deck-ready'), { timeout: 20_000 });
+}
+
+const currentId = (): Promise<string> => page.evaluate(() => (window as unknown as { Reveal: { getCurrentSlide(): HTMLElement } }).Reveal.getCurrentSlide().id);
+
+async function edit(from: string, to: string): Promise<void> {
+  const text = await readFile(brief, 'utf8');
+  expect(text).toContain(from);
+  await writeFile(brief, text.replace(from, to));
+}
+
+beforeAll(async () => {
+  const temp = await tempDir();
+  remove = temp.remove;
+  await mkdir(path.join(temp.dir, 'content'));
+  brief = path.join(temp.dir, 'content', 'brief.md');
+  await copyFile(fixture('serve/brief.md'), brief);
+  served = run(['serve', path.join(temp.dir, 'content'), '-o', path.join(temp.dir, 'dist'), '--port', '0'], {
+    stdout: (t) => void out.push(t),
+    stderr: (t) => void err.push(t),
+    signal: stop.signal,
+  });
+  await waitFor('the server to listen', () => /Serving at (http:\S+)/.test(out.join('')));
+  address = /Serving at (http:\S+)/.exec(out.join(''))![1];
+  await waitFor('the first build', () => out.join('').includes('Watching'));
+  session = testBrowser();
+  browser = await session.browser();
+  page = await browser.newPage();
+  await page.setViewport({ width: 1280, height: 720 });
+});
+
+afterAll(async () => {
+  stop.abort('SIGINT');
+  expect(await served).toBe(130);
+  await session?.close();
+  await remove?.();
+});
+
+describe('briefdeck serve', () => {
+  it('serves the listing and the deck on 127.0.0.1, with the live client only in the served page', async () => {
+    expect(address).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/$/);
+    const index = await (await fetch(address)).text();
+    expect(index).toContain('Live reload brief');
+    expect(index).toContain('href="brief/index.html"');
+    const deck = await (await fetch(`${address}brief/`)).text();
+    expect(deck).toContain('data-briefdeck-live');
+    const written = await readFile(path.join(path.dirname(path.dirname(brief)), 'dist', 'brief', 'index.html'), 'utf8');
+    expect(written).not.toContain('data-briefdeck-live');
+  });
+
+  it('reloads on an edit and stays on the same slide', async () => {
+    await page.goto(`${address}brief/#/context-p2`, { waitUntil: 'load' });
+    await page.waitForSelector('html[data-deck-ready]');
+    expect(await currentId()).toBe('context-p2');
+    await reloadAfter(() => edit('MARKER-ONE', 'MARKER-TWO'));
+    expect(await currentId()).toBe('context-p2');
+    expect(await page.$eval('#context-p2', (el) => el.textContent)).toContain('MARKER-TWO');
+    await waitFor('the change line', () => /1 changed \(context-p2\)/.test(out.join('')));
+  });
+
+  it('lands on the nearest slide when the one shown is gone', async () => {
+    // Renaming the heading changes every id of the section; the viewer keeps the same part.
+    await reloadAfter(() => edit('## Context', '## Background'));
+    expect(await currentId()).toBe('background-p2');
+  });
+
+  it('shows a located error over the last good deck, and the deck again once fixed', async () => {
+    await edit('title: Live reload brief', 'title: [Live reload brief');
+    const overlay = await page.waitForSelector('#briefdeck-error', { timeout: 20_000 });
+    expect(await overlay!.evaluate((el) => el.textContent)).toMatch(/brief\.md:\d+:\d+: invalid YAML/);
+    expect(await currentId()).toBe('background-p2');
+    await waitFor('the terminal message', () => /brief\.md:\d+:\d+: invalid YAML.*still serving the last good deck/.test(err.join('')));
+    // A page opened while the brief is broken gets the last good deck and the overlay too.
+    const other = await browser.newPage();
+    await other.goto(`${address}brief/#/background-p2`, { waitUntil: 'load' });
+    await other.waitForSelector('html[data-deck-ready]');
+    expect(await other.$eval('#briefdeck-error .briefdeck-error-message', (el) => el.textContent)).toMatch(/brief\.md:\d+:\d+/);
+    expect(await other.$eval('#background-p2', (el) => el.textContent)).toContain('MARKER-TWO');
+    await other.close();
+    await reloadAfter(() => edit('title: [Live reload brief', 'title: Live reload brief, fixed'));
+    expect(await page.$('#briefdeck-error')).toBeNull();
+    expect(await currentId()).toBe('background-p2');
+    expect(await page.title()).toBe('Live reload brief, fixed');
+  });
+
+  it('opens the speaker view from the served deck', async () => {
+    const popup = new Promise<Page | null>((resolve) => page.once('popup', resolve));
+    await page.keyboard.press('s');
+    const notes = await popup;
+    expect(notes).not.toBeNull();
+    await notes!.waitForSelector('.speaker-controls-notes', { timeout: 20_000 });
+    await notes!.waitForFunction(() => document.querySelector('#current-slide iframe') !== null, { timeout: 20_000 });
+    await notes!.close();
+  });
+});
