@@ -10,6 +10,7 @@ import { loadIndexTemplate, renderIndex, type IndexEntry } from '../render/rende
 import { readManifest } from '../write/manifest.js';
 import { entryOf } from '../write/write-index.js';
 import { injectClient, clientScript, LIVE_PATH } from './live-client.js';
+import { deckUpdate } from './deck-update.js';
 import { listen } from './listen.js';
 import { movedSlides } from './nearest-slide.js';
 
@@ -84,7 +85,7 @@ export class DeckServer implements AsyncDisposable {
     const entry: IndexEntry = { name, title: meta.title, date: meta.date, lang: meta.lang, slides: slides.length, brief: result.file, built: true, pdfs: [] };
     const changed = before?.html !== result.deck.html || before?.error !== undefined;
     this.decks.set(name, { file: result.file, html: result.deck.html, slides, entry });
-    if (changed) this.send(name, { type: 'reload', moved: movedSlides(before?.slides ?? [], slides) });
+    if (changed) this.send(name, deckUpdate(before?.html, result.deck.html, movedSlides(before?.slides ?? [], slides)));
     if (changed || result.outputs.length > 0) this.send('', { type: 'reload' });
   }
 

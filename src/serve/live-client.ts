@@ -9,7 +9,8 @@ export const LIVE_PATH = '/__briefdeck/live';
 /**
  * The script the server adds to pages it serves (never to written decks). It listens for rebuilds
  * over a WebSocket and reloads on the slide the viewer was on, or on the server's choice of the
- * nearest slide when that one is gone; on a failed build it shows the located error over the last
+ * nearest slide when that one is gone (an edit that changed only slides swaps them in place, without
+ * a reload); on a failed build it shows the located error over the last
  * good deck. In reveal's speaker-view previews (`?receiver`) it only reloads.
  */
 const CLIENT = String.raw`(function () {
@@ -50,6 +51,23 @@ const CLIENT = String.raw`(function () {
     }
     location.reload();
   }
+  // Only the slides changed: swap them in place and keep reveal.js, its fonts and the speaker view.
+  function swap(html, moved) {
+    var reveal = window.Reveal;
+    var container = document.querySelector('.reveal .slides');
+    var id = currentSlide();
+    if (!container || !id) return reload(moved);
+    var target = (moved && moved[id]) || id;
+    container.innerHTML = html;
+    reveal.sync();
+    var slide = document.getElementById(target);
+    if (slide) {
+      var at = reveal.getIndices(slide);
+      reveal.slide(at.h, at.v);
+    }
+    hideError();
+    document.documentElement.setAttribute('data-briefdeck-updated', String(Date.now()));
+  }
   if (state.error) showError(state.error);
   var delay = 250;
   var opened = false;
@@ -64,6 +82,7 @@ const CLIENT = String.raw`(function () {
     socket.onmessage = function (event) {
       var message = JSON.parse(event.data);
       if (message.type === 'reload') reload(message.moved);
+      else if (message.type === 'slides') swap(message.html, message.moved);
       else if (message.type === 'error') showError(message.message);
     };
     socket.onclose = function () {

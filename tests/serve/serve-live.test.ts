@@ -27,11 +27,22 @@ async function waitFor(what: string, test: () => boolean, ms = 20_000): Promise<
   }
 }
 
-/** Marks the page, runs `edit`, and waits until the page has reloaded and reveal is ready again. */
-async function reloadAfter(edit: () => Promise<void>): Promise<void> {
-  await page.evaluate(() => Object.assign(window, { __beforeReload: true }));
+/**
+ * Marks the page, runs `edit`, and waits until the page has caught up: reloaded (the mark is gone)
+ * or had its slides swapped in place. Resolves to which of the two happened.
+ */
+async function updateAfter(edit: () => Promise<void>): Promise<'reloaded' | 'swapped'> {
+  const stamp = await page.evaluate(() => {
+    Object.assign(window, { __beforeReload: true });
+    return document.documentElement.getAttribute('data-briefdeck-updated');
+  });
   await edit();
-  await page.waitForFunction(() => !('__beforeReload' in window) && document.documentElement.hasAttribute('data-deck-ready'), { timeout: 20_000 });
+  await page.waitForFunction(
+    (before) => document.documentElement.hasAttribute('data-deck-ready') && (!('__beforeReload' in window) || document.documentElement.getAttribute('data-briefdeck-updated') !== before),
+    { timeout: 20_000 },
+    stamp,
+  );
+  return page.evaluate(() => ('__beforeReload' in window ? 'swapped' : 'reloaded'));
 }
 
 const currentId = (): Promise<string> => page.evaluate(() => (window as unknown as { Reveal: { getCurrentSlide(): HTMLElement } }).Reveal.getCurrentSlide().id);
@@ -81,20 +92,23 @@ describe('briefdeck serve', () => {
     expect(written).not.toContain('data-briefdeck-live');
   });
 
-  it('reloads on an edit and stays on the same slide', async () => {
+  it('updates on an edit and stays on the same slide', async () => {
     await page.goto(`${address}brief/#/context-p2`, { waitUntil: 'load' });
     await page.waitForSelector('html[data-deck-ready]');
     expect(await currentId()).toBe('context-p2');
-    await reloadAfter(() => edit('MARKER-ONE', 'MARKER-TWO'));
+    // Only slides changed: they are swapped in, without reloading reveal.js.
+    expect(await updateAfter(() => edit('MARKER-ONE', 'MARKER-TWO'))).toBe('swapped');
     expect(await currentId()).toBe('context-p2');
+    expect(page.url()).toMatch(/#\/context-p2$/);
     expect(await page.$eval('#context-p2', (el) => el.textContent)).toContain('MARKER-TWO');
     await waitFor('the change line', () => /1 changed \(context-p2\)/.test(out.join('')));
   });
 
   it('lands on the nearest slide when the one shown is gone', async () => {
     // Renaming the heading changes every id of the section; the viewer keeps the same part.
-    await reloadAfter(() => edit('## Context', '## Background'));
+    expect(await updateAfter(() => edit('## Context', '## Background'))).toBe('swapped');
     expect(await currentId()).toBe('background-p2');
+    expect(await page.$eval('#background-p2', (el) => el.classList.contains('present'))).toBe(true);
   });
 
   it('shows a located error over the last good deck, and the deck again once fixed', async () => {
@@ -110,7 +124,8 @@ describe('briefdeck serve', () => {
     expect(await other.$eval('#briefdeck-error .briefdeck-error-message', (el) => el.textContent)).toMatch(/brief\.md:\d+:\d+/);
     expect(await other.$eval('#background-p2', (el) => el.textContent)).toContain('MARKER-TWO');
     await other.close();
-    await reloadAfter(() => edit('title: [Live reload brief', 'title: Live reload brief, fixed'));
+    // The title is in the page's head too: the page reloads, on the same slide.
+    expect(await updateAfter(() => edit('title: [Live reload brief', 'title: Live reload brief, fixed'))).toBe('reloaded');
     expect(await page.$('#briefdeck-error')).toBeNull();
     expect(await currentId()).toBe('background-p2');
     expect(await page.title()).toBe('Live reload brief, fixed');
