@@ -1,4 +1,4 @@
-import { readFile, writeFile } from 'node:fs/promises';
+import { readdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BuildResult } from '../../src/build-deck.js';
@@ -53,5 +53,30 @@ describe('Rebuilder with PDFs (build --watch --pdf)', () => {
     await rebuilder.onChanges([{ kind: 'change', file: brief }]);
     await rebuilder.idle();
     expect(order).toEqual([['html', true], ['pdf', true]]);
+  });
+
+  it('cancels a PDF export when an edit arrives, and prints the PDF of the newer brief', async () => {
+    const brief = path.join(dir, 'content', 'brief.md');
+    const folder = path.join(dir, 'dist', 'brief');
+    const order: Phase[] = [];
+    const rebuilder: Rebuilder = new Rebuilder({
+      inputs: [brief],
+      build: { outDir: path.join(dir, 'dist'), pdf: true, browser: session },
+      events: { built: (_r, phase) => void order.push(phase), failed: (_f, e) => void order.push(e.describe() as Phase), removed: () => undefined },
+    });
+    await rebuilder.list();
+    const text = await readFile(brief, 'utf8');
+    await writeFile(brief, text.replace(/MARKER-\w+/, 'MARKER-FIRST'));
+    rebuilder.request([brief]);
+    // Once the deck is built, the PDF export runs in a staging folder; edit while it does.
+    while (order.length === 0) await new Promise((r) => setTimeout(r, 5));
+    while (!(await readdir(folder)).some((f) => f.startsWith('.briefdeck-tmp-'))) await new Promise((r) => setTimeout(r, 5));
+    await writeFile(brief, text.replace(/MARKER-\w+/, 'MARKER-SECOND'));
+    rebuilder.request([brief]);
+    await rebuilder.idle();
+    expect(order).toEqual(['html', 'html', 'pdf']);
+    const pdf = (await readPdf(path.join(folder, 'brief.pdf'))).text.join(' ');
+    expect(pdf).toContain('MARKER-SECOND');
+    expect(await readdir(folder)).not.toContainEqual(expect.stringMatching(/^\.briefdeck-tmp-/));
   });
 });
