@@ -16,7 +16,18 @@ import { movedSlides } from './nearest-slide.js';
 
 const debug = createDebug('briefdeck:serve');
 const TYPES: Record<string, string> = { '.pdf': 'application/pdf', '.html': 'text/html; charset=utf-8', '.png': 'image/png', '.json': 'application/json' };
+const LOOPBACK = new Set(['127.0.0.1', 'localhost', '::1']);
 const RE_BRIEF = /\.(?:md|markdown)$/i;
+/** A file directly in a deck's folder: no separators (even encoded ones), no hidden files such as the manifest. */
+const RE_FILE_NAME = /^[^./\\][^/\\]*$/;
+
+function pathParts(pathname: string): string[] | undefined {
+  try {
+    return pathname.split('/').filter(Boolean).map((p) => decodeURIComponent(p));
+  } catch {
+    return undefined;
+  }
+}
 
 interface DeckState {
   file: string;
@@ -50,7 +61,7 @@ export class DeckServer implements AsyncDisposable {
     this.live = new WebSocketServer({ noServer: true });
     this.http.on('upgrade', (req, socket, head) => {
       const url = new URL(req.url ?? '/', 'http://x');
-      if (url.pathname !== LIVE_PATH) return socket.destroy();
+      if (url.pathname !== LIVE_PATH || !this.trusted(req)) return socket.destroy();
       this.live.handleUpgrade(req, socket, head, (ws) => this.join(ws, url.searchParams.get('deck') ?? ''));
     });
   }
@@ -60,6 +71,19 @@ export class DeckServer implements AsyncDisposable {
     const port = await listen(this.http, this.options.host, this.options.port, this.options.explicitPort);
     const host = this.options.host.includes(':') ? `[${this.options.host}]` : this.options.host;
     return `http://${host}:${port}/`;
+  }
+
+  /**
+   * Pages of other sites must not read the decks through the live socket (browsers let any page open
+   * a WebSocket), nor through a DNS name rebound to this machine: on a loopback address, only
+   * loopback host names are served, and a socket's Origin must be this server.
+   */
+  private trusted(req: IncomingMessage): boolean {
+    const host = req.headers.host ?? '';
+    const origin = req.headers.origin;
+    if (origin !== undefined && origin !== `http://${host}`) return false;
+    if (!LOOPBACK.has(this.options.host)) return true;
+    return LOOPBACK.has(host.replace(/:\d+$/, '').replace(/^\[(.*)\]$/, '$1'));
   }
 
   private join(ws: WebSocket, deck: string): void {
@@ -114,14 +138,16 @@ export class DeckServer implements AsyncDisposable {
   private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     try {
       const url = new URL(req.url ?? '/', 'http://x');
-      const parts = url.pathname.split('/').filter(Boolean).map((p) => decodeURIComponent(p));
+      const parts = pathParts(url.pathname);
+      if (!parts) return this.reply(res, 400, 'text/plain', 'bad request: the address is not valid percent-encoding');
+      if (!this.trusted(req)) return this.reply(res, 403, 'text/plain', 'forbidden: unexpected Host or Origin');
       if (req.method !== 'GET' && req.method !== 'HEAD') return this.reply(res, 405, 'text/plain', 'method not allowed');
       if (parts.length === 0 || (parts.length === 1 && parts[0] === 'index.html')) return this.reply(res, 200, TYPES['.html'], await this.indexPage());
       const deck = this.decks.get(parts[0]);
       if (!deck) return this.reply(res, 404, TYPES['.html'], this.notFound(url.pathname));
       if (parts.length === 1 && !url.pathname.endsWith('/')) return this.redirect(res, `/${encodeURIComponent(parts[0])}/${url.search}`);
       if (parts.length === 1 || (parts.length === 2 && parts[1] === 'index.html')) return this.reply(res, 200, TYPES['.html'], this.deckPage(parts[0], deck));
-      if (parts.length === 2 && !parts[1].startsWith('.')) return await this.file(res, path.join(this.options.outDir, parts[0], parts[1]));
+      if (parts.length === 2 && RE_FILE_NAME.test(parts[1])) return await this.file(res, path.join(this.options.outDir, parts[0], parts[1]));
       return this.reply(res, 404, TYPES['.html'], this.notFound(url.pathname));
     } catch (error) {
       debug('request failed: %O', error);

@@ -1,4 +1,5 @@
 import { copyFile, mkdir, readFile, writeFile } from 'node:fs/promises';
+import { request } from 'node:http';
 import path from 'node:path';
 import type { Browser, Page } from 'puppeteer';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -90,6 +91,30 @@ describe('briefdeck serve', () => {
     expect(deck).toContain('data-briefdeck-live');
     const written = await readFile(path.join(path.dirname(path.dirname(brief)), 'dist', 'brief', 'index.html'), 'utf8');
     expect(written).not.toContain('data-briefdeck-live');
+  });
+
+  it('serves only files inside a deck folder', async () => {
+    expect((await fetch(`${address}brief/x%2F..%2F..%2F..%2Fcontent%2Fbrief.md`)).status).toBe(404);
+    expect((await fetch(`${address}brief/.briefdeck-manifest.json`)).status).toBe(404);
+    expect((await fetch(`${address}brief/%E0`)).status).toBe(400);
+    expect((await fetch(`${address}nope/`)).status).toBe(404);
+  });
+
+  it('refuses other sites: a foreign Host (DNS rebinding) or a foreign Origin on the live socket', async () => {
+    const { port } = new URL(address);
+    const status = (headers: Record<string, string>, target = '/brief/'): Promise<number | undefined> =>
+      new Promise((resolve) => {
+        const req = request({ host: '127.0.0.1', port, path: target, headers }, (res) => {
+          res.resume();
+          resolve(res.statusCode);
+        });
+        req.on('error', () => resolve(undefined));
+        req.end();
+      });
+    expect(await status({ host: 'evil.example:80' })).toBe(403);
+    expect(await status({ host: `localhost:${port}` })).toBe(200);
+    const upgrade = { connection: 'Upgrade', upgrade: 'websocket', 'sec-websocket-version': '13', 'sec-websocket-key': 'dGhlIHNhbXBsZSBub25jZQ==' };
+    expect(await status({ ...upgrade, origin: 'https://evil.example' }, '/__briefdeck/live?deck=brief')).toBeUndefined();
   });
 
   it('updates on an edit and stays on the same slide', async () => {
