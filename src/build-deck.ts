@@ -15,6 +15,10 @@ import { toSections } from './split/to-sections.js';
 import { toSlides } from './split/to-slides.js';
 import { VERSION } from './version.js';
 import { stageOutputs } from './write/stage-outputs.js';
+import { inputKey } from './write/input-key.js';
+import { readManifest } from './write/manifest.js';
+import { diffSlides, slideHashes, type SlideChanges } from './write/slide-changes.js';
+import { isUpToDate, replayDiagnostics } from './write/up-to-date.js';
 
 export interface BuildOptions extends MetaOverrides {
   /** Output root; each brief goes to `<outDir>/<name>/`. Default `dist`. */
@@ -24,6 +28,8 @@ export interface BuildOptions extends MetaOverrides {
   browser?: BrowserSession;
   /** Receives warnings; a new collector is used when none is given. */
   diagnostics?: Diagnostics;
+  /** Build even when the folder's manifest says the outputs are up to date. */
+  force?: boolean;
 }
 
 export interface BuildResult {
@@ -33,24 +39,37 @@ export interface BuildResult {
   outputs: string[];
   diagnostics: Diagnostics;
   ms: { build: number; pdf: number };
+  /** Nothing was written: the outputs were already built from the same input. */
+  skipped: boolean;
+  /** Slides added, removed and changed since the folder's last build. */
+  changes: SlideChanges;
 }
 
 /** The pure middle of the pipeline plus its reads: a brief in, a rendered deck out, nothing written. */
-export async function composeDeck(file: string, options: BuildOptions = {}): Promise<{ deck: Deck; slides: Slide[]; diagnostics: Diagnostics }> {
+export async function composeDeck(file: string, options: BuildOptions = {}): Promise<{ deck: Deck; slides: Slide[]; diagnostics: Diagnostics; key: string }> {
   const diagnostics = options.diagnostics ?? new Diagnostics();
   const brief = await loadBrief(file, diagnostics, options);
   const { blocks, links } = lexBrief(brief);
   const [images, assets, templates] = await Promise.all([loadImages(blocks, brief, diagnostics), loadAssets(brief.meta.theme), loadTemplates()]);
   const slides = toSlides(toSections(blocks, brief.meta), brief, links);
   const deck = renderDeck({ brief, slides, images, assets, templates, version: VERSION });
-  return { deck, slides, diagnostics };
+  const key = inputKey({ brief, images, templates, assets, options, version: VERSION });
+  return { deck, slides, diagnostics, key };
 }
 
 /** The library API: builds one brief into `<outDir>/<name>/index.html` (and its PDF), atomically. */
 export async function buildDeck(file: string, options: BuildOptions = {}): Promise<BuildResult> {
   const started = performance.now();
-  const { deck, slides, diagnostics } = await composeDeck(file, options);
+  const { deck, slides, diagnostics, key } = await composeDeck(file, options);
   const target = path.join(options.outDir ?? 'dist', deck.brief.name);
+  const previous = await readManifest(target);
+  const hashes = slideHashes(deck);
+  const changes = diffSlides(previous?.deck?.slides, hashes);
+  const wanted = ['index.html', ...(options.pdf ? [`${deck.brief.name}.pdf`] : [])];
+  if (!options.force && previous?.input && (await isUpToDate(target, previous, key, wanted))) {
+    replayDiagnostics(previous.input.diagnostics, diagnostics);
+    return { file, deck, slides, outputs: [], diagnostics, ms: { build: performance.now() - started, pdf: 0 }, skipped: true, changes };
+  }
   const staging = await stageOutputs(target);
   let pdfMs = 0;
   try {
@@ -63,8 +82,9 @@ export async function buildDeck(file: string, options: BuildOptions = {}): Promi
       staging.add(pdfName);
       pdfMs = performance.now() - built;
     }
-    const outputs = await staging.commit();
-    return { file, deck, slides, outputs, diagnostics, ms: { build: performance.now() - started - pdfMs, pdf: pdfMs } };
+    const record = { brief: file, title: deck.brief.meta.title, date: deck.brief.meta.date, lang: deck.brief.meta.lang, slides: hashes };
+    const outputs = await staging.commit({ input: { key, diagnostics: diagnostics.list }, deck: record });
+    return { file, deck, slides, outputs, diagnostics, ms: { build: performance.now() - started - pdfMs, pdf: pdfMs }, skipped: false, changes };
   } finally {
     await staging.discard();
   }

@@ -11,4 +11,6 @@ export { resolveInputs } from './load/resolve-inputs.js';
 export { Diagnostics, formatDiagnostic } from './diagnostics.js';
 export { BriefdeckError, EXIT } from './errors.js';
 export { VERSION } from './version.js';
+export { writeDeckIndex } from './write/write-index.js';
+export type { SlideChanges } from './write/slide-changes.js';
 export type * from './types.js';

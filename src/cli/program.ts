@@ -12,9 +12,24 @@ export interface BuildFlags {
   browser?: string;
   timeout: number;
   quiet: boolean;
+  /** Build even decks whose outputs are up to date. */
+  force?: boolean;
+  /** `build --watch`: keep running and rebuild what changes. */
+  watch?: boolean;
 }
 
 export type Action = (inputs: string[], flags: BuildFlags) => Promise<void>;
+
+export interface ServeFlags extends BuildFlags {
+  /** Undefined when not given: the default port, with a fallback when it is taken. */
+  port?: number;
+  host: string;
+}
+
+export type ServeAction = (inputs: string[], flags: ServeFlags) => Promise<void>;
+
+/** `briefdeck serve` listens here unless told otherwise; the next free port when it is taken. */
+export const DEFAULT_PORT = 8080;
 
 function wholeNumber(min: number, max: number) {
   return (value: string): number => {
@@ -46,13 +61,23 @@ function addBuildOptions(command: Command, pdfFlag: boolean): Command {
     .addOption(new Option('--aspect <ratio>', 'slide shape, over the front matter').choices(Object.keys(ASPECTS)))
     .option('--browser <path>', 'Chrome or Chromium for PDF export (else BRIEFDECK_BROWSER, PUPPETEER_EXECUTABLE_PATH, system paths, Puppeteer cache)')
     .option('--timeout <seconds>', 'time limit for each browser step', wholeNumber(1, 3600), 60)
-    .option('-q, --quiet', 'print errors only', false);
+    .option('-q, --quiet', 'print errors only', false)
+    .option('-f, --force', 'build even decks whose outputs are up to date', false);
   if (pdfFlag) command.option('--pdf', 'also write <name>/<name>.pdf', false);
+  if (command.name() === 'build') command.option('-w, --watch', 'keep running: rebuild what changes (briefs, their images, templates, themes)', false);
   return command;
 }
 
+function addServeCommand(program: Command, serve: ServeAction): void {
+  addBuildOptions(program.command('serve').description('build decks, serve them on a local web server and reload the browser on every change'), true)
+    .option('-p, --port <number>', `port to listen on (default ${DEFAULT_PORT}, or the next free one)`, wholeNumber(0, 65535))
+    .option('--host <address>', 'address to listen on; 0.0.0.0 shows the decks to your whole network', '127.0.0.1')
+    .addHelpText('after', '\nExample:\n  $ briefdeck serve content/brief.md --port 9000   open http://127.0.0.1:9000/brief/\n')
+    .action((inputs: string[], flags: ServeFlags) => serve(inputs, flags));
+}
+
 /** A fresh commander program per run, so tests can run the CLI in-process. */
-export function createProgram(build: Action, write: { out: (s: string) => void; err: (s: string) => void }): Command {
+export function createProgram(build: Action, write: { out: (s: string) => void; err: (s: string) => void }, serve?: ServeAction): Command {
   const program = new Command('briefdeck')
     .description('Turn a written briefing (Markdown) into an offline Reveal.js deck and a PDF.')
     .version(VERSION, '-V, --version')
@@ -64,6 +89,7 @@ export function createProgram(build: Action, write: { out: (s: string) => void; 
   addBuildOptions(program.command('build').description('build decks (dist/<name>/index.html), and PDFs with --pdf'), true)
     .addHelpText('after', EXAMPLES)
     .action((inputs: string[], flags: BuildFlags) => build(inputs, flags));
+  if (serve) addServeCommand(program, serve);
   addBuildOptions(program.command('pdf').description('build decks and their slide PDFs (same as build --pdf)'), false)
     .action((inputs: string[], flags: BuildFlags) => build(inputs, { ...flags, pdf: true }));
   return program;

@@ -5,8 +5,11 @@ import { Diagnostics, formatDiagnostic } from '../diagnostics.js';
 import { BriefdeckError, EXIT, type ExitCode } from '../errors.js';
 import { BrowserSession } from '../export/browser-session.js';
 import { checkOutDir, resolveInputs } from '../load/resolve-inputs.js';
+import { describeChanges } from '../write/slide-changes.js';
 import { createProgram, type BuildFlags } from './program.js';
 import { buildConcurrency, eachBounded } from './each-bounded.js';
+import { runLive } from './live.js';
+import { writeDeckIndex } from '../write/write-index.js';
 
 export interface Io {
   stdout: (text: string) => void;
@@ -22,9 +25,10 @@ function seconds(ms: number): string {
 }
 
 function summary(result: BuildResult): string {
+  if (result.skipped) return `${result.file} unchanged, not rebuilt (${result.deck.slides.length} slides, checked in ${seconds(result.ms.build)})\n`;
   const outputs = result.outputs.map((o) => path.relative(process.cwd(), o) || o).join(', ');
   const pdf = result.ms.pdf > 0 ? ` + PDF ${seconds(result.ms.pdf)}` : '';
-  return `${result.file} → ${outputs} (${result.deck.slides.length} slides, ${seconds(result.ms.build)}${pdf})\n`;
+  return `${result.file} → ${outputs} (${describeChanges(result.changes)}; ${seconds(result.ms.build)}${pdf})\n`;
 }
 
 function signalCode(signal?: AbortSignal): ExitCode | undefined {
@@ -46,7 +50,7 @@ async function buildAll(inputs: string[], flags: BuildFlags, io: Io): Promise<Ex
       if (io.signal?.aborted) return stopBuilding();
       const diagnostics = new Diagnostics();
       try {
-        const result = await buildDeck(file, { outDir: flags.out, pdf: flags.pdf, budget: flags.budget, theme: flags.theme, aspect: flags.aspect, browser: session, diagnostics });
+        const result = await buildDeck(file, { outDir: flags.out, pdf: flags.pdf, budget: flags.budget, theme: flags.theme, aspect: flags.aspect, browser: session, diagnostics, force: flags.force });
         if (!flags.quiet) io.stdout(summary(result));
       } catch (error) {
         if (!(error instanceof BriefdeckError)) throw error;
@@ -57,6 +61,8 @@ async function buildAll(inputs: string[], flags: BuildFlags, io: Io): Promise<Ex
         for (const d of diagnostics.list) if (!flags.quiet || d.severity === 'error') io.stderr(`${formatDiagnostic(d)}\n`);
       }
     });
+    const index = io.signal?.aborted ? undefined : await writeDeckIndex(flags.out);
+    if (index && !flags.quiet) io.stdout(`${path.relative(process.cwd(), index) || index} lists the decks in ${flags.out}\n`);
   } finally {
     io.signal?.removeEventListener('abort', stop);
   }
@@ -68,9 +74,12 @@ export async function run(argv: string[], io: Io = defaultIo): Promise<number> {
   let code: ExitCode = EXIT.ok;
   const program = createProgram(
     async (inputs, flags) => {
-      code = await buildAll(inputs, flags, io);
+      code = flags.watch ? await runLive(inputs, flags, io, summary, false) : await buildAll(inputs, flags, io);
     },
     { out: io.stdout, err: io.stderr },
+    async (inputs, flags) => {
+      code = await runLive(inputs, flags, io, summary, true);
+    },
   );
   try {
     await program.parseAsync(argv, { from: 'user' });

@@ -75,3 +75,8 @@ async function readAssets(theme: string): Promise<DeckAssets> {
 
 /** Loaded once per process and theme. */
 export const loadAssets = memoize(readAssets);
+
+/** Watch mode: a theme edited on disk must be read again. */
+export function forgetAssets(): void {
+  loadAssets.clear();
+}

@@ -24,3 +24,8 @@ const loadOnce = memoize(readTemplates);
 export function loadTemplates(dir = TEMPLATES_DIR): Promise<TemplateSources> {
   return loadOnce(dir);
 }
+
+/** Watch mode: a template edited on disk must be read again. */
+export function forgetTemplates(): void {
+  loadOnce.clear();
+}

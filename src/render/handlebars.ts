@@ -25,3 +25,21 @@ export function compileDeck(sources: TemplateSources): DeckTemplate {
   compiled.set(sources, template);
   return template;
 }
+
+const pages = new Map<string, DeckTemplate>();
+
+/** A page outside the deck (the listing of decks): a private, strict instance too, compiled once per source. */
+export function compilePage(source: string, file: string): DeckTemplate {
+  const cached = pages.get(source);
+  if (cached) return cached;
+  const page = Handlebars.create().compile(source, { strict: true });
+  const template: DeckTemplate = (view) => {
+    try {
+      return page(view);
+    } catch (error) {
+      fail('template-error', `template error in ${file}: ${(error as Error).message}`);
+    }
+  };
+  pages.set(source, template);
+  return template;
+}

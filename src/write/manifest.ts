@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
+import type { Diagnostic } from '../types.js';
 
 /** Kept in each output folder: what briefdeck wrote there, so it only ever replaces or deletes its own files. */
 export const MANIFEST_NAME = '.briefdeck-manifest.json';
@@ -15,6 +16,28 @@ export interface Manifest {
   version: string;
   /** Output files by name (relative to the folder). */
   files: Record<string, ManifestFile>;
+  /** What the outputs were built from, so an unchanged brief is not built again. */
+  input?: ManifestInput;
+  /** The deck the folder holds, for the listing in `<outDir>/index.html` and slide-level change lines. */
+  deck?: ManifestDeck;
+}
+
+export interface ManifestInput {
+  /** Hash of the brief, its images, the templates, theme, options and briefdeck version. */
+  key: string;
+  /** Outputs built from that input (e.g. `index.html`, `<name>.pdf`). */
+  outputs: string[];
+  /** Warnings of that build, repeated when the build is skipped. */
+  diagnostics: Diagnostic[];
+}
+
+export interface ManifestDeck {
+  brief: string;
+  title: string;
+  date?: string;
+  lang?: string;
+  /** Each slide's id and a hash of its content, in deck order. */
+  slides: Array<{ id: string; sha256: string }>;
 }
 
 export function sha256(data: string | Uint8Array): string {

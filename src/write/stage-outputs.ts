@@ -2,7 +2,7 @@ import { mkdir, mkdtemp, readFile, rename, rm, writeFile } from 'node:fs/promise
 import path from 'node:path';
 import { fail } from '../errors.js';
 import { VERSION } from '../version.js';
-import { MANIFEST_NAME, readManifest, sha256, type Manifest } from './manifest.js';
+import { MANIFEST_NAME, readManifest, sha256, type Manifest, type ManifestDeck, type ManifestInput } from './manifest.js';
 
 /**
  * Outputs are written into a hidden folder beside their final place and renamed into it only when
@@ -34,8 +34,11 @@ export class Staging {
   }
 
   /** Renames every staged file into place (each rename is atomic), then records them in the manifest. */
-  async commit(): Promise<string[]> {
-    const manifest: Manifest = { tool: 'briefdeck', version: VERSION, files: { ...(await readManifest(this.target))?.files } };
+  async commit(record: { input?: Omit<ManifestInput, 'outputs'>; deck?: ManifestDeck } = {}): Promise<string[]> {
+    const previous = await readManifest(this.target);
+    // Without an input record the outputs' sources are unknown, so the next build must not skip.
+    const input = record.input && { ...record.input, outputs: [...this.files] };
+    const manifest: Manifest = { tool: 'briefdeck', version: VERSION, files: { ...previous?.files }, input, deck: record.deck ?? previous?.deck };
     for (const name of this.files) {
       const data = await readFile(this.pathOf(name));
       manifest.files[name] = { sha256: sha256(data), bytes: data.length };

@@ -1,4 +1,4 @@
-import { mkdtemp, readdir, rm } from 'node:fs/promises';
+import { cp, mkdtemp, readdir, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -19,4 +19,11 @@ export async function fixtureNames(): Promise<string[]> {
 export async function tempDir(prefix = 'briefdeck-test-'): Promise<{ dir: string; remove: () => Promise<void> }> {
   const dir = await mkdtemp(path.join(os.tmpdir(), prefix));
   return { dir, remove: () => rm(dir, { recursive: true, force: true }) };
+}
+
+/** A temporary folder holding a copy of a fixture folder as `<dir>/<as>`, removed by the returned function. */
+export async function fixtureCopy(name: string, as = 'content'): Promise<{ dir: string; remove: () => Promise<void> }> {
+  const temp = await tempDir();
+  await cp(fixture(name), path.join(temp.dir, as), { recursive: true });
+  return temp;
 }

@@ -1,0 +1,114 @@
+import path from 'node:path';
+import type { BuildResult } from '../build-deck.js';
+import { formatDiagnostic, type Diagnostics } from '../diagnostics.js';
+import { EXIT, type BriefdeckError, type ExitCode } from '../errors.js';
+import { BrowserSession } from '../export/browser-session.js';
+import { checkOutDir } from '../load/resolve-inputs.js';
+import { DeckServer } from '../serve/deck-server.js';
+import { Rebuilder, type Phase, type RebuildEvents } from '../watch/rebuilder.js';
+import { FileWatcher } from '../watch/watch-files.js';
+import { writeDeckIndex } from '../write/write-index.js';
+import { DEFAULT_PORT, type BuildFlags, type ServeFlags } from './program.js';
+import type { Io } from './run.js';
+
+/** The build line of run.ts, passed in so the two commands print builds alike. */
+export type Report = (result: BuildResult) => string;
+
+const LOCAL_HOSTS = ['127.0.0.1', 'localhost', '::1'];
+
+function clock(): string {
+  return new Date().toTimeString().slice(0, 8);
+}
+
+function until(signal: AbortSignal | undefined): Promise<void> {
+  if (!signal) return new Promise(() => undefined);
+  if (signal.aborted) return Promise.resolve();
+  return new Promise((resolve) => signal.addEventListener('abort', () => resolve(), { once: true }));
+}
+
+function printDiagnostics(diagnostics: Diagnostics, flags: BuildFlags, io: Io): void {
+  for (const d of diagnostics.list) if (!flags.quiet || d.severity === 'error') io.stderr(`${formatDiagnostic(d)}\n`);
+}
+
+interface Session {
+  flags: BuildFlags;
+  io: Io;
+  report: Report;
+  server?: DeckServer;
+  /** After the first full build, lines carry the time of day. */
+  started: boolean;
+}
+
+/** What the terminal and the server hear of each rebuild. */
+function liveEvents(live: Session): RebuildEvents {
+  const { flags, io, server } = live;
+  const stamp = (): string => (live.started ? `${clock()} ` : '');
+  return {
+    built(result: BuildResult, phase: Phase) {
+      server?.built(result);
+      if (!flags.quiet && (!result.skipped || !live.started)) io.stdout(`${stamp()}${phase === 'pdf' && !result.skipped ? 'PDF ' : ''}${live.report(result)}`);
+      if (!result.skipped) printDiagnostics(result.diagnostics, flags, io);
+    },
+    failed(file: string, error: BriefdeckError, diagnostics: Diagnostics) {
+      server?.failed(file, error.describe());
+      io.stderr(`${stamp()}${error.describe()}${server ? ' (still serving the last good deck)' : ''}\n`);
+      printDiagnostics(diagnostics, flags, io);
+    },
+    listed(files: string[]) {
+      server?.listed(files);
+    },
+    removed(file: string) {
+      server?.removed(file);
+      if (!flags.quiet) io.stdout(`${clock()} ${file} removed; its outputs stay in ${flags.out}\n`);
+    },
+    idle() {
+      void writeDeckIndex(flags.out).catch((error: Error) => io.stderr(`briefdeck: cannot write the deck index: ${error.message}\n`));
+    },
+  };
+}
+
+function announce(live: Session, address: string | undefined, files: string[]): void {
+  const { flags, io } = live;
+  if (address) {
+    const host = (flags as ServeFlags).host;
+    const names = files.map((f) => encodeURIComponent(path.basename(f).replace(/\.(?:md|markdown)$/i, '')));
+    io.stdout(names.length === 1 ? `Open ${address}${names[0]}/ (speaker view: press S)\n` : `Open ${address} for all ${names.length} decks\n`);
+    if (!LOCAL_HOSTS.includes(host)) io.stderr(`warning: listening on ${host}: anyone who can reach this machine can read the decks\n`);
+  }
+  if (!flags.quiet) io.stdout(`Watching ${files.length} ${files.length === 1 ? 'brief' : 'briefs'}, their folders and the templates; Ctrl+C to stop.\n`);
+}
+
+function serverFor(flags: ServeFlags): DeckServer {
+  return new DeckServer({ outDir: flags.out, host: flags.host, port: flags.port ?? DEFAULT_PORT, explicitPort: flags.port !== undefined });
+}
+
+/**
+ * `build --watch` and `serve`: build everything, then rebuild what changes until interrupted.
+ * Bad input never ends the session: it is reported, and the last good outputs stay.
+ */
+export async function runLive(inputs: string[], flags: BuildFlags | ServeFlags, io: Io, report: Report, serving: boolean): Promise<ExitCode> {
+  checkOutDir(flags.out, inputs);
+  await using session = new BrowserSession({ browserPath: flags.browser, timeout: flags.timeout * 1000 });
+  if (flags.pdf) session.locate();
+  await using server = serving ? serverFor(flags as ServeFlags) : undefined;
+  const live: Session = { flags, io, report, server, started: false };
+  const build = { outDir: flags.out, budget: flags.budget, theme: flags.theme, aspect: flags.aspect, browser: session, force: flags.force, pdf: flags.pdf };
+  const rebuilder = new Rebuilder({ inputs, build, events: liveEvents(live) });
+  const address = await server?.start();
+  if (address) io.stdout(`Serving at ${address}\n`);
+  await rebuilder.list();
+  // Watching starts before the first build, so an edit made while it runs is not lost.
+  await using watcher = new FileWatcher({
+    paths: rebuilder.watchPaths(),
+    ignore: [flags.out],
+    onBatch: (changes) => void rebuilder.onChanges(changes),
+    onError: (error) => io.stderr(`briefdeck: watching files failed: ${error.message}\n`),
+  });
+  await watcher.ready;
+  await rebuilder.buildAll();
+  live.started = true;
+  announce(live, address, rebuilder.files);
+  await until(io.signal);
+  await rebuilder.idle().catch(() => undefined);
+  return io.signal?.reason === 'SIGTERM' ? EXIT.sigterm : EXIT.sigint;
+}

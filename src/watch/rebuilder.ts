@@ -1,0 +1,164 @@
+import createDebug from 'debug';
+import path from 'node:path';
+import { buildDeck, type BuildOptions, type BuildResult } from '../build-deck.js';
+import { Diagnostics } from '../diagnostics.js';
+import { BriefdeckError } from '../errors.js';
+import { forgetAssets, TEMPLATES_DIR } from '../load/load-assets.js';
+import { forgetTemplates } from '../load/load-templates.js';
+import { resolveInputs } from '../load/resolve-inputs.js';
+import type { FileChange } from './watch-files.js';
+
+const debug = createDebug('briefdeck:watch');
+const RE_BRIEF = /\.(?:md|markdown)$/i;
+
+export type Phase = 'html' | 'pdf';
+
+export interface RebuildEvents {
+  built(result: BuildResult, phase: Phase): void;
+  /** A build failed on bad input (or a bug, reported as one): the last good outputs stay. */
+  failed(file: string, error: BriefdeckError, diagnostics: Diagnostics): void;
+  removed(file: string): void;
+  /** The briefs to build, when first known and whenever a new one appears. */
+  listed?(files: string[]): void;
+  /** Every queued build is done (a batch of edits has been handled). */
+  idle?(): void;
+}
+
+export interface RebuildOptions {
+  inputs: string[];
+  build: Omit<BuildOptions, 'diagnostics'>;
+  events: RebuildEvents;
+}
+
+function asBriefdeckError(error: unknown): BriefdeckError {
+  if (error instanceof BriefdeckError) return error;
+  return new BriefdeckError('internal-error', `internal error (please report it): ${(error as Error)?.message ?? String(error)}`, { cause: error });
+}
+
+function inside(file: string, dir: string): boolean {
+  return file === dir || file.startsWith(dir + path.sep);
+}
+
+/**
+ * Rebuilds briefs one at a time, in the order asked. Decks come first and PDFs after, so an edit
+ * reaches the browser at once; an edit that arrives during a PDF export cancels it (it is redone
+ * after the deck). Outputs stay complete throughout: each build is staged and renamed into place.
+ */
+export class Rebuilder {
+  files: string[] = [];
+  private readonly html = new Set<string>();
+  private readonly pdf = new Set<string>();
+  private running?: Promise<void>;
+  private exporting = false;
+  private cancelled = false;
+
+  constructor(private readonly options: RebuildOptions) {}
+
+  /** Resolves the inputs to the briefs to build; call before `watchPaths()`. */
+  async list(): Promise<string[]> {
+    this.files = await resolveInputs(this.options.inputs);
+    this.options.events.listed?.(this.files);
+    return this.files;
+  }
+
+  /** Builds every brief once; resolves when that is done. */
+  async buildAll(): Promise<void> {
+    this.request(this.files);
+    await this.idle();
+  }
+
+  /** Folders and files to watch: the inputs, the folders of the briefs (for images) and the templates. */
+  watchPaths(): string[] {
+    const dirs = this.files.map((f) => path.dirname(f));
+    return [...new Set([...this.options.inputs, ...dirs, TEMPLATES_DIR])];
+  }
+
+  async idle(): Promise<void> {
+    while (this.running) await this.running;
+  }
+
+  /** Maps changed files to the briefs they affect and queues those. */
+  async onChanges(changes: FileChange[]): Promise<void> {
+    const affected = new Set<string>();
+    const known = new Map(this.files.map((f) => [path.resolve(f), f]));
+    let everything = false;
+    let relist = false;
+    for (const { kind, file } of changes) {
+      const brief = known.get(path.resolve(file));
+      if (inside(path.resolve(file), TEMPLATES_DIR)) {
+        forgetTemplates();
+        forgetAssets();
+        everything = true;
+      } else if (brief && kind === 'unlink') {
+        this.files = this.files.filter((f) => f !== brief);
+        this.options.events.removed(brief);
+      } else if (brief) {
+        affected.add(brief);
+      } else if (RE_BRIEF.test(file) && kind === 'add') {
+        relist = true;
+      } else {
+        // An image or other file a brief may use: briefs it does not touch are skipped by their key.
+        everything = true;
+      }
+    }
+    if (relist) await this.relist(affected);
+    this.request(everything ? this.files : this.files.filter((f) => affected.has(f)));
+  }
+
+  private async relist(affected: Set<string>): Promise<void> {
+    try {
+      const files = await resolveInputs(this.options.inputs);
+      for (const f of files) if (!this.files.includes(f)) affected.add(f);
+      this.files = files;
+      this.options.events.listed?.(files);
+    } catch (error) {
+      this.options.events.failed(this.options.inputs.join(' '), asBriefdeckError(error), new Diagnostics());
+    }
+  }
+
+  request(files: string[]): void {
+    if (files.length === 0) return;
+    for (const f of files) {
+      this.html.add(f);
+      if (this.options.build.pdf) this.pdf.add(f);
+    }
+    if (this.exporting) this.cancelExport();
+    this.running ??= this.loop().finally(() => (this.running = undefined));
+  }
+
+  private cancelExport(): void {
+    debug('an edit arrived during PDF export: cancelling it');
+    this.cancelled = true;
+    void this.options.build.browser?.close();
+  }
+
+  private async loop(): Promise<void> {
+    while (this.html.size > 0 || this.pdf.size > 0) {
+      const [file] = this.html.size > 0 ? this.html : this.pdf;
+      const phase: Phase = this.html.size > 0 ? 'html' : 'pdf';
+      (phase === 'html' ? this.html : this.pdf).delete(file);
+      if (this.files.includes(file)) await this.buildOne(file, phase);
+    }
+    this.options.events.idle?.();
+  }
+
+  private async buildOne(file: string, phase: Phase): Promise<void> {
+    const diagnostics = new Diagnostics();
+    this.exporting = phase === 'pdf';
+    this.cancelled = false;
+    try {
+      const result = await buildDeck(file, { ...this.options.build, pdf: phase === 'pdf', diagnostics });
+      this.options.events.built(result, phase);
+    } catch (error) {
+      if (this.cancelled) {
+        this.pdf.add(file);
+        return;
+      }
+      this.options.events.failed(file, asBriefdeckError(error), diagnostics);
+      // A deck that failed has no PDF to make.
+      this.pdf.delete(file);
+    } finally {
+      this.exporting = false;
+    }
+  }
+}

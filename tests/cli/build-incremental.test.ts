@@ -1,0 +1,43 @@
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { run } from '../../src/cli/run.js';
+import { fixtureCopy } from '../helpers/fixtures.js';
+
+let dir: string;
+let remove: () => Promise<void>;
+
+beforeEach(async () => {
+  ({ dir, remove } = await fixtureCopy('serve'));
+});
+afterEach(() => remove());
+
+async function cli(...args: string[]): Promise<{ code: number; out: string; err: string }> {
+  let out = '';
+  let err = '';
+  const code = await run(args, { stdout: (t) => void (out += t), stderr: (t) => void (err += t) });
+  return { code, out, err };
+}
+
+describe('briefdeck build, incrementally', () => {
+  it('builds, lists the decks, then skips what is unchanged; --force builds again', async () => {
+    const content = path.join(dir, 'content');
+    const out = path.join(dir, 'dist');
+    const first = await cli('build', content, '-o', out);
+    expect(first.code).toBe(0);
+    expect(first.out).toMatch(/brief\.md → .*index\.html \(7 slides; [\d.]+ m?s\)/);
+    expect(first.out).toMatch(/index\.html lists the decks in /);
+    const second = await cli('build', content, '-o', out);
+    expect(second.code).toBe(0);
+    expect(second.out).toMatch(/brief\.md unchanged, not rebuilt \(7 slides, checked in [\d.]+ m?s\)/);
+    expect(second.out).toMatch(/with-image\.md unchanged, not rebuilt/);
+    expect(second.out).not.toMatch(/lists the decks/);
+    const forced = await cli('build', path.join(content, 'brief.md'), '-o', out, '--force');
+    expect(forced.out).toMatch(/brief\.md → .*\(7 slides, none changed; [\d.]+ m?s\)/);
+  });
+
+  it('refuses a --port that is not a port', async () => {
+    const result = await cli('serve', path.join(dir, 'content'), '--port', '70000');
+    expect(result.code).toBe(2);
+    expect(result.err).toMatch(/--port/);
+  });
+});

@@ -1,0 +1,95 @@
+import { writeFileSync } from 'node:fs';
+import { readFile, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { BuildResult } from '../../src/build-deck.js';
+import { Rebuilder } from '../../src/watch/rebuilder.js';
+import { FileWatcher, type FileChange } from '../../src/watch/watch-files.js';
+import { fixtureCopy } from '../helpers/fixtures.js';
+
+let dir: string;
+let remove: () => Promise<void>;
+
+beforeEach(async () => {
+  ({ dir, remove } = await fixtureCopy('serve'));
+});
+afterEach(() => remove());
+
+function recorder() {
+  const built: BuildResult[] = [];
+  const failed: string[] = [];
+  const events = {
+    built: (r: BuildResult) => void built.push(r),
+    failed: (_file: string, e: { describe(): string }) => void failed.push(e.describe()),
+    removed: () => undefined,
+  };
+  return { built, failed, events };
+}
+
+describe('Rebuilder', () => {
+  it('builds each brief once, then only what an edit touches; an image change skips briefs without it', async () => {
+    const { built, events } = recorder();
+    const rebuilder = new Rebuilder({ inputs: [path.join(dir, 'content')], build: { outDir: path.join(dir, 'dist') }, events });
+    await rebuilder.list();
+    await rebuilder.buildAll();
+    expect(built.map((r) => [path.basename(r.file), r.skipped])).toEqual([['brief.md', false], ['with-image.md', false]]);
+    built.length = 0;
+    const brief = path.join(dir, 'content', 'brief.md');
+    await writeFile(brief, (await readFile(brief, 'utf8')).replace('MARKER-ONE', 'MARKER-TWO'));
+    await rebuilder.onChanges([{ kind: 'change', file: brief }]);
+    await rebuilder.idle();
+    expect(built.map((r) => [path.basename(r.file), r.skipped])).toEqual([['brief.md', false]]);
+    built.length = 0;
+    const image = path.join(dir, 'content', 'img', 'dot.png');
+    await writeFile(image, Buffer.concat([await readFile(image), Buffer.from([0])]));
+    await rebuilder.onChanges([{ kind: 'change', file: image }]);
+    await rebuilder.idle();
+    expect(built.map((r) => [path.basename(r.file), r.skipped])).toEqual([['brief.md', true], ['with-image.md', false]]);
+  });
+
+  it('queues an edit that arrives during a build, and keeps going after bad input', async () => {
+    const { built, failed, events } = recorder();
+    const brief = path.join(dir, 'content', 'brief.md');
+    const rebuilder: Rebuilder = new Rebuilder({
+      inputs: [brief],
+      build: { outDir: path.join(dir, 'dist') },
+      events: {
+        ...events,
+        built: (r: BuildResult) => {
+          events.built(r);
+          // Asked again while the loop is still running: it runs once more, after, on the new text.
+          if (built.length === 1) {
+            writeFileSync(brief, '---\ntitle: [broken\n---\n\nText.\n');
+            rebuilder.request([brief]);
+          }
+        },
+      },
+    });
+    await rebuilder.list();
+    rebuilder.request([brief]);
+    await rebuilder.idle();
+    expect(built).toHaveLength(1);
+    expect(failed).toHaveLength(1);
+    expect(failed[0]).toMatch(/brief\.md:\d+:\d+: invalid YAML/);
+    await writeFile(brief, '---\ntitle: Fixed\n---\n\nText.\n');
+    await rebuilder.onChanges([{ kind: 'change', file: brief }]);
+    await rebuilder.idle();
+    expect(built.at(-1)!.deck.brief.meta.title).toBe('Fixed');
+  });
+});
+
+describe('FileWatcher', () => {
+  it('reports quick saves in a row as one batch', async () => {
+    const batches: FileChange[][] = [];
+    const file = path.join(dir, 'content', 'brief.md');
+    await using watcher = new FileWatcher({ paths: [path.join(dir, 'content')], ignore: [path.join(dir, 'dist')], debounceMs: 150, onBatch: (b) => void batches.push(b) });
+    await watcher.ready;
+    for (let i = 0; i < 3; i++) await writeFile(file, `---\ntitle: T${i}\n---\n\nText.\n`);
+    await writeFile(path.join(dir, 'content', 'new.md'), 'New.\n');
+    const until = Date.now() + 10_000;
+    while (batches.length === 0 && Date.now() < until) await new Promise((r) => setTimeout(r, 20));
+    await new Promise((r) => setTimeout(r, 400));
+    expect(batches).toHaveLength(1);
+    expect(batches[0].map((c) => [c.kind, path.basename(c.file)]).sort()).toEqual([['add', 'new.md'], ['change', 'brief.md']]);
+  });
+});
