@@ -3,6 +3,7 @@ import path from 'node:path';
 import { fail } from '../errors.js';
 import { TEMPLATES_DIR } from './load-assets.js';
 import { loadTemplates, type TemplateSources } from './load-templates.js';
+import { memoize } from './memo.js';
 
 /**
  * The handout's template over the deck's own slide partials (so a slide in the handout is the very
@@ -34,14 +35,8 @@ async function readHandout(dir: string): Promise<HandoutTemplates> {
   }
 }
 
-const cache = new Map<string, Promise<HandoutTemplates>>();
+const loadOnce = memoize(readHandout);
 
 export function loadHandout(dir = TEMPLATES_DIR): Promise<HandoutTemplates> {
-  let templates = cache.get(dir);
-  if (!templates) {
-    templates = readHandout(dir);
-    cache.set(dir, templates);
-    templates.catch(() => cache.delete(dir));
-  }
-  return templates;
+  return loadOnce(dir);
 }

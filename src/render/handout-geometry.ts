@@ -31,17 +31,15 @@ export interface HandoutGeometry {
   scale: number;
   /** Height of one row of a 2-, 3- or 6-up page, in millimetres (0 for `notes`). */
   rowHeight: number;
-  /** Ruled lines to write on beside or below each slide. */
-  rules: number;
 }
 
 /** Share of the content width a slide takes in each layout, and rows per page. */
 const LAYOUT_SHAPE = {
-  notes: { width: 0.8, rows: 0, rules: 4 },
-  '2': { width: 0.72, rows: 2, rules: 9 },
-  '3': { width: 0.5, rows: 3, rules: 10 },
-  '6': { width: 0.48, rows: 3, rules: 0 },
-} as const satisfies Record<HandoutLayout, { width: number; rows: number; rules: number }>;
+  notes: { width: 0.8, rows: 0 },
+  '2': { width: 0.72, rows: 2 },
+  '3': { width: 0.5, rows: 3 },
+  '6': { width: 0.48, rows: 3 },
+} as const satisfies Record<HandoutLayout, { width: number; rows: number }>;
 
 /** Room is left between rows so that rounding never pushes a row on to the next page. */
 const ROW_GAP = 5;
@@ -54,7 +52,7 @@ export function handoutGeometry(paper: Paper, layout: HandoutLayout, deck: { wid
   const thumbWidth = round(contentWidth * shape.width);
   const thumbHeight = round((thumbWidth * deck.height) / deck.width);
   const rowHeight = shape.rows === 0 ? 0 : round(contentHeight / shape.rows - ROW_GAP);
-  return { thumbWidth, thumbHeight, scale: (thumbWidth * MM_TO_PX) / deck.width, rowHeight, rules: shape.rules };
+  return { thumbWidth, thumbHeight, scale: (thumbWidth * MM_TO_PX) / deck.width, rowHeight };
 }
 
 function round(mm: number): number {

@@ -57,7 +57,6 @@ export function renderHandout(input: RenderInput, templates: HandoutTemplates, o
       paper: options.paper,
       styleVars,
       showNotes: options.layout !== '6',
-      rules: Array.from({ length: geometry.rules }, () => ({})),
       contents: contentsOf(input.slides),
       organisation: brief.meta.organisation ?? '',
       keywords: brief.meta.keywords.join(', '),
