@@ -2,6 +2,7 @@ import { PDFArray, PDFDict, PDFDocument, PDFHexString, PDFName, PDFNumber, type 
 import type { BriefMeta } from '../types.js';
 import { VERSION } from '../version.js';
 import type { OutlineNode } from './outline.js';
+import { xmpPacket } from './xmp.js';
 
 export interface PdfDetails {
   meta: BriefMeta;
@@ -92,11 +93,14 @@ export async function finishPdf(bytes: Uint8Array, details: PdfDetails): Promise
   if (meta.subtitle) doc.setSubject(meta.subtitle);
   // pdf-lib joins keywords with spaces; a comma keeps "arms control" one keyword.
   if (meta.keywords.length > 0) doc.setKeywords([meta.keywords.join(', ')]);
-  doc.setCreator(`briefdeck ${VERSION}`);
+  const tool = `briefdeck ${VERSION}`;
+  doc.setCreator(tool);
   doc.setProducer(PRODUCER);
   doc.setCreationDate(date);
   doc.setModificationDate(date);
   doc.setLanguage(meta.lang);
   writeOutline(doc, details.outline);
+  const xmp = doc.context.stream(new TextEncoder().encode(xmpPacket(meta, date, tool, PRODUCER)), { Type: 'Metadata', Subtype: 'XML' });
+  doc.catalog.set(PDFName.of('Metadata'), doc.context.register(xmp));
   return doc.save({ useObjectStreams: true });
 }

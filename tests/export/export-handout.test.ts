@@ -112,6 +112,8 @@ describe('handout and slide PDF of a brief with notes', () => {
       expect(pdf.info.Language).toBe('en-GB');
       expect(structure.tagged).toBe(true);
       expect(structure.hasStructTree).toBe(true);
+      expect(structure.xmp).toContain('<rdf:li xml:lang="x-default">Handout fixture: notes that flow</rdf:li>');
+      expect(structure.xmp).toContain('<dc:language><rdf:Bag><rdf:li>en-GB</rdf:li></rdf:Bag></dc:language>');
       expect(structure.fonts.length).toBeGreaterThan(0);
       expect(structure.fonts.filter((f) => !f.embedded)).toEqual([]);
     }

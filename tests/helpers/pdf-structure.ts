@@ -1,5 +1,5 @@
 import { readFile } from 'node:fs/promises';
-import { PDFArray, PDFDict, PDFDocument, PDFName, PDFRef, PDFString, PDFHexString, type PDFObject } from 'pdf-lib';
+import { PDFArray, PDFDict, PDFDocument, PDFName, PDFRawStream, PDFRef, PDFString, PDFHexString, decodePDFRawStream, type PDFObject } from 'pdf-lib';
 
 export interface PdfFont {
   name: string;
@@ -29,6 +29,8 @@ export interface PdfStructure {
   fonts: PdfFont[];
   links: PdfLink[];
   outline: PdfBookmark[];
+  /** The catalog's XMP metadata packet, as text. */
+  xmp?: string;
 }
 
 function text(obj: PDFObject | undefined): string | undefined {
@@ -100,6 +102,11 @@ function bookmarksFrom(doc: PDFDocument, first: PDFObject | undefined, pages: PD
   return out;
 }
 
+function xmpOf(doc: PDFDocument): string | undefined {
+  const stream = doc.catalog.lookup(PDFName.of('Metadata'));
+  return stream instanceof PDFRawStream ? new TextDecoder().decode(decodePDFRawStream(stream).decode()) : undefined;
+}
+
 export async function readPdfStructure(file: string): Promise<PdfStructure> {
   const doc = await PDFDocument.load(await readFile(file), { updateMetadata: false });
   const markInfo = doc.catalog.lookupMaybe(PDFName.of('MarkInfo'), PDFDict);
@@ -109,6 +116,7 @@ export async function readPdfStructure(file: string): Promise<PdfStructure> {
     lang: text(doc.catalog.lookup(PDFName.of('Lang'))),
     fonts: fontsOf(doc),
     links: linksOf(doc),
+    xmp: xmpOf(doc),
     outline: bookmarksFrom(doc, doc.catalog.lookupMaybe(PDFName.of('Outlines'), PDFDict)?.get(PDFName.of('First')), doc.getPages().map((p) => p.ref)),
   };
 }
