@@ -25,7 +25,8 @@ export function handoutPageCss(paper: Paper, shortTitle: string): string {
   return [
     `@page { size: ${size.css} portrait; margin: ${MARGINS.top}mm ${MARGINS.side}mm ${MARGINS.bottom}mm;`,
     `  @bottom-left { content: ${cssString(shortTitle)}; ${footer} }`,
-    `  @bottom-right { content: counter(page) " / " counter(pages); ${footer} font-variant-numeric: tabular-nums; } }`,
+    // "n / N" reads left to right in every script; in an RTL page the bidi rules would turn it into "N / n".
+    `  @bottom-right { content: counter(page) " / " counter(pages); ${footer} font-variant-numeric: tabular-nums; direction: ltr; unicode-bidi: isolate; } }`,
     `@page :first { @bottom-left { content: none; } @bottom-right { content: none; } }`,
   ].join('\n');
 }

@@ -138,6 +138,10 @@ describe('handout and slide PDF of a brief with notes', () => {
     const slides = read.slides!;
     const toOutlook = read.slidesStructure!.links.find((l) => l.target !== undefined && l.page === pageWith(slides, 'link to the outlook'));
     expect(toOutlook?.target).toBe(pageWith(slides, '02 Outlook'));
+    // The same link inside the slide picture in the handout jumps to the Outlook slide's page there.
+    const handout = read.handout!;
+    const inHandout = read.handoutStructure!.links.filter((l) => l.target !== undefined && l.page === pageWith(handout, 'link to the outlook'));
+    expect(inHandout.map((l) => l.target)).toContain(pageWith(handout, '02 Outlook'));
     const contents = read.handoutStructure!.links.filter((l) => l.page === 1 && l.target !== undefined);
     expect(contents.length).toBe(4);
     for (const link of contents) expect(link.target).toBeGreaterThan(1);
