@@ -18,6 +18,15 @@ function buildDate(env: NodeJS.ProcessEnv = process.env): Date {
   return Number.isInteger(epoch) && epoch > 0 ? new Date(epoch * 1000) : new Date();
 }
 
+/** Chromium names a destination by the link's fragment as the URL has it: percent-encoded. */
+function fragmentId(name: string): string {
+  try {
+    return decodeURIComponent(name);
+  } catch {
+    return name;
+  }
+}
+
 /** Chromium writes a named destination for every element that a link in the page points at. */
 function namedDestinations(doc: PDFDocument): Map<string, PDFArray> {
   const found = new Map<string, PDFArray>();
@@ -25,7 +34,7 @@ function namedDestinations(doc: PDFDocument): Map<string, PDFArray> {
   for (const [name, value] of dests?.entries() ?? []) {
     const dest = doc.context.lookup(value);
     const array = dest instanceof PDFDict ? dest.lookupMaybe(PDFName.of('D'), PDFArray) : dest;
-    if (array instanceof PDFArray) found.set(name.decodeText(), array);
+    if (array instanceof PDFArray) found.set(fragmentId(name.decodeText()), array);
   }
   return found;
 }
