@@ -3,6 +3,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { run } from '../../src/cli/run.js';
 import { fixture, tempDir } from '../helpers/fixtures.js';
+import { readPdf } from '../helpers/pdf.js';
 
 async function cli(argv: string[]) {
   let stdout = '';
@@ -34,6 +35,25 @@ describe('handout and notes flags', () => {
       const html = await readFile(path.join(out.dir, 'handout-notes', 'index.html'), 'utf8');
       expect(html).not.toContain('class="notes"');
       expect(html).toContain('First finding');
+    } finally {
+      await out.remove();
+    }
+  });
+
+  it('--notes implies --pdf and --handout-layout implies --handout; both PDFs are written and read back', async () => {
+    const out = await tempDir();
+    try {
+      const { code, stdout, stderr } = await cli(['build', fixture('handout-notes.md'), '--notes', '--handout-layout', '6', '--paper', 'letter', '-o', out.dir]);
+      expect(stderr).toBe('');
+      expect(code).toBe(0);
+      expect(stdout).toContain('handout-notes.pdf');
+      expect(stdout).toContain('handout-notes-handout.pdf');
+      const dir = path.join(out.dir, 'handout-notes');
+      const [slides, handout] = await Promise.all([readPdf(path.join(dir, 'handout-notes.pdf')), readPdf(path.join(dir, 'handout-notes-handout.pdf'))]);
+      expect(slides.pages).toBeGreaterThan(8);
+      expect(slides.info.Title).toBe('Handout fixture: notes that flow');
+      expect(handout.pages).toBe(3);
+      expect(handout.sizes[0]).toEqual({ width: 612, height: 792 });
     } finally {
       await out.remove();
     }
