@@ -3,14 +3,14 @@ import { performance } from 'node:perf_hooks';
 import { Diagnostics } from './diagnostics.js';
 import type { Deck, Slide } from './types.js';
 import type { BrowserSession } from './export/browser-session.js';
-import { exportPdf } from './export/export-pdf.js';
+import { printOutputs, type PrintOptions } from './build-prints.js';
 import { lexBrief } from './lex/lex-brief.js';
 import { loadAssets } from './load/load-assets.js';
 import { loadBrief } from './load/load-brief.js';
 import { loadImages } from './load/load-images.js';
 import { loadTemplates } from './load/load-templates.js';
 import type { MetaOverrides } from './load/read-meta.js';
-import { renderDeck } from './render/render-deck.js';
+import { renderDeck, type RenderInput } from './render/render-deck.js';
 import { toSections } from './split/to-sections.js';
 import { toSlides } from './split/to-slides.js';
 import { VERSION } from './version.js';
@@ -20,7 +20,7 @@ import { readManifest } from './write/manifest.js';
 import { diffSlides, slideHashes, type SlideChanges } from './write/slide-changes.js';
 import { isUpToDate, replayDiagnostics } from './write/up-to-date.js';
 
-export interface BuildOptions extends MetaOverrides {
+export interface BuildOptions extends MetaOverrides, PrintOptions {
   /** Output root; each brief goes to `<outDir>/<name>/`. Default `dist`. */
   outDir?: string;
   /** Also print `<name>.pdf` (needs `browser`). */
@@ -46,26 +46,27 @@ export interface BuildResult {
 }
 
 /** The pure middle of the pipeline plus its reads: a brief in, a rendered deck out, nothing written. */
-export async function composeDeck(file: string, options: BuildOptions = {}): Promise<{ deck: Deck; slides: Slide[]; diagnostics: Diagnostics; key: string }> {
+export async function composeDeck(file: string, options: BuildOptions = {}): Promise<{ deck: Deck; slides: Slide[]; diagnostics: Diagnostics; key: string; input: RenderInput }> {
   const diagnostics = options.diagnostics ?? new Diagnostics();
   const brief = await loadBrief(file, diagnostics, options);
   const { blocks, links } = lexBrief(brief);
   const [images, assets, templates] = await Promise.all([loadImages(blocks, brief, diagnostics), loadAssets(brief.meta.theme), loadTemplates()]);
   const slides = toSlides(toSections(blocks, brief.meta), brief, links);
-  const deck = renderDeck({ brief, slides, images, assets, templates, version: VERSION });
+  const input: RenderInput = { brief, slides, images, assets, templates, version: VERSION };
+  const deck = renderDeck({ ...input, stripNotes: options.stripNotes });
   const key = inputKey({ brief, images, templates, assets, options, version: VERSION });
-  return { deck, slides, diagnostics, key };
+  return { deck, slides, diagnostics, key, input };
 }
 
 /** The library API: builds one brief into `<outDir>/<name>/index.html` (and its PDF), atomically. */
 export async function buildDeck(file: string, options: BuildOptions = {}): Promise<BuildResult> {
   const started = performance.now();
-  const { deck, slides, diagnostics, key } = await composeDeck(file, options);
+  const { deck, slides, diagnostics, key, input } = await composeDeck(file, options);
   const target = path.join(options.outDir ?? 'dist', deck.brief.name);
   const previous = await readManifest(target);
   const hashes = slideHashes(deck);
   const changes = diffSlides(previous?.deck?.slides, hashes);
-  const wanted = ['index.html', ...(options.pdf ? [`${deck.brief.name}.pdf`] : [])];
+  const wanted = ['index.html', ...(options.pdf ? [`${deck.brief.name}.pdf`] : []), ...(options.handout ? [`${deck.brief.name}-handout.pdf`] : [])];
   if (!options.force && previous?.input && (await isUpToDate(target, previous, key, wanted))) {
     replayDiagnostics(previous.input.diagnostics, diagnostics);
     return { file, deck, slides, outputs: [], diagnostics, ms: { build: performance.now() - started, pdf: 0 }, skipped: true, changes };
@@ -75,11 +76,9 @@ export async function buildDeck(file: string, options: BuildOptions = {}): Promi
   try {
     const htmlPath = await staging.write('index.html', deck.html);
     const built = performance.now();
-    if (options.pdf) {
-      if (!options.browser) throw new Error('buildDeck: `pdf` needs a `browser` session');
-      const pdfName = `${deck.brief.name}.pdf`;
-      await exportPdf(options.browser, htmlPath, staging.pathOf(pdfName), deck, diagnostics);
-      staging.add(pdfName);
+    if (options.pdf || options.handout) {
+      if (!options.browser) throw new Error('buildDeck: `pdf` and `handout` need a `browser` session');
+      await printOutputs({ deck, input, htmlPath, staging, browser: options.browser, diagnostics }, options);
       pdfMs = performance.now() - built;
     }
     const record = { brief: file, title: deck.brief.meta.title, date: deck.brief.meta.date, lang: deck.brief.meta.lang, slides: hashes };

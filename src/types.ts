@@ -26,7 +26,16 @@ export interface BriefMeta {
   theme: string;
   aspect: Aspect;
   budget: number;
+  /** The issuing body, shown on the handout's cover. */
+  organisation?: string;
+  /** For the PDFs' metadata; from a list or a comma-separated string. */
+  keywords: string[];
+  /** Handout paper; when absent it follows `lang` (Letter for US-style regions). */
+  paper?: Paper;
 }
+
+export const PAPERS = ['a4', 'letter'] as const;
+export type Paper = (typeof PAPERS)[number];
 
 export interface Brief {
   file: string;

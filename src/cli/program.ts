@@ -1,5 +1,6 @@
 import { Command, InvalidArgumentError, Option } from 'commander';
-import { ASPECTS } from '../types.js';
+import { ASPECTS, PAPERS, type Paper } from '../types.js';
+import { HANDOUT_LAYOUTS, type HandoutLayout } from '../render/handout-geometry.js';
 import { THEMES } from '../load/read-meta.js';
 import { VERSION } from '../version.js';
 
@@ -16,6 +17,11 @@ export interface BuildFlags {
   force?: boolean;
   /** `build --watch`: keep running and rebuild what changes. */
   watch?: boolean;
+  notes: boolean;
+  stripNotes: boolean;
+  handout: boolean;
+  handoutLayout?: HandoutLayout;
+  paper?: Paper;
 }
 
 export type Action = (inputs: string[], flags: BuildFlags) => Promise<void>;
@@ -45,6 +51,9 @@ Examples:
   $ briefdeck build content/brief.md --pdf   one brief, with its slide PDF
   $ briefdeck pdf content/ -o out/           every brief in content/, deck and PDF, into out/
   $ briefdeck build brief.md --budget 80     at most 80 words of body text per slide
+  $ briefdeck build --pdf --handout          deck, slide PDF and an A4/Letter handout with the notes
+  $ briefdeck pdf brief.md --notes           slide PDF with each slide's notes on the page after it
+  $ briefdeck build --strip-notes            an HTML deck without speaker notes, to share outside
 
 Exit codes:
   0  success                   3  no usable browser for PDF export
@@ -62,7 +71,13 @@ function addBuildOptions(command: Command, pdfFlag: boolean): Command {
     .option('--browser <path>', 'Chrome or Chromium for PDF export (else BRIEFDECK_BROWSER, PUPPETEER_EXECUTABLE_PATH, system paths, Puppeteer cache)')
     .option('--timeout <seconds>', 'time limit for each browser step', wholeNumber(1, 3600), 60)
     .option('-q, --quiet', 'print errors only', false)
-    .option('-f, --force', 'build even decks whose outputs are up to date', false);
+    .option('-f, --force', 'build even decks whose outputs are up to date', false)
+
+    .option('--notes', "slide PDF: each slide's notes on a page after it (implies --pdf)", false)
+    .option('--strip-notes', 'write the HTML deck without speaker notes', false)
+    .option('--handout', 'also write <name>/<name>-handout.pdf: slides with their notes on paper', false)
+    .addOption(new Option('--handout-layout <layout>', 'handout layout: notes (slide above its notes), 2 or 3 (slides with ruled space), 6 (grid); implies --handout').choices([...HANDOUT_LAYOUTS]))
+    .addOption(new Option('--paper <size>', 'handout paper (default: `paper` in front matter, else Letter for en-US and neighbours, else A4)').choices([...PAPERS]));
   if (pdfFlag) command.option('--pdf', 'also write <name>/<name>.pdf', false);
   if (command.name() === 'build') command.option('-w, --watch', 'keep running: rebuild what changes (briefs, their images, templates, themes)', false);
   return command;
@@ -88,7 +103,7 @@ export function createProgram(build: Action, write: { out: (s: string) => void; 
 
   addBuildOptions(program.command('build').description('build decks (dist/<name>/index.html), and PDFs with --pdf'), true)
     .addHelpText('after', EXAMPLES)
-    .action((inputs: string[], flags: BuildFlags) => build(inputs, flags));
+    .action((inputs: string[], flags: BuildFlags) => build(inputs, { ...flags, pdf: flags.pdf || flags.notes }));
   if (serve) addServeCommand(program, serve);
   addBuildOptions(program.command('pdf').description('build decks and their slide PDFs (same as build --pdf)'), false)
     .action((inputs: string[], flags: BuildFlags) => build(inputs, { ...flags, pdf: true }));

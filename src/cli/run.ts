@@ -41,7 +41,8 @@ async function buildAll(inputs: string[], flags: BuildFlags, io: Io): Promise<Ex
   checkOutDir(flags.out, inputs);
   await using session = new BrowserSession({ browserPath: flags.browser, timeout: flags.timeout * 1000 });
   // A missing browser is reported before any work, not after the first deck is written.
-  if (flags.pdf) session.locate();
+  const handout = flags.handout || flags.handoutLayout !== undefined;
+  if (flags.pdf || handout) session.locate();
   const stop = (): void => void session.close();
   io.signal?.addEventListener('abort', stop);
   let code: ExitCode = EXIT.ok;
@@ -50,7 +51,8 @@ async function buildAll(inputs: string[], flags: BuildFlags, io: Io): Promise<Ex
       if (io.signal?.aborted) return stopBuilding();
       const diagnostics = new Diagnostics();
       try {
-        const result = await buildDeck(file, { outDir: flags.out, pdf: flags.pdf, budget: flags.budget, theme: flags.theme, aspect: flags.aspect, browser: session, diagnostics, force: flags.force });
+        const result = await buildDeck(file, { outDir: flags.out, pdf: flags.pdf, budget: flags.budget, theme: flags.theme, aspect: flags.aspect, browser: session, diagnostics, force: flags.force,
+          notes: flags.notes, stripNotes: flags.stripNotes, handout, handoutLayout: flags.handoutLayout, paper: flags.paper });
         if (!flags.quiet) io.stdout(summary(result));
       } catch (error) {
         if (!(error instanceof BriefdeckError)) throw error;

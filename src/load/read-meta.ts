@@ -1,6 +1,6 @@
 import { fail } from '../errors.js';
 import type { Diagnostics } from '../diagnostics.js';
-import { ASPECTS, type Aspect, type Author, type BriefMeta, type SourceRef } from '../types.js';
+import { ASPECTS, PAPERS, type Aspect, type Author, type BriefMeta, type SourceRef } from '../types.js';
 import { closest } from './closest.js';
 import type { FrontMatter } from './read-front-matter.js';
 
@@ -10,7 +10,7 @@ const RE_LANG = /^[A-Za-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$/;
 const RE_ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 /** Every key the front matter may hold; the README documents each one. */
-export const META_KEYS = ['title', 'subtitle', 'short_title', 'author', 'authors', 'date', 'lang', 'theme', 'aspect', 'budget'] as const;
+export const META_KEYS = ['title', 'subtitle', 'short_title', 'author', 'authors', 'date', 'lang', 'theme', 'aspect', 'budget', 'organisation', 'keywords', 'paper'] as const;
 
 /** Options that the CLI may set over the front matter. */
 export interface MetaOverrides {
@@ -72,6 +72,12 @@ function readBudget(ctx: Context, value: unknown): number | undefined {
   return value;
 }
 
+function readKeywords(ctx: Context, value: unknown): string[] {
+  if (value === undefined || value === null) return [];
+  const list = Array.isArray(value) ? value : String(text(ctx, 'keywords', value) ?? '').split(',');
+  return list.map((k) => text(ctx, 'keywords', k)).filter((k): k is string => k !== undefined);
+}
+
 function readChoice<T extends string>(ctx: Context, key: string, value: unknown, choices: readonly T[]): T | undefined {
   const given = text(ctx, key, value);
   if (given === undefined) return undefined;
@@ -117,5 +123,8 @@ export function readMeta(
     theme: overrides.theme ?? readChoice(ctx, 'theme', data.theme, THEMES) ?? 'institutional',
     aspect: overrides.aspect ?? readChoice(ctx, 'aspect', data.aspect, Object.keys(ASPECTS) as Aspect[]) ?? '16:9',
     budget: overrides.budget ?? readBudget(ctx, data.budget) ?? DEFAULT_BUDGET,
+    organisation: text(ctx, 'organisation', data.organisation),
+    keywords: readKeywords(ctx, data.keywords),
+    paper: readChoice(ctx, 'paper', data.paper, PAPERS),
   };
 }

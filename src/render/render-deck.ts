@@ -13,6 +13,10 @@ export interface RenderInput {
   assets: DeckAssets;
   templates: TemplateSources;
   version: string;
+  /** Leave every `<aside class="notes">` out of the HTML (`--strip-notes`); `Deck.slides` keep theirs. */
+  stripNotes?: boolean;
+  /** Extra fields for another template over the same view (the handout). */
+  view?: Record<string, unknown>;
 }
 
 const RTL = new Set(['ar', 'he', 'fa', 'ur', 'ps', 'sd', 'ug', 'yi', 'dv', 'ckb']);
@@ -124,7 +128,7 @@ export function renderDeck(input: RenderInput): Deck {
     theme: meta.theme,
     aspectClass: meta.aspect.replace(':', 'x'),
     labels: { slide: 'Slide', continued: 'continued' },
-    slides: rendered,
+    slides: input.stripNotes ? rendered.map((s) => ({ ...s, notesHtml: '' })) : rendered,
     resetCssHtml: assets.resetCss,
     revealCssHtml: assets.revealCss,
     fontsCssHtml: assets.fontsCss,
@@ -132,6 +136,7 @@ export function renderDeck(input: RenderInput): Deck {
     revealJsHtml: scriptSafe(assets.revealJs),
     notesJsHtml: scriptSafe(assets.notesJs),
     configJsonHtml: JSON.stringify(config).replace(/</g, '\\u003c'),
+    ...input.view,
   });
   const deckSlides: RenderedSlide[] = rendered.map(({ id, kind, title, part, parts, line, bodyHtml, notesHtml }) => ({ id, kind, title, part, parts, line, bodyHtml, notesHtml }));
   return { brief, slides: deckSlides, size, html };

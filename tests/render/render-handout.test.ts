@@ -1,0 +1,56 @@
+import { describe, expect, it } from 'vitest';
+import { composeDeck } from '../../src/build-deck.js';
+import { loadHandout } from '../../src/load/load-handout.js';
+import { cssString, handoutPageCss, renderHandout } from '../../src/render/render-handout.js';
+import { fixture } from '../helpers/fixtures.js';
+
+const composed = await composeDeck(fixture('handout-notes.md'), { stripNotes: true });
+const templates = await loadHandout();
+
+describe('--strip-notes', () => {
+  it('leaves every aside.notes out of the HTML deck but keeps the notes for the PDFs', async () => {
+    expect(composed.deck.html).not.toContain('<aside class="notes">');
+    expect(composed.deck.html).not.toContain('Summary notes');
+    expect(composed.deck.slides.filter((s) => s.notesHtml !== '').length).toBe(3);
+    const full = await composeDeck(fixture('handout-notes.md'));
+    expect(full.deck.html.match(/<aside class="notes">/g)?.length).toBe(3);
+  });
+});
+
+describe('renderHandout', () => {
+  const html = renderHandout(composed.input, templates, { layout: 'notes', paper: 'a4' });
+
+  it('embeds every slide once, as the deck\'s own markup, with its notes as text beside it', () => {
+    for (const slide of composed.deck.slides) expect(html.split(`id="${slide.id}"`).length - 1).toBe(1);
+    expect(html).toContain('<section id="findings-p1" class="bd-content"');
+    expect(html.match(/class="bd-ho-notes"/g)?.length).toBe(3);
+    expect(html).toContain('<strong>bold</strong>');
+    // Inside the slide pictures the notes stay hidden, as on screen; they print once, as text.
+    expect(html.split('Summary notes').length - 1).toBe(2);
+  });
+
+  it('has a cover from the front matter with linked contents', () => {
+    expect(html).toContain('<span class="bd-ho-org">Institute for Testing</span>');
+    expect(html).toContain('<span class="bd-ho-affiliation">Policy Planning</span>');
+    expect(html).toContain('<a href="#findings"><span class="bd-ho-entry">Findings</span>');
+    expect(html).toContain('handouts, notes, arms control');
+    expect(html).toContain('@page { size: A4 portrait;');
+  });
+
+  it('marks the layout and sizes the pictures for it', () => {
+    const six = renderHandout(composed.input, templates, { layout: '6', paper: 'letter' });
+    expect(six).toContain('class="bd-handout bd-ho-layout-6"');
+    expect(six).toContain('@page { size: letter portrait;');
+    expect(six).not.toContain('class="bd-ho-notes"');
+  });
+});
+
+describe('handoutPageCss', () => {
+  it('quotes the short title so that it cannot end the CSS string or the style element', () => {
+    expect(cssString('a "b" \\ </style>')).toBe('"a \\22 b\\22  \\5c  \\3c /style\\3e "');
+    const css = handoutPageCss('a4', 'Risk "A"</style>');
+    expect(css).not.toContain('</style>');
+    expect(css).toContain('counter(page) " / " counter(pages)');
+    expect(css).toContain('@page :first');
+  });
+});
