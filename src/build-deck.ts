@@ -9,6 +9,12 @@ import { loadAssets } from './load/load-assets.js';
 import { loadBrief } from './load/load-brief.js';
 import { loadImages } from './load/load-images.js';
 import { loadTemplates } from './load/load-templates.js';
+import { loadConfig } from './load/load-config.js';
+import { loadLogo } from './load/load-logo.js';
+import { loadScriptFonts } from './load/load-script-fonts.js';
+import { labelsFor } from './render/labels.js';
+import { addFurniture } from './split/furniture.js';
+import { deckText } from './render/deck-text.js';
 import type { MetaOverrides } from './load/read-meta.js';
 import { renderDeck } from './render/render-deck.js';
 import { toSections } from './split/to-sections.js';
@@ -22,6 +28,10 @@ export interface BuildOptions extends MetaOverrides {
   /** Also print `<name>.pdf` (needs `browser`). */
   pdf?: boolean;
   browser?: BrowserSession;
+  /** `--config FILE`; else the nearest briefdeck.config.{json,yaml,yml} above the brief. */
+  config?: string;
+  /** `--templates DIR`: partials here win over the built-ins (over `templates:` in the config). */
+  templates?: string;
   /** Receives warnings; a new collector is used when none is given. */
   diagnostics?: Diagnostics;
 }
@@ -38,11 +48,21 @@ export interface BuildResult {
 /** The pure middle of the pipeline plus its reads: a brief in, a rendered deck out, nothing written. */
 export async function composeDeck(file: string, options: BuildOptions = {}): Promise<{ deck: Deck; slides: Slide[]; diagnostics: Diagnostics }> {
   const diagnostics = options.diagnostics ?? new Diagnostics();
-  const brief = await loadBrief(file, diagnostics, options);
+  const config = await loadConfig(file, diagnostics, options.config);
+  const brief = await loadBrief(file, diagnostics, { ...options, defaults: config.defaults });
   const { blocks, links } = lexBrief(brief);
-  const [images, assets, templates] = await Promise.all([loadImages(blocks, brief, diagnostics), loadAssets(brief.meta.theme), loadTemplates()]);
-  const slides = toSlides(toSections(blocks, brief.meta), brief, links);
-  const deck = renderDeck({ brief, slides, images, assets, templates, version: VERSION });
+  const labels = labelsFor(brief.meta.lang);
+  const [images, assets, templates, logo, scriptFonts] = await Promise.all([
+    loadImages(blocks, brief, diagnostics),
+    loadAssets(brief.meta.theme),
+    loadTemplates(undefined, options.templates ?? config.templates),
+    loadLogo(brief, diagnostics),
+    loadScriptFonts(deckText(brief, labels), brief.meta.lang),
+  ]);
+  const sections = toSections(blocks, brief.meta);
+  const slides = addFurniture(toSlides(sections, brief, links, labels), sections, brief, links, labels);
+  const fonts = { ...assets, fontsCss: `${assets.fontsCss}\n${scriptFonts}` };
+  const deck = renderDeck({ brief, slides, images, assets: fonts, templates, version: VERSION, logo });
   return { deck, slides, diagnostics };
 }
 

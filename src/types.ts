@@ -26,6 +26,17 @@ export interface BriefMeta {
   theme: string;
   aspect: Aspect;
   budget: number;
+  /** Briefing furniture; paths (`logo`) are absolute by now. */
+  organisation?: string;
+  logo?: string;
+  classification?: string;
+  version?: string;
+  source?: string;
+  contact?: string;
+  thanks?: string;
+  /** `undefined`: an agenda for three sections or more; a closing slide when there is one to make. */
+  agenda?: boolean;
+  closing?: boolean;
 }
 
 export interface Brief {
@@ -59,7 +70,7 @@ export interface Section {
   blocks: Block[];
 }
 
-export type SlideKind = 'title' | 'summary' | 'section' | 'content';
+export type SlideKind = 'title' | 'summary' | 'agenda' | 'section' | 'content' | 'closing';
 
 export interface Slide {
   id: string;

@@ -1,4 +1,5 @@
 import { Command, InvalidArgumentError, Option } from 'commander';
+import path from 'node:path';
 import { ASPECTS } from '../types.js';
 import { THEMES } from '../load/read-meta.js';
 import { VERSION } from '../version.js';
@@ -12,9 +13,24 @@ export interface BuildFlags {
   browser?: string;
   timeout: number;
   quiet: boolean;
+  config?: string;
+  templates?: string;
 }
 
 export type Action = (inputs: string[], flags: BuildFlags) => Promise<void>;
+
+/** Actions of the commands that scaffold files rather than build decks. */
+export interface ScaffoldActions {
+  eject: (dir: string, force: boolean) => Promise<void>;
+  init: (dir: string, force: boolean) => Promise<void>;
+}
+
+/** A built-in theme by name, or a `.css` file of the user's (made absolute: front matter paths are relative to the brief). */
+function themeArg(value: string): string {
+  if (/\.css$/i.test(value)) return path.resolve(value);
+  if ((THEMES as readonly string[]).includes(value)) return value;
+  throw new InvalidArgumentError(`expected ${THEMES.join(', ')} or a .css file`);
+}
 
 function wholeNumber(min: number, max: number) {
   return (value: string): number => {
@@ -30,6 +46,10 @@ Examples:
   $ briefdeck build content/brief.md --pdf   one brief, with its slide PDF
   $ briefdeck pdf content/ -o out/           every brief in content/, deck and PDF, into out/
   $ briefdeck build brief.md --budget 80     at most 80 words of body text per slide
+  $ briefdeck build --theme dark             every brief in the dark theme
+  $ briefdeck build --theme brand.css        a theme of your own over the default one
+  $ briefdeck templates --eject my-templates copy the built-in templates to edit
+  $ briefdeck init my-briefing               a new briefing folder with a config and an example
 
 Exit codes:
   0  success                   3  no usable browser for PDF export
@@ -42,7 +62,9 @@ function addBuildOptions(command: Command, pdfFlag: boolean): Command {
     .argument('[inputs...]', 'Markdown briefs or folders of briefs', ['content'])
     .option('-o, --out <dir>', 'output folder; each brief goes to <dir>/<name>/', 'dist')
     .option('--budget <words>', 'most words of body text on one slide (default 100, or `budget` in front matter)', wholeNumber(20, 1000))
-    .addOption(new Option('--theme <name>', 'theme, over the front matter').choices([...THEMES]))
+    .option('--theme <name|file.css>', `theme (${THEMES.join(', ')}) or a CSS file laid over the default theme`, themeArg)
+    .option('--templates <dir>', 'folder of templates (deck.hbs, partials/*.hbs) that win over the built-in ones')
+    .option('--config <file>', 'config file (else the nearest briefdeck.config.json|yaml above each brief)')
     .addOption(new Option('--aspect <ratio>', 'slide shape, over the front matter').choices(Object.keys(ASPECTS)))
     .option('--browser <path>', 'Chrome or Chromium for PDF export (else BRIEFDECK_BROWSER, PUPPETEER_EXECUTABLE_PATH, system paths, Puppeteer cache)')
     .option('--timeout <seconds>', 'time limit for each browser step', wholeNumber(1, 3600), 60)
@@ -52,7 +74,7 @@ function addBuildOptions(command: Command, pdfFlag: boolean): Command {
 }
 
 /** A fresh commander program per run, so tests can run the CLI in-process. */
-export function createProgram(build: Action, write: { out: (s: string) => void; err: (s: string) => void }): Command {
+export function createProgram(build: Action, write: { out: (s: string) => void; err: (s: string) => void }, scaffold?: ScaffoldActions): Command {
   const program = new Command('briefdeck')
     .description('Turn a written briefing (Markdown) into an offline Reveal.js deck and a PDF.')
     .version(VERSION, '-V, --version')
@@ -66,5 +88,21 @@ export function createProgram(build: Action, write: { out: (s: string) => void; 
     .action((inputs: string[], flags: BuildFlags) => build(inputs, flags));
   addBuildOptions(program.command('pdf').description('build decks and their slide PDFs (same as build --pdf)'), false)
     .action((inputs: string[], flags: BuildFlags) => build(inputs, { ...flags, pdf: true }));
+  if (scaffold) addScaffoldCommands(program, scaffold);
   return program;
+}
+
+function addScaffoldCommands(program: Command, scaffold: ScaffoldActions): void {
+  program
+    .command('templates')
+    .description('work with templates: --eject DIR copies the built-in templates and themes into DIR')
+    .requiredOption('--eject <dir>', 'folder to copy the built-in deck.hbs, partials/ and themes/ into')
+    .option('--force', 'replace files that already exist', false)
+    .action((flags: { eject: string; force: boolean }) => scaffold.eject(flags.eject, flags.force));
+  program
+    .command('init')
+    .description('start a briefing folder: briefdeck.config.yaml, content/example.md and a README')
+    .argument('[dir]', 'folder to create or fill', '.')
+    .option('--force', 'replace files that already exist', false)
+    .action((dir: string, flags: { force: boolean }) => scaffold.init(dir, flags.force));
 }

@@ -5,7 +5,8 @@ import { Diagnostics, formatDiagnostic } from '../diagnostics.js';
 import { BriefdeckError, EXIT, type ExitCode } from '../errors.js';
 import { BrowserSession } from '../export/browser-session.js';
 import { checkOutDir, resolveInputs } from '../load/resolve-inputs.js';
-import { createProgram, type BuildFlags } from './program.js';
+import { ejectTemplates, initProject } from '../write/write-new-files.js';
+import { createProgram, type BuildFlags, type ScaffoldActions } from './program.js';
 
 export interface Io {
   stdout: (text: string) => void;
@@ -45,7 +46,7 @@ async function buildAll(inputs: string[], flags: BuildFlags, io: Io): Promise<Ex
       if (io.signal?.aborted) break;
       const diagnostics = new Diagnostics();
       try {
-        const result = await buildDeck(file, { outDir: flags.out, pdf: flags.pdf, budget: flags.budget, theme: flags.theme, aspect: flags.aspect, browser: session, diagnostics });
+        const result = await buildDeck(file, { outDir: flags.out, pdf: flags.pdf, budget: flags.budget, theme: flags.theme, aspect: flags.aspect, browser: session, diagnostics, config: flags.config, templates: flags.templates });
         if (!flags.quiet) io.stdout(summary(result));
       } catch (error) {
         if (!(error instanceof BriefdeckError)) throw error;
@@ -62,6 +63,14 @@ async function buildAll(inputs: string[], flags: BuildFlags, io: Io): Promise<Ex
   return signalCode(io.signal) ?? code;
 }
 
+function scaffoldActions(io: Io): ScaffoldActions {
+  const report = (what: string, files: string[]): void => io.stdout(`${what}:\n${files.map((f) => `  ${path.relative(process.cwd(), f) || f}\n`).join('')}`);
+  return {
+    eject: async (dir, force) => report(`copied the built-in templates to ${dir}`, await ejectTemplates(dir, force)),
+    init: async (dir, force) => report(`started a briefing in ${dir} (build it with: cd ${dir} && briefdeck build --pdf)`, await initProject(dir, force)),
+  };
+}
+
 /** The CLI: argv in, exit code out. The only place that prints and picks exit codes. */
 export async function run(argv: string[], io: Io = defaultIo): Promise<number> {
   let code: ExitCode = EXIT.ok;
@@ -70,6 +79,7 @@ export async function run(argv: string[], io: Io = defaultIo): Promise<number> {
       code = await buildAll(inputs, flags, io);
     },
     { out: io.stdout, err: io.stderr },
+    scaffoldActions(io),
   );
   try {
     await program.parseAsync(argv, { from: 'user' });

@@ -55,7 +55,7 @@ function notesOf(blocks: Block[]): string[] {
   return blocks.flatMap((b) => (b.directive?.kind === 'notes' && b.directive.text ? [b.directive.text] : []));
 }
 
-function draftsOf(section: Section, limit: Limit, ctx: SplitContext): Draft[] {
+export function draftsOf(section: Section, limit: Limit, ctx: SplitContext): Draft[] {
   const drafts: Draft[] = [];
   for (const run of runs(section.blocks)) {
     if (!run.some((b) => !b.directive)) {
