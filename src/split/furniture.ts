@@ -12,7 +12,7 @@ export const AGENDA_MIN_SECTIONS = 3;
 
 /** Headings that close a brief, in the languages briefdeck has labels for. */
 const RE_CONCLUSION =
-  /^(?:conclusions?|in conclusion|concluding remarks|key (?:points|takeaways|findings)|takeaways|recommendations|outlook|fazit|schlussfolgerungen?|ausblick|conclusión|conclusiones|conclusions? et recommandations|заключение|выводы|结论|总结|結論|まとめ|الخلاصة|خاتمة|الاستنتاجات)\b/iu;
+  /^(?:conclusions?|in conclusion|concluding remarks|key (?:points|takeaways|findings)|takeaways|recommendations|outlook|fazit|schlussfolgerungen?|ausblick|conclusión|conclusiones|conclusions? et recommandations|заключение|выводы|结论|总结|結論|まとめ|الخلاصة|خاتمة|الاستنتاجات)(?![\p{L}\p{N}])/iu;
 
 export function isConclusionHeading(heading: string): boolean {
   return RE_CONCLUSION.test(heading.trim().replace(/^\d+[.)]?\s*/, ''));
