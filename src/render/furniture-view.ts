@@ -22,10 +22,21 @@ export function agendaEntries(slides: Slide[], images: ImageMap): AgendaEntry[] 
     .map((s) => ({ id: s.id, number: sectionNumber(s.sectionIndex), titleHtml: renderInline(s.titleToken, s.title, images), current: false }));
 }
 
+/** Beside a section heading there is room for this many entries; a longer agenda shows those around the current one. */
+export const SECTION_AGENDA_MAX = 9;
+
+function around<T>(items: T[], index: number, max: number): T[] {
+  if (items.length <= max) return items;
+  const start = Math.min(Math.max(0, index - Math.floor(max / 2)), items.length - max);
+  return items.slice(start, start + max);
+}
+
 /** The agenda as seen from `slide`: its own section highlighted on a section slide. */
 export function agendaFor(slide: Slide, entries: AgendaEntry[]): AgendaEntry[] {
-  if (slide.kind !== 'section' && slide.kind !== 'agenda') return [];
-  return entries.map((e) => ({ ...e, current: slide.kind === 'section' && e.id === slide.id }));
+  if (slide.kind === 'agenda') return entries;
+  if (slide.kind !== 'section' || entries.length === 0) return [];
+  const marked = entries.map((e) => ({ ...e, current: e.id === slide.id }));
+  return around(marked, marked.findIndex((e) => e.current), SECTION_AGENDA_MAX);
 }
 
 /** Root fields for the title slide, footer and banner; empty strings so strict templates can test them. */

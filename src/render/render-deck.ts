@@ -123,6 +123,7 @@ export function renderDeck(input: RenderInput): Deck {
     labels,
     ...furnitureView(meta, labels, input.logo),
     classificationClass: meta.classification ? ' has-classification' : '',
+    longAgenda: agenda.length > 8,
     slides: rendered,
     resetCssHtml: assets.resetCss,
     revealCssHtml: assets.revealCss,

@@ -52,7 +52,7 @@ function closingSlides(sections: Section[], brief: Brief, links: Links, labels: 
   const closing = closingBlocks(sections, brief, labels);
   if (!closing) return [];
   const layout = layoutFor(brief.meta.aspect);
-  const limit = { words: brief.meta.budget, lines: layout.maxLines - titleExtraLines(closing.title, layout) };
+  const limit = { words: brief.meta.budget, lines: layout.maxLines - titleExtraLines(closing.title, layout) - (brief.meta.classification ? 1 : 0) };
   const section: Section = { index: sections.length, heading: closing.title, line: closing.line, blocks: closing.blocks };
   const drafts = draftsOf(section, limit, { layout, lang: brief.meta.lang, links });
   const parts = Math.max(1, drafts.length);

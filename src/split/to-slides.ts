@@ -82,7 +82,8 @@ export function toSlides(sections: Section[], brief: Brief, links: Links, labels
   const slides: Slide[] = [titleSlide(brief)];
   for (const section of sections) {
     const title = section.heading ?? labels.summary;
-    const limit = { words: brief.meta.budget, lines: layout.maxLines - titleExtraLines(title, layout) };
+    // A classification banner takes a line's height from every slide.
+    const limit = { words: brief.meta.budget, lines: layout.maxLines - titleExtraLines(title, layout) - (brief.meta.classification ? 1 : 0) };
     const drafts = draftsOf(section, limit, ctx);
     const base = section.heading === null ? 'summary' : slug(section.heading);
     if (section.heading !== null) {

@@ -57,6 +57,8 @@ describe('languages in the deck and the PDF', () => {
     expect(pdf.text[2]).toContain('Agenda');
     expect(pdf.text.at(-1)).toContain('Fazit');
     expect(await textCentre(pdfFile, 2)).toBeLessThan(0.5);
+    // The tagged PDF carries the document language for screen readers.
+    expect((await readFile(pdfFile)).toString('latin1')).toContain('/Lang (de)');
   });
 
   it('Arabic: translated labels, right-to-left slides and pages, drawn in Noto Sans Arabic', async () => {
@@ -67,6 +69,7 @@ describe('languages in the deck and the PDF', () => {
     expect(result.deck.html).toContain('aria-label="الشريحة 1 من 12"');
     const pdf = await readPdf(pdfFile);
     expect(pdf.pages).toBe(12);
+    expect((await readFile(pdfFile)).toString('latin1')).toContain('/Lang (ar)');
     // The summary page's text stands against the right edge.
     expect(await textCentre(pdfFile, 2)).toBeGreaterThan(0.5);
     const fonts = await fontsOf(pdfFile);
