@@ -7,6 +7,7 @@ import { BrowserSession } from '../export/browser-session.js';
 import { checkOutDir, resolveInputs } from '../load/resolve-inputs.js';
 import { ejectTemplates, initProject } from '../write/write-new-files.js';
 import { createProgram, type BuildFlags, type ScaffoldActions } from './program.js';
+import { buildConcurrency, eachBounded } from './each-bounded.js';
 
 export interface Io {
   stdout: (text: string) => void;
@@ -42,8 +43,8 @@ async function buildAll(inputs: string[], flags: BuildFlags, io: Io): Promise<Ex
   io.signal?.addEventListener('abort', stop);
   let code: ExitCode = EXIT.ok;
   try {
-    for (const file of files) {
-      if (io.signal?.aborted) break;
+    await eachBounded(files, buildConcurrency(flags.pdf, files.length), async (file, stopBuilding) => {
+      if (io.signal?.aborted) return stopBuilding();
       const diagnostics = new Diagnostics();
       try {
         const result = await buildDeck(file, { outDir: flags.out, pdf: flags.pdf, budget: flags.budget, theme: flags.theme, aspect: flags.aspect, browser: session, diagnostics, config: flags.config, templates: flags.templates });
@@ -52,11 +53,11 @@ async function buildAll(inputs: string[], flags: BuildFlags, io: Io): Promise<Ex
         if (!(error instanceof BriefdeckError)) throw error;
         io.stderr(`${error.describe()}\n`);
         if (code === EXIT.ok) code = error.exitCode;
-        if (error.exitCode === EXIT.noBrowser) break;
+        if (error.exitCode === EXIT.noBrowser) stopBuilding();
       } finally {
         for (const d of diagnostics.list) if (!flags.quiet || d.severity === 'error') io.stderr(`${formatDiagnostic(d)}\n`);
       }
-    }
+    });
   } finally {
     io.signal?.removeEventListener('abort', stop);
   }

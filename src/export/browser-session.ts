@@ -1,5 +1,5 @@
 import createDebug from 'debug';
-import puppeteer, { type Browser, type Page } from 'puppeteer';
+import type { Browser, Page } from 'puppeteer';
 import { EXIT, fail } from '../errors.js';
 import { findBrowser, type FoundBrowser } from './find-browser.js';
 
@@ -30,7 +30,10 @@ export interface BrowserOptions {
 export class BrowserSession implements AsyncDisposable {
   private launching?: Promise<Browser>;
   private found?: FoundBrowser;
+  private openPages = 0;
   readonly timeout: number;
+  /** How many times a browser was started, and the most pages open at once: one and ≤ cores for a run. */
+  readonly stats = { launches: 0, peakPages: 0 };
 
   constructor(private readonly options: BrowserOptions = {}) {
     this.timeout = options.timeout ?? 60_000;
@@ -50,7 +53,10 @@ export class BrowserSession implements AsyncDisposable {
     const found = this.locate();
     debug('launching %s (found via %s)', found.path, found.source);
     const root = typeof process.getuid === 'function' && process.getuid() === 0;
+    this.stats.launches++;
     try {
+      // Imported here, not at the top: loading Puppeteer costs more than a whole HTML-only build.
+      const { default: puppeteer } = await import('puppeteer');
       return await puppeteer.launch({
         executablePath: found.path,
         headless: true,
@@ -75,9 +81,12 @@ export class BrowserSession implements AsyncDisposable {
     const browser = await this.browser();
     const page = await browser.newPage();
     page.setDefaultTimeout(this.timeout);
+    this.stats.peakPages = Math.max(this.stats.peakPages, ++this.openPages);
+    debug('page opened (%d open)', this.openPages);
     try {
       return await fn(page);
     } finally {
+      this.openPages--;
       await page.close().catch(() => undefined);
     }
   }

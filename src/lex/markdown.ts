@@ -1,4 +1,5 @@
 import { Marked, type Links, type Token, type TokensList } from 'marked';
+import { countPlainWords } from './count-words.js';
 
 /**
  * The one configured marked instance: never the global `marked.use()`, which would leak options
@@ -84,5 +85,5 @@ export function words(text: string): string[] {
 }
 
 export function countWords(text: string): number {
-  return words(text).length;
+  return countPlainWords(text) ?? words(text).length;
 }

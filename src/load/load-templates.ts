@@ -2,6 +2,7 @@ import { readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { fail } from '../errors.js';
 import { TEMPLATES_DIR } from './load-assets.js';
+import { memoize } from './memoize.js';
 
 /** Template sources by name: `deck` and one `partials/<name>` per file in templates/partials. */
 export interface TemplateSources {
@@ -11,8 +12,6 @@ export interface TemplateSources {
   /** The file each template came from (`deck`, `partials/<name>`), for located template errors. */
   files: Record<string, string>;
 }
-
-const cache = new Map<string, Promise<TemplateSources>>();
 
 /** Reads `dir/partials/*.hbs` over what `into` holds; returns how many it read. */
 async function readPartials(dir: string, into: TemplateSources): Promise<number> {
@@ -48,13 +47,12 @@ async function readTemplates(dir: string, userDir?: string): Promise<TemplateSou
   return sources;
 }
 
+const loadOnce = memoize((key: string) => {
+  const [dir, userDir] = key.split('\0');
+  return readTemplates(dir, userDir || undefined);
+});
+
+/** The built-in templates in `dir`, with `userDir`'s over them when given. */
 export function loadTemplates(dir = TEMPLATES_DIR, userDir?: string): Promise<TemplateSources> {
-  const key = `${dir}\0${userDir ?? ''}`;
-  let sources = cache.get(key);
-  if (!sources) {
-    sources = readTemplates(dir, userDir && path.resolve(userDir));
-    cache.set(key, sources);
-    sources.catch(() => cache.delete(key));
-  }
-  return sources;
+  return loadOnce(`${dir}\0${userDir ? path.resolve(userDir) : ''}`);
 }

@@ -19,10 +19,15 @@ export interface RenderInput {
   logo?: string;
 }
 
+// Building an Intl formatter costs more than formatting with it; a batch of briefs shares them.
+const dateFormats = new Map<string, Intl.DateTimeFormat>();
+
 export function formatDate(date: string | undefined, lang: string): string | undefined {
   if (!date || !/^\d{4}-\d{2}-\d{2}$/.test(date)) return date;
   try {
-    return new Intl.DateTimeFormat(lang, { dateStyle: 'long', timeZone: 'UTC' }).format(new Date(`${date}T00:00:00Z`));
+    let format = dateFormats.get(lang);
+    if (!format) dateFormats.set(lang, (format = new Intl.DateTimeFormat(lang, { dateStyle: 'long', timeZone: 'UTC' })));
+    return format.format(new Date(`${date}T00:00:00Z`));
   } catch {
     return date;
   }
@@ -33,8 +38,17 @@ export function formatDate(date: string | undefined, lang: string): string | und
  * regular expressions (with or without the u flag), the only places these sequences occur.
  */
 function scriptSafe(js: string): string {
-  return js.replace(/<(\/script|!--)/gi, '\\x3C$1');
+  // reveal.js is the same few hundred kilobytes in every deck of a run: escape it once. Kept small,
+  // so a long watch session with changing scripts does not grow it.
+  let safe = scriptSafeCache.get(js);
+  if (safe === undefined) {
+    if (scriptSafeCache.size >= 8) scriptSafeCache.clear();
+    scriptSafeCache.set(js, (safe = js.replace(/<(\/script|!--)/gi, '\\x3C$1')));
+  }
+  return safe;
 }
+
+const scriptSafeCache = new Map<string, string>();
 
 function partialFor(slide: Slide): string {
   switch (slide.kind) {

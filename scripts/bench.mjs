@@ -1,0 +1,120 @@
+#!/usr/bin/env node
+// `npm run bench`: times briefdeck on the example brief and on generated briefs 10× and 100× its
+// size; prints a Markdown table and writes the results as JSON to bench/results/ for comparing
+// commits. Options: --scales 1,10,100  --runs N  --quick  --no-pdf  --batch N  --keep
+import { execFileSync, spawn } from 'node:child_process';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { parseArgs } from 'node:util';
+import { batchPhase, cliBuildPhase } from './bench/cli-phases.mjs';
+import { writeBriefs } from './bench/generate.mjs';
+import { formatReport, growth, targets } from './bench/report.mjs';
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const SOURCE = path.join(ROOT, 'content', 'russia-china-afghanistan.md');
+const WORKER = path.join(ROOT, 'scripts', 'bench', 'worker.mjs');
+/** Runs per scale: many where a run is quick, fewer where one run is a minute. */
+const RUNS = {
+  1: { html: 10, cli: 5, browser: 3 },
+  10: { html: 5, cli: 3, browser: 2 },
+  100: { html: 3, cli: 2, browser: 1 },
+};
+
+function options() {
+  const { values } = parseArgs({
+    options: {
+      scales: { type: 'string', default: '1,10,100' },
+      runs: { type: 'string' },
+      quick: { type: 'boolean', default: false },
+      'no-pdf': { type: 'boolean', default: false },
+      batch: { type: 'string', default: '4' },
+      keep: { type: 'boolean', default: false },
+    },
+  });
+  const scales = (values.quick ? '1,10' : values.scales).split(',').map(Number);
+  if (!scales.includes(1) || scales.some((s) => !Number.isInteger(s) || s < 1)) throw new Error('--scales must be whole numbers and include 1 (growth is measured against it)');
+  const runsFor = (scale) => {
+    if (values.runs) return { html: Number(values.runs), cli: Number(values.runs), browser: Number(values.runs) };
+    if (values.quick) return { html: 3, cli: 2, browser: 1 };
+    return RUNS[scale] ?? RUNS[100];
+  };
+  return { scales, runsFor, pdf: !values['no-pdf'], batch: Number(values.batch), keep: values.keep };
+}
+
+function commit() {
+  try {
+    const sha = execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: ROOT, encoding: 'utf8' }).trim();
+    const dirty = execFileSync('git', ['status', '--porcelain', '--untracked-files=no'], { cwd: ROOT, encoding: 'utf8' }).trim() !== '';
+    return dirty ? `${sha}-dirty` : sha;
+  } catch {
+    return 'unknown';
+  }
+}
+
+async function machine(browserPath) {
+  let browser;
+  try {
+    browser = browserPath && execFileSync(browserPath, ['--version'], { encoding: 'utf8' }).trim();
+  } catch {
+    browser = browserPath;
+  }
+  return { node: process.version, platform: `${process.platform} ${os.arch()}`, cpu: os.cpus()[0]?.model, cores: os.availableParallelism(), memory: os.totalmem(), browser, loadBefore: os.loadavg() };
+}
+
+function runWorker(args) {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [WORKER, JSON.stringify(args)], { cwd: ROOT, stdio: ['ignore', 'pipe', 'inherit'] });
+    let out = '';
+    child.stdout.on('data', (d) => (out += d));
+    child.on('close', (code) => (code === 0 ? resolve(JSON.parse(out.trim().split('\n').pop())) : reject(new Error(`bench worker for ${args.file} exited with ${code}`))));
+  });
+}
+
+function say(text) {
+  process.stderr.write(`[bench] ${text}\n`);
+}
+
+async function main() {
+  const opts = options();
+  const { findBrowser } = await import(pathToFileURL(path.join(ROOT, 'lib', 'index.js')).href);
+  const browserPath = opts.pdf ? findBrowser().path : undefined;
+  const work = await mkdtemp(path.join(os.tmpdir(), 'briefdeck-bench-'));
+  await mkdir(path.join(ROOT, 'bench', 'results'), { recursive: true });
+  const report = { commit: commit(), date: new Date().toISOString(), machine: await machine(browserPath), results: [] };
+  try {
+    for (const brief of await writeBriefs(SOURCE, opts.scales, path.join(work, 'briefs'))) {
+      const runs = opts.runsFor(brief.scale);
+      say(`${brief.scale}× (${brief.words} words): in-process phases${opts.pdf ? ', fit, PDF and floor' : ''}…`);
+      const outDir = path.join(work, 'out');
+      const inProcess = await runWorker({ root: ROOT, file: brief.file, outDir, runs, browser: opts.pdf, browserPath });
+      say(`${brief.scale}×: whole \`briefdeck build\` processes…`);
+      const cli = await cliBuildPhase(ROOT, brief.file, path.join(work, 'cli-out'), runs.cli);
+      report.results.push({ scale: brief.scale, words: brief.words, slides: inProcess.html.slides, ...inProcess, cli });
+    }
+    if (opts.pdf && opts.batch > 1) {
+      say(`batch: ${opts.batch} briefs with --pdf in one process…`);
+      report.batch = await batchPhase(ROOT, { source: SOURCE, dir: path.join(work, 'batch'), copies: opts.batch, runs: 1, browserPath });
+    }
+  } finally {
+    if (!opts.keep) await rm(work, { recursive: true, force: true });
+    else say(`inputs and outputs kept in ${work}`);
+  }
+  report.machine.loadAfter = os.loadavg();
+  report.growth = growth(report.results);
+  report.targets = targets(report.results, report.batch, report.machine.cores);
+  const json = `${JSON.stringify(report, null, 2)}\n`;
+  const name = `${report.date.replace(/[:.]/g, '-')}-${report.commit}.json`;
+  await writeFile(path.join(ROOT, 'bench', 'results', name), json);
+  await writeFile(path.join(ROOT, 'bench', 'results', 'latest.json'), json);
+  const load = (l) => l.map((v) => v.toFixed(1)).join(' ');
+  process.stdout.write(`briefdeck bench, ${report.commit}, ${report.date}\n${report.machine.cpu} × ${report.machine.cores}, ${report.machine.node}, ${report.machine.browser ?? 'no browser'}\n`);
+  process.stdout.write(`load average before ${load(report.machine.loadBefore)}, after ${load(report.machine.loadAfter)}${report.machine.loadBefore[0] > report.machine.cores ? ' (busy machine: times are inflated)' : ''}\n\n`);
+  process.stdout.write(`${formatReport(report)}\n\nJSON: bench/results/${name}\n`);
+}
+
+main().catch((error) => {
+  process.stderr.write(`bench: ${error?.stack ?? error}\n`);
+  process.exitCode = 1;
+});

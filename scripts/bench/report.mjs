@@ -1,0 +1,94 @@
+// The bench's table, growth ratios and target checks, from the results object bench.mjs builds.
+const MB = 2 ** 20;
+
+const ms = (v) => (v === undefined ? '–' : v >= 10_000 ? `${(v / 1000).toFixed(1)} s` : `${Math.round(v)} ms`);
+const mb = (v) => (v === undefined ? '–' : `${Math.round(v / MB)} MB`);
+const num = (v) => (v === undefined ? '–' : Math.round(v).toLocaleString('en'));
+const ratio = (v) => (v === undefined || !Number.isFinite(v) ? '–' : `${v.toFixed(2)}×`);
+
+function get(object, keys) {
+  return keys.split('.').reduce((o, k) => (o === undefined || o === null ? undefined : o[k]), object);
+}
+
+/** Rows: [label, function of one scale's results → cell text]. A phase not run shows its reason. */
+const ROWS = [
+  ['words', (r) => num(r.words)],
+  ['slides', (r) => num(r.slides)],
+  ['HTML in-process, cold (wall)', (r) => ms(get(r, 'html.cold.wall'))],
+  ['HTML in-process, warm (wall / CPU)', (r) => `${ms(get(r, 'html.warm.wall.median'))} / ${ms(get(r, 'html.warm.cpu.median'))}`],
+  ['HTML slides per second (warm)', (r) => num(r.slides / (get(r, 'html.warm.wall.median') / 1000))],
+  ['`briefdeck build` process (wall / CPU)', (r) => `${ms(get(r, 'cli.wall.median'))} / ${ms(get(r, 'cli.cpu.median'))}`],
+  ['`briefdeck build` peak memory', (r) => mb(get(r, 'cli.maxRss.median'))],
+  ['browser launch (once per run)', (r) => ms(get(r, 'launch.wall'))],
+  ['fit: lay out + measure (wall)', (r) => ms(get(r, 'fit.wall.median'))],
+  ['slide PDF export (wall)', (r) => ms(get(r, 'pdf.exportMs.median'))],
+  ['PDF: Node CPU / browser CPU', (r) => `${ms(get(r, 'pdf.cpu.median'))} / ${ms(get(r, 'pdf.browserCpu.median'))}`],
+  ['PDF pages per second', (r) => num(get(r, 'pdf.pages') / (get(r, 'pdf.exportMs.median') / 1000))],
+  ['floor: static load + print (wall)', (r) => `${ms(get(r, 'floor.wall.median'))} (print ${ms(get(r, 'floor.printMs.median'))})`],
+  ['PDF export ÷ floor', (r) => ratio(get(r, 'pdf.exportMs.median') / get(r, 'floor.wall.median'))],
+  ['handout export', (r) => get(r, 'handout.unavailable') ?? ms(get(r, 'handout.wall.median'))],
+  ['peak memory: Node / browser', (r) => `${mb(r.maxRss)} / ${mb(r.browserPeakRss)}`],
+];
+
+/** Time at each scale divided by time at 1×, for the measures that should grow linearly. */
+export function growth(results) {
+  const base = results.find((r) => r.scale === 1);
+  const measures = { 'HTML warm': 'html.warm.wall.median', 'HTML CPU': 'html.warm.cpu.median', 'build process': 'cli.wall.median', fit: 'fit.wall.median', 'PDF export': 'pdf.exportMs.median' };
+  const out = {};
+  for (const [name, key] of Object.entries(measures)) {
+    out[name] = Object.fromEntries(results.filter((r) => r !== base).map((r) => [`${r.scale}x`, base && get(r, key) / get(base, key)]));
+  }
+  return out;
+}
+
+/** The issue's targets, each with what was measured and whether it holds. */
+export function targets(results, batch, cores) {
+  const at = (scale) => results.find((r) => r.scale === scale);
+  const list = [];
+  const check = (name, measured, ok, shown) => measured !== undefined && !Number.isNaN(measured) && list.push({ name, measured: shown ?? measured, ok });
+  check('`briefdeck build` of the example < 400 ms', get(at(1), 'cli.wall.median'), get(at(1), 'cli.wall.median') < 400, ms(get(at(1), 'cli.wall.median')));
+  check('in-process build, warm < 50 ms', get(at(1), 'html.warm.wall.median'), get(at(1), 'html.warm.wall.median') < 50, ms(get(at(1), 'html.warm.wall.median')));
+  for (const r of results) {
+    const x = get(r, 'pdf.exportMs.median') / get(r, 'floor.wall.median');
+    check(`PDF export ≤ 1.3× the floor (${r.scale}×)`, x, x <= 1.3, ratio(x));
+  }
+  if (batch) {
+    check(`one browser launch for ${batch.copies} briefs`, batch.launches, batch.launches === 1, String(batch.launches));
+    check(`parallel pages, at most ${cores} (the cores)`, batch.peakPages, batch.peakPages <= cores && (cores === 1 || batch.peakPages > 1), String(batch.peakPages));
+  }
+  const big = at(100);
+  if (big) {
+    check('100×: `briefdeck build` < 3 s', get(big, 'cli.wall.median'), get(big, 'cli.wall.median') < 3000, ms(get(big, 'cli.wall.median')));
+    const fitPdf = get(big, 'fit.wall.median') + get(big, 'pdf.exportMs.median');
+    check('100×: fit + PDF < 60 s', fitPdf, fitPdf < 60_000, ms(fitPdf));
+    const peak = Math.max(big.maxRss ?? 0, get(big, 'cli.maxRss.median') ?? 0);
+    check('100×: peak memory (Node) < 1 GB', peak, peak < 2 ** 30, mb(peak));
+  }
+  for (const [name, byScale] of Object.entries(growth(results))) {
+    const g = byScale['10x'];
+    if (g !== undefined) check(`growth at 10× input ≤ 12× (${name})`, g, g <= 12, ratio(g));
+  }
+  return list;
+}
+
+function table(rows) {
+  const widths = rows[0].map((_, c) => Math.max(...rows.map((row) => String(row[c]).length)));
+  return rows.map((row) => `| ${row.map((cell, c) => String(cell).padEnd(widths[c])).join(' | ')} |`).join('\n');
+}
+
+/** The whole report as Markdown, so it can be pasted into the README as it is. */
+export function formatReport(report) {
+  const header = ['measure', ...report.results.map((r) => `${r.scale}×`)];
+  const rows = ROWS.map(([label, cell]) => [label, ...report.results.map((r) => cell(r))]);
+  const lines = [table([header, header.map(() => '---'), ...rows]), ''];
+  const growthRows = Object.entries(report.growth).map(([name, byScale]) => [name, ...Object.values(byScale).map(ratio)]);
+  if (growthRows.length > 0 && report.results.length > 1) {
+    lines.push(table([['growth vs 1×', ...Object.keys(Object.values(report.growth)[0])], ['---', ...Object.keys(Object.values(report.growth)[0]).map(() => '---')], ...growthRows]), '');
+  }
+  if (report.batch) {
+    const b = report.batch;
+    lines.push(`Batch: ${b.copies} briefs with --pdf in one process: ${ms(b.wall?.median)} wall, ${b.launches} browser launch(es), at most ${b.peakPages} pages at once (${report.machine.cores} cores).`, '');
+  }
+  lines.push(...report.targets.map((t) => `${t.ok ? '✓' : '✗'} ${t.name}: ${t.measured}`));
+  return lines.join('\n');
+}
