@@ -4,6 +4,7 @@ import type { Diagnostics } from '../diagnostics.js';
 import { fail } from '../errors.js';
 import { closest } from './closest.js';
 import { decodeBrief } from './load-brief.js';
+import { memoize } from './memoize.js';
 import { parseYaml } from './read-front-matter.js';
 import { META_KEYS, type MetaDefaults } from './read-meta.js';
 
@@ -71,9 +72,12 @@ export async function readConfig(file: string, diagnostics: Diagnostics): Promis
   return config;
 }
 
+/** A run over many briefs in one folder looks for its config once. */
+const findConfigOnce = memoize((dir: string) => findConfig(dir));
+
 /** `--config FILE` when given, else the nearest config file above the brief, else none. */
 export async function loadConfig(briefFile: string, diagnostics: Diagnostics, explicit?: string): Promise<BriefConfig> {
   if (explicit && !(await isFile(explicit))) fail('config-missing', `no such config file: ${explicit}`);
-  const file = explicit ?? (await findConfig(path.dirname(briefFile)));
+  const file = explicit ?? (await findConfigOnce(path.resolve(path.dirname(briefFile))));
   return file ? readConfig(file, diagnostics) : NO_CONFIG;
 }
