@@ -9,6 +9,12 @@ import { loadAssets } from './load/load-assets.js';
 import { loadBrief } from './load/load-brief.js';
 import { loadImages } from './load/load-images.js';
 import { loadTemplates } from './load/load-templates.js';
+import { loadConfig } from './load/load-config.js';
+import { loadLogo } from './load/load-logo.js';
+import { loadScriptFonts } from './load/load-script-fonts.js';
+import { labelsFor } from './render/labels.js';
+import { addFurniture } from './split/furniture.js';
+import { deckText } from './render/deck-text.js';
 import type { MetaOverrides } from './load/read-meta.js';
 import { renderDeck, type RenderInput } from './render/render-deck.js';
 import { toSections } from './split/to-sections.js';
@@ -26,6 +32,10 @@ export interface BuildOptions extends MetaOverrides, PrintOptions {
   /** Also print `<name>.pdf` (needs `browser`). */
   pdf?: boolean;
   browser?: BrowserSession;
+  /** `--config FILE`; else the nearest briefdeck.config.{json,yaml,yml} above the brief. */
+  config?: string;
+  /** `--templates DIR`: partials here win over the built-ins (over `templates:` in the config). */
+  templates?: string;
   /** Receives warnings; a new collector is used when none is given. */
   diagnostics?: Diagnostics;
   /** Build even when the folder's manifest says the outputs are up to date. */
@@ -48,13 +58,23 @@ export interface BuildResult {
 /** The pure middle of the pipeline plus its reads: a brief in, a rendered deck out, nothing written. */
 export async function composeDeck(file: string, options: BuildOptions = {}): Promise<{ deck: Deck; slides: Slide[]; diagnostics: Diagnostics; key: string; input: RenderInput }> {
   const diagnostics = options.diagnostics ?? new Diagnostics();
-  const brief = await loadBrief(file, diagnostics, options);
+  const config = await loadConfig(file, diagnostics, options.config);
+  const brief = await loadBrief(file, diagnostics, { ...options, defaults: config.defaults });
   const { blocks, links } = lexBrief(brief);
-  const [images, assets, templates] = await Promise.all([loadImages(blocks, brief, diagnostics), loadAssets(brief.meta.theme), loadTemplates()]);
-  const slides = toSlides(toSections(blocks, brief.meta), brief, links);
-  const input: RenderInput = { brief, slides, images, assets, templates, version: VERSION };
+  const labels = labelsFor(brief.meta.lang);
+  const [images, assets, templates, logo, scriptFonts] = await Promise.all([
+    loadImages(blocks, brief, diagnostics),
+    loadAssets(brief.meta.theme),
+    loadTemplates(undefined, options.templates ?? config.templates),
+    loadLogo(brief, diagnostics),
+    loadScriptFonts(deckText(brief, labels), brief.meta.lang),
+  ]);
+  const sections = toSections(blocks, brief.meta);
+  const slides = addFurniture(toSlides(sections, brief, links, labels), sections, brief, links, labels);
+  const fonts = { ...assets, fontsCss: `${assets.fontsCss}\n${scriptFonts}` };
+  const input: RenderInput = { brief, slides, images, assets: fonts, templates, version: VERSION, logo };
   const deck = renderDeck({ ...input, stripNotes: options.stripNotes });
-  const key = inputKey({ brief, images, templates, assets, options, version: VERSION });
+  const key = inputKey({ brief, images, templates, assets: fonts, options, version: VERSION });
   return { deck, slides, diagnostics, key, input };
 }
 

@@ -26,12 +26,21 @@ export interface BriefMeta {
   theme: string;
   aspect: Aspect;
   budget: number;
-  /** The issuing body, shown on the handout's cover. */
-  organisation?: string;
   /** For the PDFs' metadata; from a list or a comma-separated string. */
   keywords: string[];
   /** Handout paper; when absent it follows `lang` (Letter for US-style regions). */
   paper?: Paper;
+  /** Briefing furniture; paths (`logo`) are absolute by now. */
+  organisation?: string;
+  logo?: string;
+  classification?: string;
+  version?: string;
+  source?: string;
+  contact?: string;
+  thanks?: string;
+  /** `undefined`: an agenda for three sections or more; a closing slide when there is one to make. */
+  agenda?: boolean;
+  closing?: boolean;
 }
 
 export const PAPERS = ['a4', 'letter'] as const;
@@ -68,7 +77,7 @@ export interface Section {
   blocks: Block[];
 }
 
-export type SlideKind = 'title' | 'summary' | 'section' | 'content';
+export type SlideKind = 'title' | 'summary' | 'agenda' | 'section' | 'content' | 'closing';
 
 export interface Slide {
   id: string;

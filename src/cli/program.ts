@@ -1,4 +1,5 @@
 import { Command, InvalidArgumentError, Option } from 'commander';
+import path from 'node:path';
 import { ASPECTS, PAPERS, type Paper } from '../types.js';
 import { HANDOUT_LAYOUTS, type HandoutLayout } from '../render/handout-geometry.js';
 import { THEMES } from '../load/read-meta.js';
@@ -22,6 +23,8 @@ export interface BuildFlags {
   handout: boolean;
   handoutLayout?: HandoutLayout;
   paper?: Paper;
+  config?: string;
+  templates?: string;
 }
 
 export type Action = (inputs: string[], flags: BuildFlags) => Promise<void>;
@@ -36,6 +39,19 @@ export type ServeAction = (inputs: string[], flags: ServeFlags) => Promise<void>
 
 /** `briefdeck serve` listens here unless told otherwise; the next free port when it is taken. */
 export const DEFAULT_PORT = 8080;
+
+/** Actions of the commands that scaffold files rather than build decks. */
+export interface ScaffoldActions {
+  eject: (dir: string, force: boolean) => Promise<void>;
+  init: (dir: string, force: boolean) => Promise<void>;
+}
+
+/** A built-in theme by name, or a `.css` file of the user's (made absolute: front matter paths are relative to the brief). */
+function themeArg(value: string): string {
+  if (/\.css$/i.test(value)) return path.resolve(value);
+  if ((THEMES as readonly string[]).includes(value)) return value;
+  throw new InvalidArgumentError(`expected ${THEMES.join(', ')} or a .css file`);
+}
 
 function wholeNumber(min: number, max: number) {
   return (value: string): number => {
@@ -54,6 +70,10 @@ Examples:
   $ briefdeck build --pdf --handout          deck, slide PDF and an A4/Letter handout with the notes
   $ briefdeck pdf brief.md --notes           slide PDF with each slide's notes on the page after it
   $ briefdeck build --strip-notes            an HTML deck without speaker notes, to share outside
+  $ briefdeck build --theme dark             every brief in the dark theme
+  $ briefdeck build --theme brand.css        a theme of your own over the default one
+  $ briefdeck templates --eject my-templates copy the built-in templates to edit
+  $ briefdeck init my-briefing               a new briefing folder with a config and an example
 
 Exit codes:
   0  success                   3  no usable browser for PDF export
@@ -66,7 +86,9 @@ function addBuildOptions(command: Command, pdfFlag: boolean): Command {
     .argument('[inputs...]', 'Markdown briefs or folders of briefs', ['content'])
     .option('-o, --out <dir>', 'output folder; each brief goes to <dir>/<name>/', 'dist')
     .option('--budget <words>', 'most words of body text on one slide (default 100, or `budget` in front matter)', wholeNumber(20, 1000))
-    .addOption(new Option('--theme <name>', 'theme, over the front matter').choices([...THEMES]))
+    .option('--theme <name|file.css>', `theme (${THEMES.join(', ')}) or a CSS file laid over the default theme`, themeArg)
+    .option('--templates <dir>', 'folder of templates (deck.hbs, partials/*.hbs) that win over the built-in ones')
+    .option('--config <file>', 'config file (else the nearest briefdeck.config.json|yaml above each brief)')
     .addOption(new Option('--aspect <ratio>', 'slide shape, over the front matter').choices(Object.keys(ASPECTS)))
     .option('--browser <path>', 'Chrome or Chromium for PDF export (else BRIEFDECK_BROWSER, PUPPETEER_EXECUTABLE_PATH, system paths, Puppeteer cache)')
     .option('--timeout <seconds>', 'time limit for each browser step', wholeNumber(1, 3600), 60)
@@ -92,7 +114,12 @@ function addServeCommand(program: Command, serve: ServeAction): void {
 }
 
 /** A fresh commander program per run, so tests can run the CLI in-process. */
-export function createProgram(build: Action, write: { out: (s: string) => void; err: (s: string) => void }, serve?: ServeAction): Command {
+export function createProgram(
+  build: Action,
+  write: { out: (s: string) => void; err: (s: string) => void },
+  serve?: ServeAction,
+  scaffold?: ScaffoldActions,
+): Command {
   const program = new Command('briefdeck')
     .description('Turn a written briefing (Markdown) into an offline Reveal.js deck and a PDF.')
     .version(VERSION, '-V, --version')
@@ -107,5 +134,21 @@ export function createProgram(build: Action, write: { out: (s: string) => void; 
   if (serve) addServeCommand(program, serve);
   addBuildOptions(program.command('pdf').description('build decks and their slide PDFs (same as build --pdf)'), false)
     .action((inputs: string[], flags: BuildFlags) => build(inputs, { ...flags, pdf: true }));
+  if (scaffold) addScaffoldCommands(program, scaffold);
   return program;
+}
+
+function addScaffoldCommands(program: Command, scaffold: ScaffoldActions): void {
+  program
+    .command('templates')
+    .description('work with templates: --eject DIR copies the built-in templates and themes into DIR')
+    .requiredOption('--eject <dir>', 'folder to copy the built-in deck.hbs, partials/ and themes/ into')
+    .option('--force', 'replace files that already exist', false)
+    .action((flags: { eject: string; force: boolean }) => scaffold.eject(flags.eject, flags.force));
+  program
+    .command('init')
+    .description('start a briefing folder: briefdeck.config.yaml, content/example.md and a README')
+    .argument('[dir]', 'folder to create or fill', '.')
+    .option('--force', 'replace files that already exist', false)
+    .action((dir: string, flags: { force: boolean }) => scaffold.init(dir, flags.force));
 }

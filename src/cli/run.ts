@@ -6,7 +6,8 @@ import { BriefdeckError, EXIT, type ExitCode } from '../errors.js';
 import { BrowserSession } from '../export/browser-session.js';
 import { checkOutDir, resolveInputs } from '../load/resolve-inputs.js';
 import { describeChanges } from '../write/slide-changes.js';
-import { createProgram, type BuildFlags } from './program.js';
+import { ejectTemplates, initProject } from '../write/write-new-files.js';
+import { createProgram, type BuildFlags, type ScaffoldActions } from './program.js';
 import { buildConcurrency, eachBounded } from './each-bounded.js';
 import { runLive } from './live.js';
 import { writeDeckIndex } from '../write/write-index.js';
@@ -52,7 +53,7 @@ async function buildAll(inputs: string[], flags: BuildFlags, io: Io): Promise<Ex
       const diagnostics = new Diagnostics();
       try {
         const result = await buildDeck(file, { outDir: flags.out, pdf: flags.pdf, budget: flags.budget, theme: flags.theme, aspect: flags.aspect, browser: session, diagnostics, force: flags.force,
-          notes: flags.notes, stripNotes: flags.stripNotes, handout, handoutLayout: flags.handoutLayout, paper: flags.paper });
+          notes: flags.notes, stripNotes: flags.stripNotes, handout, handoutLayout: flags.handoutLayout, paper: flags.paper, config: flags.config, templates: flags.templates });
         if (!flags.quiet) io.stdout(summary(result));
       } catch (error) {
         if (!(error instanceof BriefdeckError)) throw error;
@@ -71,6 +72,14 @@ async function buildAll(inputs: string[], flags: BuildFlags, io: Io): Promise<Ex
   return signalCode(io.signal) ?? code;
 }
 
+function scaffoldActions(io: Io): ScaffoldActions {
+  const report = (what: string, files: string[]): void => io.stdout(`${what}:\n${files.map((f) => `  ${path.relative(process.cwd(), f) || f}\n`).join('')}`);
+  return {
+    eject: async (dir, force) => report(`copied the built-in templates to ${dir}`, await ejectTemplates(dir, force)),
+    init: async (dir, force) => report(`started a briefing in ${dir} (build it with: cd ${dir} && briefdeck build --pdf)`, await initProject(dir, force)),
+  };
+}
+
 /** The CLI: argv in, exit code out. The only place that prints and picks exit codes. */
 export async function run(argv: string[], io: Io = defaultIo): Promise<number> {
   let code: ExitCode = EXIT.ok;
@@ -82,6 +91,7 @@ export async function run(argv: string[], io: Io = defaultIo): Promise<number> {
     async (inputs, flags) => {
       code = await runLive(inputs, flags, io, summary, true);
     },
+    scaffoldActions(io),
   );
   try {
     await program.parseAsync(argv, { from: 'user' });

@@ -27,6 +27,11 @@ export function outlineOf(slides: RenderedSlide[]): OutlineNode[] {
       case 'summary':
         if (slide.part === 1) top.push({ title: slide.title, id: slide.id, children: [] });
         break;
+      case 'agenda':
+      case 'closing':
+        section = undefined;
+        top.push({ title: slide.title, id: slide.id, children: [] });
+        break;
       case 'section':
         section = { title: slide.title, id: slide.id, children: [] };
         top.push(section);

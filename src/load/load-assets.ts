@@ -48,13 +48,23 @@ async function loadFontsCss(): Promise<string> {
   return faces.join('\n');
 }
 
-async function loadTheme(theme: string): Promise<string> {
-  const file = path.join(TEMPLATES_DIR, 'themes', `${theme}.css`);
+async function readTheme(file: string, theme: string): Promise<string> {
   try {
     return await readFile(file, 'utf8');
   } catch {
-    fail('theme-missing', `no theme "${theme}" (looked for ${file})`);
+    fail('theme-missing', path.isAbsolute(theme) ? `cannot read the theme file ${theme}` : `no theme "${theme}" (looked for ${file})`);
   }
+}
+
+/**
+ * The built-in institutional theme is the base every theme is laid over: `dark`, `contrast` and a
+ * user's `FILE.css` only change custom properties and the few rules they need to.
+ */
+async function loadTheme(theme: string): Promise<string> {
+  const base = await readTheme(path.join(TEMPLATES_DIR, 'themes', 'institutional.css'), 'institutional');
+  if (theme === 'institutional') return base;
+  const file = path.isAbsolute(theme) ? theme : path.join(TEMPLATES_DIR, 'themes', `${theme}.css`);
+  return `${base}\n${await readTheme(file, theme)}`;
 }
 
 async function readAssets(theme: string): Promise<DeckAssets> {

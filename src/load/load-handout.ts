@@ -21,15 +21,18 @@ async function readHandout(dir: string): Promise<HandoutTemplates> {
   const own = path.join(dir, 'handout');
   try {
     const partials: Record<string, string> = { ...deck.partials };
+    const files: Record<string, string> = { ...deck.files, deck: path.join(dir, 'handout.hbs') };
     for (const entry of await readdir(own)) {
-      if (entry.endsWith('.hbs')) partials[`handout-${entry.slice(0, -4)}`] = await readFile(path.join(own, entry), 'utf8');
+      if (!entry.endsWith('.hbs')) continue;
+      partials[`handout-${entry.slice(0, -4)}`] = await readFile(path.join(own, entry), 'utf8');
+      files[`partials/handout-${entry.slice(0, -4)}`] = path.join(own, entry);
     }
     const [main, css, notesPageCss] = await Promise.all([
       readFile(path.join(dir, 'handout.hbs'), 'utf8'),
       readFile(path.join(own, 'handout.css'), 'utf8'),
       readFile(path.join(own, 'notes-page.css'), 'utf8'),
     ]);
-    return { sources: { dir, deck: main, partials }, css, notesPageCss };
+    return { sources: { dir, deck: main, partials, files }, css, notesPageCss };
   } catch (error) {
     fail('template-missing', `cannot read the handout templates in ${dir} (${(error as NodeJS.ErrnoException).code ?? String(error)})`);
   }

@@ -1,5 +1,6 @@
-import { readdir, readFile } from 'node:fs/promises';
+import { readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
+import { fail } from '../errors.js';
 import { TEMPLATES_DIR } from './load-assets.js';
 import { memoize } from './memoize.js';
 
@@ -8,21 +9,52 @@ export interface TemplateSources {
   dir: string;
   deck: string;
   partials: Record<string, string>;
+  /** The file each template came from (`deck`, `partials/<name>`), for located template errors. */
+  files: Record<string, string>;
 }
 
-async function readTemplates(dir: string): Promise<TemplateSources> {
-  const deck = await readFile(path.join(dir, 'deck.hbs'), 'utf8');
-  const partials: Record<string, string> = {};
-  for (const entry of await readdir(path.join(dir, 'partials'))) {
-    if (entry.endsWith('.hbs')) partials[entry.slice(0, -4)] = await readFile(path.join(dir, 'partials', entry), 'utf8');
+/** Reads `dir/partials/*.hbs` over what `into` holds; returns how many it read. */
+async function readPartials(dir: string, into: TemplateSources): Promise<number> {
+  const entries = (await readdir(path.join(dir, 'partials')).catch(() => [] as string[])).filter((e) => e.endsWith('.hbs'));
+  for (const entry of entries.sort()) {
+    const file = path.join(dir, 'partials', entry);
+    into.partials[entry.slice(0, -4)] = await readFile(file, 'utf8');
+    into.files[`partials/${entry.slice(0, -4)}`] = file;
   }
-  return { dir, deck, partials };
+  return entries.length;
 }
 
-const loadOnce = memoize(readTemplates);
+async function readDeck(dir: string, into: TemplateSources): Promise<number> {
+  const file = path.join(dir, 'deck.hbs');
+  const deck = await readFile(file, 'utf8').catch(() => undefined);
+  if (deck === undefined) return 0;
+  into.deck = deck;
+  into.files.deck = file;
+  return 1;
+}
 
-export function loadTemplates(dir = TEMPLATES_DIR): Promise<TemplateSources> {
-  return loadOnce(dir);
+/** The built-ins, then the user's folder over them: a file the user provides wins, by name. */
+async function readTemplates(dir: string, userDir?: string): Promise<TemplateSources> {
+  const sources: TemplateSources = { dir: userDir ?? dir, deck: '', partials: {}, files: {} };
+  await readDeck(dir, sources);
+  await readPartials(dir, sources);
+  if (userDir) {
+    const info = await stat(userDir).catch(() => undefined);
+    if (!info?.isDirectory()) fail('templates-missing', `no templates folder ${userDir} (give a folder holding deck.hbs and/or partials/*.hbs)`);
+    const read = (await readDeck(userDir, sources)) + (await readPartials(userDir, sources));
+    if (read === 0) fail('templates-empty', `the templates folder ${userDir} holds no deck.hbs and no partials/*.hbs`);
+  }
+  return sources;
+}
+
+const loadOnce = memoize((key: string) => {
+  const [dir, userDir] = key.split('\0');
+  return readTemplates(dir, userDir || undefined);
+});
+
+/** The built-in templates in `dir`, with `userDir`'s over them when given. */
+export function loadTemplates(dir = TEMPLATES_DIR, userDir?: string): Promise<TemplateSources> {
+  return loadOnce(`${dir}\0${userDir ? path.resolve(userDir) : ''}`);
 }
 
 /** Watch mode: a template edited on disk must be read again. */

@@ -32,21 +32,22 @@ export function readFrontMatter(text: string, file: string): FrontMatter {
   return { ...parseYaml(yamlText, file), body, bodyLine };
 }
 
-function parseYaml(yamlText: string, file: string): Pick<FrontMatter, 'data' | 'keyRefs'> {
+/** `firstLine` is the file line the YAML starts on: 2 in front matter, after the opening `---`. */
+export function parseYaml(yamlText: string, file: string, { what = 'front matter', firstLine = 2 } = {}): Pick<FrontMatter, 'data' | 'keyRefs'> {
   const counter = new LineCounter();
   const doc = parseDocument(yamlText, { lineCounter: counter, prettyErrors: false, uniqueKeys: true });
   const refAt = (offset: number): SourceRef => {
     const pos = counter.linePos(offset);
-    return { file, line: pos.line + 1, column: pos.col };
+    return { file, line: pos.line + firstLine - 1, column: pos.col };
   };
   if (doc.errors.length > 0) {
     const error = doc.errors[0];
     const message = error.message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '');
-    fail('yaml-invalid', `invalid YAML in front matter: ${message}`, { at: refAt(error.pos[0]) });
+    fail('yaml-invalid', `invalid YAML in ${what}: ${message}`, { at: refAt(error.pos[0]) });
   }
   if (doc.contents === null) return { data: {}, keyRefs: new Map() };
   if (!isMap(doc.contents)) {
-    fail('front-matter-not-map', 'front matter must be a set of `key: value` lines', { at: refAt(doc.contents.range?.[0] ?? 0) });
+    fail('front-matter-not-map', `${what} must be a set of \`key: value\` lines`, { at: refAt(doc.contents.range?.[0] ?? 0) });
   }
   const keyRefs = new Map<string, SourceRef>();
   for (const pair of doc.contents.items as Pair[]) {

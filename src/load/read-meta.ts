@@ -1,25 +1,37 @@
 import { fail } from '../errors.js';
 import type { Diagnostics } from '../diagnostics.js';
 import { ASPECTS, PAPERS, type Aspect, type Author, type BriefMeta, type SourceRef } from '../types.js';
+import path from 'node:path';
+import { hasLabels, LABEL_LANGS } from '../render/labels.js';
 import { closest } from './closest.js';
 import type { FrontMatter } from './read-front-matter.js';
 
-export const THEMES = ['institutional'] as const;
+export const THEMES = ['institutional', 'dark', 'contrast'] as const;
+const RE_CSS_FILE = /\.css$/i;
 export const DEFAULT_BUDGET = 100;
 const RE_LANG = /^[A-Za-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$/;
 const RE_ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 /** Every key the front matter may hold; the README documents each one. */
-export const META_KEYS = ['title', 'subtitle', 'short_title', 'author', 'authors', 'date', 'lang', 'theme', 'aspect', 'budget', 'organisation', 'keywords', 'paper'] as const;
+export const META_KEYS = ['title', 'subtitle', 'short_title', 'author', 'authors', 'date', 'lang', 'theme', 'aspect', 'budget',
+  'organisation', 'logo', 'classification', 'version', 'source', 'contact', 'thanks', 'agenda', 'closing', 'keywords', 'paper'] as const;
 
 /** Options that the CLI may set over the front matter. */
 export interface MetaOverrides {
   budget?: number;
   theme?: string;
   aspect?: Aspect;
+  /** Defaults for every brief from `briefdeck.config.*`: below the front matter, above built-ins. */
+  defaults?: MetaDefaults;
 }
 
-interface Context {
+/** Front-matter-shaped defaults, each key located in the file that set it. */
+export interface MetaDefaults {
+  data: Record<string, unknown>;
+  keyRefs: Map<string, SourceRef>;
+}
+
+export interface Context {
   file: string;
   refs: FrontMatter['keyRefs'];
   diagnostics: Diagnostics;
@@ -85,6 +97,60 @@ function readChoice<T extends string>(ctx: Context, key: string, value: unknown,
   fail('meta-value', `\`${key}\` must be one of ${choices.join(', ')} (got "${given}")`, { at: at(ctx, key) });
 }
 
+function readFlag(ctx: Context, key: string, value: unknown): boolean | undefined {
+  if (value === undefined || value === null) return undefined;
+  if (typeof value === 'boolean') return value;
+  fail('meta-type', `\`${key}\` must be true or false`, { at: at(ctx, key) });
+}
+
+/** A path is relative to the file that names it: the brief, or the config file. */
+function readPath(ctx: Context, key: string, value: unknown): string | undefined {
+  const given = text(ctx, key, value);
+  return given === undefined ? undefined : path.resolve(path.dirname(at(ctx, key).file), given);
+}
+
+/** A built-in theme by name, or a user theme as a `.css` file laid over the built-in one. */
+function readTheme(ctx: Context, value: unknown): string | undefined {
+  const given = text(ctx, 'theme', value);
+  if (given !== undefined && RE_CSS_FILE.test(given)) return readPath(ctx, 'theme', given);
+  return readChoice(ctx, 'theme', given, THEMES);
+}
+
+function readLang(ctx: Context, value: unknown): string {
+  const lang = text(ctx, 'lang', value) ?? 'en';
+  if (!RE_LANG.test(lang)) fail('meta-value', `\`lang\` must be a language tag such as en or en-GB (got "${lang}")`, { at: at(ctx, 'lang') });
+  if (!hasLabels(lang)) {
+    ctx.diagnostics.warn('lang-no-labels', `no labels for language "${lang}"; briefdeck's own words stay in English (translated: ${LABEL_LANGS.join(', ')})`, at(ctx, 'lang'));
+  }
+  return lang;
+}
+
+/** The briefing furniture: who issues the brief, how it is marked, how it opens and closes. */
+function readFurniture(ctx: Context, data: Record<string, unknown>): Pick<BriefMeta, 'organisation' | 'logo' | 'classification' | 'version' | 'source' | 'contact' | 'thanks' | 'agenda' | 'closing'> {
+  return {
+    organisation: text(ctx, 'organisation', data.organisation),
+    logo: readPath(ctx, 'logo', data.logo),
+    classification: text(ctx, 'classification', data.classification),
+    version: text(ctx, 'version', data.version),
+    source: text(ctx, 'source', data.source),
+    contact: text(ctx, 'contact', data.contact),
+    thanks: text(ctx, 'thanks', data.thanks),
+    agenda: readFlag(ctx, 'agenda', data.agenda),
+    closing: readFlag(ctx, 'closing', data.closing),
+  };
+}
+
+/** Config defaults under the front matter; an author given in the brief replaces the config's. */
+function withDefaults(fm: FrontMatter, defaults?: MetaDefaults): Pick<FrontMatter, 'data' | 'keyRefs'> {
+  if (!defaults) return fm;
+  const base = { ...defaults.data };
+  if (fm.data.author !== undefined || fm.data.authors !== undefined) {
+    delete base.author;
+    delete base.authors;
+  }
+  return { data: { ...base, ...fm.data }, keyRefs: new Map([...defaults.keyRefs, ...fm.keyRefs]) };
+}
+
 /** Validates front matter into a `BriefMeta`; `fallbackTitle` comes from the body or file name. */
 export function readMeta(
   fm: FrontMatter,
@@ -93,18 +159,18 @@ export function readMeta(
   fallbackTitle: () => string,
   overrides: MetaOverrides = {},
 ): BriefMeta {
-  const ctx: Context = { file, refs: fm.keyRefs, diagnostics };
-  const data = fm.data;
-  for (const key of Object.keys(data)) {
+  for (const key of Object.keys(fm.data)) {
     if ((META_KEYS as readonly string[]).includes(key)) continue;
     const guess = closest(key, META_KEYS);
-    diagnostics.warn('meta-unknown-key', `unknown front-matter key \`${key}\`${guess ? ` (did you mean \`${guess}\`?)` : ''}`, at(ctx, key));
+    diagnostics.warn('meta-unknown-key', `unknown front-matter key \`${key}\`${guess ? ` (did you mean \`${guess}\`?)` : ''}`, fm.keyRefs.get(key) ?? { file, line: 1 });
   }
+  const merged = withDefaults(fm, overrides.defaults);
+  const ctx: Context = { file, refs: merged.keyRefs, diagnostics };
+  const data = merged.data;
   if (data.author !== undefined && data.authors !== undefined) {
     fail('meta-conflict', 'give either `author` or `authors`, not both', { at: at(ctx, 'authors') });
   }
-  const lang = text(ctx, 'lang', data.lang) ?? 'en';
-  if (!RE_LANG.test(lang)) fail('meta-value', `\`lang\` must be a language tag such as en or en-GB (got "${lang}")`, { at: at(ctx, 'lang') });
+  const lang = readLang(ctx, data.lang);
   const title = text(ctx, 'title', data.title) ?? fallbackTitle();
   const date = readDate(ctx, data.date);
   if (date && !RE_ISO_DATE.test(date)) {
@@ -120,11 +186,11 @@ export function readMeta(
     authors: authorValue === undefined || authorValue === null ? [] : readAuthors(ctx, authorKey, authorValue),
     date,
     lang,
-    theme: overrides.theme ?? readChoice(ctx, 'theme', data.theme, THEMES) ?? 'institutional',
+    theme: overrides.theme ?? readTheme(ctx, data.theme) ?? 'institutional',
     aspect: overrides.aspect ?? readChoice(ctx, 'aspect', data.aspect, Object.keys(ASPECTS) as Aspect[]) ?? '16:9',
     budget: overrides.budget ?? readBudget(ctx, data.budget) ?? DEFAULT_BUDGET,
-    organisation: text(ctx, 'organisation', data.organisation),
     keywords: readKeywords(ctx, data.keywords),
     paper: readChoice(ctx, 'paper', data.paper, PAPERS),
+    ...readFurniture(ctx, data),
   };
 }

@@ -3,7 +3,9 @@ import { ASPECTS } from '../types.js';
 import type { DeckAssets } from '../load/load-assets.js';
 import type { ImageMap } from '../load/load-images.js';
 import type { TemplateSources } from '../load/load-templates.js';
+import { agendaEntries, agendaFor, furnitureView, sectionNumber, slideNumberLabel, type AgendaEntry } from './furniture-view.js';
 import { compileDeck } from './handlebars.js';
+import { isRtl, labelsFor, type Labels } from './labels.js';
 import { renderBlocks, renderInline, renderNotes } from './render-markdown.js';
 
 export interface RenderInput {
@@ -17,9 +19,9 @@ export interface RenderInput {
   stripNotes?: boolean;
   /** Extra fields for another template over the same view (the handout). */
   view?: Record<string, unknown>;
+  /** The `logo` as a data: URL, read by load. */
+  logo?: string;
 }
-
-const RTL = new Set(['ar', 'he', 'fa', 'ur', 'ps', 'sd', 'ug', 'yi', 'dv', 'ckb']);
 
 // Building an Intl formatter costs more than formatting with it; a batch of briefs shares them.
 const dateFormats = new Map<string, Intl.DateTimeFormat>();
@@ -62,6 +64,10 @@ function partialFor(slide: Slide): string {
       return 'summary';
     case 'content':
       return 'content';
+    case 'agenda':
+      return 'agenda';
+    case 'closing':
+      return 'closing';
     default: {
       const never: never = slide.kind;
       throw new Error(`unknown slide kind ${String(never)}`);
@@ -69,7 +75,7 @@ function partialFor(slide: Slide): string {
   }
 }
 
-function renderSlide(slide: Slide, index: number, total: number, images: ImageMap): RenderedSlide & Record<string, unknown> {
+function renderSlide(slide: Slide, index: number, total: number, images: ImageMap, labels: Labels, agenda: AgendaEntry[]): RenderedSlide & Record<string, unknown> {
   return {
     id: slide.id,
     kind: slide.kind,
@@ -78,12 +84,14 @@ function renderSlide(slide: Slide, index: number, total: number, images: ImageMa
     parts: slide.parts,
     line: slide.line,
     partial: partialFor(slide),
-    classes: slide.kind === 'summary' ? 'bd-content bd-summary' : `bd-${slide.kind}`,
+    classes: slide.kind === 'summary' || slide.kind === 'closing' ? `bd-content bd-${slide.kind}` : `bd-${slide.kind}`,
     number: index + 1,
     total,
+    numberLabel: slideNumberLabel(labels, index + 1, total),
+    agenda: agendaFor(slide, agenda),
     titleHtml: renderInline(slide.titleToken, slide.title, images),
     partLabel: slide.parts > 1 ? `${slide.part}/${slide.parts}` : '',
-    sectionLabel: String(slide.sectionIndex).padStart(2, '0'),
+    sectionLabel: sectionNumber(slide.sectionIndex),
     bodyHtml: renderBlocks(slide.blocks, images),
     notesHtml: renderNotes(slide.notes, images),
   };
@@ -94,7 +102,9 @@ export function renderDeck(input: RenderInput): Deck {
   const { brief, slides, images, assets } = input;
   const meta = brief.meta;
   const size = ASPECTS[meta.aspect];
-  const rendered = slides.map((s, i) => renderSlide(s, i, slides.length, images));
+  const labels = labelsFor(meta.lang);
+  const agenda = agendaEntries(slides, images);
+  const rendered = slides.map((s, i) => renderSlide(s, i, slides.length, images, labels, agenda));
   const config = {
     width: size.width,
     height: size.height,
@@ -112,7 +122,7 @@ export function renderDeck(input: RenderInput): Deck {
     backgroundTransition: 'none',
     pdfSeparateFragments: false,
     pdfMaxPagesPerSlide: 1,
-    rtl: RTL.has(meta.lang.split('-')[0].toLowerCase()),
+    rtl: isRtl(meta.lang),
   };
   const html = compileDeck(input.templates)({
     version: input.version,
@@ -126,8 +136,12 @@ export function renderDeck(input: RenderInput): Deck {
     date: meta.date ?? '',
     dateLabel: formatDate(meta.date, meta.lang) ?? '',
     theme: meta.theme,
+    themeName: /\.css$/i.test(meta.theme) ? 'custom' : meta.theme,
     aspectClass: meta.aspect.replace(':', 'x'),
-    labels: { slide: 'Slide', continued: 'continued' },
+    labels,
+    ...furnitureView(meta, labels, input.logo),
+    classificationClass: meta.classification ? ' has-classification' : '',
+    longAgenda: agenda.length > 8,
     slides: input.stripNotes ? rendered.map((s) => ({ ...s, notesHtml: '' })) : rendered,
     resetCssHtml: assets.resetCss,
     revealCssHtml: assets.revealCss,

@@ -55,7 +55,7 @@ function notesOf(blocks: Block[]): string[] {
   return blocks.flatMap((b) => (b.directive?.kind === 'notes' && b.directive.text ? [b.directive.text] : []));
 }
 
-function draftsOf(section: Section, limit: Limit, ctx: SplitContext): Draft[] {
+export function draftsOf(section: Section, limit: Limit, ctx: SplitContext): Draft[] {
   const drafts: Draft[] = [];
   for (const run of runs(section.blocks)) {
     if (!run.some((b) => !b.directive)) {
@@ -82,7 +82,8 @@ export function toSlides(sections: Section[], brief: Brief, links: Links, labels
   const slides: Slide[] = [titleSlide(brief)];
   for (const section of sections) {
     const title = section.heading ?? labels.summary;
-    const limit = { words: brief.meta.budget, lines: layout.maxLines - titleExtraLines(title, layout) };
+    // A classification banner takes a line's height from every slide.
+    const limit = { words: brief.meta.budget, lines: layout.maxLines - titleExtraLines(title, layout) - (brief.meta.classification ? 1 : 0) };
     const drafts = draftsOf(section, limit, ctx);
     const base = section.heading === null ? 'summary' : slug(section.heading);
     if (section.heading !== null) {

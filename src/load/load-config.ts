@@ -1,0 +1,83 @@
+import { readFile, stat } from 'node:fs/promises';
+import path from 'node:path';
+import type { Diagnostics } from '../diagnostics.js';
+import { fail } from '../errors.js';
+import { closest } from './closest.js';
+import { decodeBrief } from './load-brief.js';
+import { memoize } from './memoize.js';
+import { parseYaml } from './read-front-matter.js';
+import { META_KEYS, type MetaDefaults } from './read-meta.js';
+
+export const CONFIG_NAMES = ['briefdeck.config.json', 'briefdeck.config.yaml', 'briefdeck.config.yml'] as const;
+
+/** A brief's own title keys make no sense as a default for every brief. */
+const PER_BRIEF_KEYS = new Set(['title', 'subtitle', 'short_title']);
+export const CONFIG_KEYS = [...META_KEYS.filter((k) => !PER_BRIEF_KEYS.has(k)), 'templates'] as const;
+
+export interface BriefConfig {
+  /** The config file read, if any. */
+  file?: string;
+  /** Front-matter defaults, located in the config file. */
+  defaults: MetaDefaults;
+  /** `templates:`, resolved against the config file's folder. */
+  templates?: string;
+}
+
+export const NO_CONFIG: BriefConfig = { defaults: { data: {}, keyRefs: new Map() } };
+
+async function isFile(file: string): Promise<boolean> {
+  return stat(file).then((s) => s.isFile(), () => false);
+}
+
+/** The nearest `briefdeck.config.*` in the brief's folder or above it (the folder holding content/). */
+export async function findConfig(startDir: string): Promise<string | undefined> {
+  let dir = path.resolve(startDir);
+  for (;;) {
+    const found: string[] = [];
+    for (const name of CONFIG_NAMES) if (await isFile(path.join(dir, name))) found.push(path.join(dir, name));
+    if (found.length > 1) fail('config-ambiguous', `two config files in ${dir}: ${found.map((f) => path.basename(f)).join(' and ')}; keep one`);
+    if (found.length === 1) return found[0];
+    const parent = path.dirname(dir);
+    if (parent === dir) return undefined;
+    dir = parent;
+  }
+}
+
+/** Reads and checks a config file; values are validated with each brief, located in this file. */
+export async function readConfig(file: string, diagnostics: Diagnostics): Promise<BriefConfig> {
+  let bytes: Buffer;
+  try {
+    bytes = await readFile(file);
+  } catch (error) {
+    fail('config-unreadable', `cannot read config ${file} (${(error as NodeJS.ErrnoException).code ?? String(error)})`);
+  }
+  const shown = path.relative(process.cwd(), file) || file;
+  // YAML is a superset of JSON, so one parser locates errors in both.
+  const { data, keyRefs } = parseYaml(decodeBrief(bytes, shown), shown, { what: 'config', firstLine: 1 });
+  const config: BriefConfig = { file, defaults: { data: {}, keyRefs: new Map() } };
+  for (const [key, value] of Object.entries(data)) {
+    const at = keyRefs.get(key) ?? { file: shown, line: 1 };
+    if (key === 'templates') {
+      if (typeof value !== 'string' || value.trim() === '') fail('config-type', '`templates` must be the path of a folder of templates', { at });
+      config.templates = path.resolve(path.dirname(file), value.trim());
+    } else if ((CONFIG_KEYS as readonly string[]).includes(key)) {
+      config.defaults.data[key] = value;
+      config.defaults.keyRefs.set(key, at);
+    } else {
+      const guess = closest(key, CONFIG_KEYS);
+      const why = PER_BRIEF_KEYS.has(key) ? ' (set it in each brief\'s front matter)' : guess ? ` (did you mean \`${guess}\`?)` : '';
+      diagnostics.warn('config-unknown-key', `unknown config key \`${key}\`${why}`, at);
+    }
+  }
+  return config;
+}
+
+/** A run over many briefs in one folder looks for its config once. */
+const findConfigOnce = memoize((dir: string) => findConfig(dir));
+
+/** `--config FILE` when given, else the nearest config file above the brief, else none. */
+export async function loadConfig(briefFile: string, diagnostics: Diagnostics, explicit?: string): Promise<BriefConfig> {
+  if (explicit && !(await isFile(explicit))) fail('config-missing', `no such config file: ${explicit}`);
+  const file = explicit ?? (await findConfigOnce(path.resolve(path.dirname(briefFile))));
+  return file ? readConfig(file, diagnostics) : NO_CONFIG;
+}

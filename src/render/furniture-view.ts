@@ -1,0 +1,57 @@
+import type { ImageMap } from '../load/load-images.js';
+import type { BriefMeta, Slide } from '../types.js';
+import { fill, type Labels } from './labels.js';
+import { renderInline } from './render-markdown.js';
+
+export interface AgendaEntry {
+  id: string;
+  number: string;
+  titleHtml: string;
+  current: boolean;
+}
+
+export function sectionNumber(index: number): string {
+  return String(index).padStart(2, '0');
+}
+
+/** One entry per section, for the agenda slide and, when there is one, each section slide. */
+export function agendaEntries(slides: Slide[], images: ImageMap): AgendaEntry[] {
+  if (!slides.some((s) => s.kind === 'agenda')) return [];
+  return slides
+    .filter((s) => s.kind === 'section')
+    .map((s) => ({ id: s.id, number: sectionNumber(s.sectionIndex), titleHtml: renderInline(s.titleToken, s.title, images), current: false }));
+}
+
+/** Beside a section heading there is room for this many entries; a longer agenda shows those around the current one. */
+export const SECTION_AGENDA_MAX = 9;
+
+function around<T>(items: T[], index: number, max: number): T[] {
+  if (items.length <= max) return items;
+  const start = Math.min(Math.max(0, index - Math.floor(max / 2)), items.length - max);
+  return items.slice(start, start + max);
+}
+
+/** The agenda as seen from `slide`: its own section highlighted on a section slide. */
+export function agendaFor(slide: Slide, entries: AgendaEntry[]): AgendaEntry[] {
+  if (slide.kind === 'agenda') return entries;
+  if (slide.kind !== 'section' || entries.length === 0) return [];
+  const marked = entries.map((e) => ({ ...e, current: e.id === slide.id }));
+  return around(marked, marked.findIndex((e) => e.current), SECTION_AGENDA_MAX);
+}
+
+/** Root fields for the title slide, footer and banner; empty strings so strict templates can test them. */
+export function furnitureView(meta: BriefMeta, labels: Labels, logo: string | undefined) {
+  return {
+    organisation: meta.organisation ?? '',
+    logoSrc: logo ?? '',
+    classification: meta.classification ?? '',
+    briefVersion: meta.version ?? '',
+    versionLabel: meta.version ? `${labels.version} ${meta.version}` : '',
+    source: meta.source ?? '',
+    contact: meta.contact ?? '',
+  };
+}
+
+export function slideNumberLabel(labels: Labels, n: number, total: number): string {
+  return fill(labels.slideOf, { n, total });
+}

@@ -1,0 +1,162 @@
+/**
+ * The words briefdeck writes itself, per language. A new label is a new key in `en` and in every
+ * other language (the `satisfies` check below fails the build when one is missing); a new language
+ * is a new entry. `{n}` and `{total}` are filled in by `label()`.
+ */
+const EN = {
+  summary: 'Summary',
+  agenda: 'Agenda',
+  continued: 'continued',
+  sources: 'Sources',
+  notes: 'Notes',
+  slide: 'Slide',
+  slideOf: 'Slide {n} of {total}',
+  page: 'Page {n} of {total}',
+  conclusion: 'Conclusion',
+  thanks: 'Thank you',
+  contact: 'Contact',
+  version: 'Version',
+  source: 'Source',
+} as const;
+
+export type LabelKey = keyof typeof EN;
+export type Labels = Readonly<Record<LabelKey, string>>;
+
+export const LABELS = {
+  en: EN,
+  de: {
+    summary: 'Zusammenfassung',
+    agenda: 'Agenda',
+    continued: 'Fortsetzung',
+    sources: 'Quellen',
+    notes: 'Notizen',
+    slide: 'Folie',
+    slideOf: 'Folie {n} von {total}',
+    page: 'Seite {n} von {total}',
+    conclusion: 'Fazit',
+    thanks: 'Vielen Dank',
+    contact: 'Kontakt',
+    version: 'Version',
+    source: 'Quelle',
+  },
+  fr: {
+    summary: 'Résumé',
+    agenda: 'Sommaire',
+    continued: 'suite',
+    sources: 'Sources',
+    notes: 'Notes',
+    slide: 'Diapositive',
+    slideOf: 'Diapositive {n} sur {total}',
+    page: 'Page {n} sur {total}',
+    conclusion: 'Conclusion',
+    thanks: 'Merci',
+    contact: 'Contact',
+    version: 'Version',
+    source: 'Source',
+  },
+  es: {
+    summary: 'Resumen',
+    agenda: 'Índice',
+    continued: 'continuación',
+    sources: 'Fuentes',
+    notes: 'Notas',
+    slide: 'Diapositiva',
+    slideOf: 'Diapositiva {n} de {total}',
+    page: 'Página {n} de {total}',
+    conclusion: 'Conclusión',
+    thanks: 'Gracias',
+    contact: 'Contacto',
+    version: 'Versión',
+    source: 'Fuente',
+  },
+  ru: {
+    summary: 'Краткое содержание',
+    agenda: 'План',
+    continued: 'продолжение',
+    sources: 'Источники',
+    notes: 'Заметки',
+    slide: 'Слайд',
+    slideOf: 'Слайд {n} из {total}',
+    page: 'Страница {n} из {total}',
+    conclusion: 'Выводы',
+    thanks: 'Спасибо',
+    contact: 'Контакты',
+    version: 'Версия',
+    source: 'Источник',
+  },
+  zh: {
+    summary: '摘要',
+    agenda: '议程',
+    continued: '续',
+    sources: '资料来源',
+    notes: '备注',
+    slide: '幻灯片',
+    slideOf: '第 {n} 张，共 {total} 张',
+    page: '第 {n} 页，共 {total} 页',
+    conclusion: '结论',
+    thanks: '谢谢',
+    contact: '联系方式',
+    version: '版本',
+    source: '来源',
+  },
+  ja: {
+    summary: '要旨',
+    agenda: 'アジェンダ',
+    continued: '続き',
+    sources: '出典',
+    notes: 'ノート',
+    slide: 'スライド',
+    slideOf: 'スライド {n} / {total}',
+    page: '{n} / {total} ページ',
+    conclusion: '結論',
+    thanks: 'ありがとうございました',
+    contact: '連絡先',
+    version: 'バージョン',
+    source: '出典',
+  },
+  ar: {
+    summary: 'ملخص',
+    agenda: 'جدول الأعمال',
+    continued: 'تابع',
+    sources: 'المصادر',
+    notes: 'ملاحظات',
+    slide: 'شريحة',
+    slideOf: 'الشريحة {n} من {total}',
+    page: 'الصفحة {n} من {total}',
+    conclusion: 'الخلاصة',
+    thanks: 'شكراً لكم',
+    contact: 'للتواصل',
+    version: 'الإصدار',
+    source: 'المصدر',
+  },
+} as const satisfies Record<string, Labels>;
+
+export type LabelLang = keyof typeof LABELS;
+export const LABEL_LANGS = Object.keys(LABELS) as LabelLang[];
+
+/** Languages written right to left; the deck and its pages are mirrored for them. */
+export const RTL_LANGS = ['ar', 'he', 'fa', 'ur', 'ps', 'sd', 'ug', 'yi', 'dv', 'ckb'] as const;
+
+/** `de-AT` → `de`: labels are chosen by the primary language subtag. */
+export function primaryLang(lang: string): string {
+  return lang.split('-')[0].toLowerCase();
+}
+
+export function hasLabels(lang: string): boolean {
+  return Object.hasOwn(LABELS, primaryLang(lang));
+}
+
+export function isRtl(lang: string): boolean {
+  return (RTL_LANGS as readonly string[]).includes(primaryLang(lang));
+}
+
+/** The labels for `lang`, English when briefdeck does not speak it (load warns about that). */
+export function labelsFor(lang: string): Labels {
+  const primary = primaryLang(lang);
+  return hasLabels(primary) ? LABELS[primary as LabelLang] : LABELS.en;
+}
+
+/** Fills `{n}`-style slots: `fill(labels.page, { n: 3, total: 9 })`. */
+export function fill(template: string, values: Record<string, string | number>): string {
+  return template.replace(/\{(\w+)\}/g, (whole, key: string) => (key in values ? String(values[key]) : whole));
+}
