@@ -30,7 +30,7 @@ export function outlineOf(slides: RenderedSlide[]): OutlineNode[] {
       case 'agenda':
       case 'closing':
         section = undefined;
-        top.push({ title: slide.title, id: slide.id, children: [] });
+        if (slide.part === 1) top.push({ title: slide.title, id: slide.id, children: [] });
         break;
       case 'section':
         section = { title: slide.title, id: slide.id, children: [] };

@@ -46,7 +46,7 @@ describe('briefdeck CLI', () => {
     const { code, stdout, stderr } = await cli(['build', fixture('nested-lists.md'), '-o', out]);
     expect(stderr).toBe('');
     expect(code).toBe(0);
-    expect(stdout).toMatch(/nested-lists\.md → .*nested-lists\/index\.html \(4 slides, [\d.]+ m?s\)\n$/);
+    expect(stdout).toMatch(/nested-lists\.md → .*nested-lists\/index\.html \(4 slides[,;] [\d.]+ m?s\)\n$/);
     expect((await readdir(path.join(out, 'nested-lists'))).sort()).toEqual(['.briefdeck-manifest.json', 'index.html']);
   });
 

@@ -63,7 +63,8 @@ describe('the example brief', () => {
     expect(sections.length).toBeGreaterThan(3);
     for (const name of [`${result.deck.brief.name}.pdf`, `${result.deck.brief.name}-handout.pdf`]) {
       const [pdf, structure] = await Promise.all([readPdf(path.join(dir, name)), readPdfStructure(path.join(dir, name))]);
-      expect(structure.outline.map((b) => b.title)).toEqual([result.deck.brief.meta.title, 'Summary', ...sections]);
+      // Title, summary and agenda, the sections with their slides, then the closing slide.
+      expect(structure.outline.map((b) => b.title)).toEqual([result.deck.brief.meta.title, 'Summary', 'Agenda', ...sections, 'Conclusion']);
       for (const b of structure.outline.slice(1)) expect(squeeze(pdf.text[b.page! - 1])).toContain(squeeze(b.title));
       expect(structure.tagged && structure.hasStructTree).toBe(true);
       expect(structure.fonts.filter((f) => !f.embedded)).toEqual([]);
