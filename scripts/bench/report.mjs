@@ -1,14 +1,12 @@
 // The bench's table, growth ratios and target checks, from the results object bench.mjs builds.
+import { get } from './stats.mjs';
+
 const MB = 2 ** 20;
 
 const ms = (v) => (v === undefined ? '–' : v >= 10_000 ? `${(v / 1000).toFixed(1)} s` : `${Math.round(v)} ms`);
 const mb = (v) => (v === undefined ? '–' : `${Math.round(v / MB)} MB`);
 const num = (v) => (v === undefined ? '–' : Math.round(v).toLocaleString('en'));
 const ratio = (v) => (v === undefined || !Number.isFinite(v) ? '–' : `${v.toFixed(2)}×`);
-
-function get(object, keys) {
-  return keys.split('.').reduce((o, k) => (o === undefined || o === null ? undefined : o[k]), object);
-}
 
 /** Rows: [label, function of one scale's results → cell text]. A phase not run shows its reason. */
 const ROWS = [
