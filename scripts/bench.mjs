@@ -10,7 +10,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
-import { batchPhase, cliBuildPhase } from './bench/cli-phases.mjs';
+import { batchPhase, cliBuildPhase, nodeBaselinePhase } from './bench/cli-phases.mjs';
 import { formatComparison, readResults } from './bench/compare.mjs';
 import { writeBriefs } from './bench/generate.mjs';
 import { formatReport, growth, targets } from './bench/report.mjs';
@@ -99,6 +99,8 @@ async function main() {
   await mkdir(path.join(ROOT, 'bench', 'results'), { recursive: true });
   const report = { commit: commit(), date: new Date().toISOString(), machine: await machine(browserPath), results: [] };
   try {
+    say('Node start-up alone (the baseline for whole processes)…');
+    report.nodeBaseline = await nodeBaselinePhase(ROOT, 5);
     for (const brief of await writeBriefs(SOURCE, opts.scales, path.join(work, 'briefs'))) {
       const runs = opts.runsFor(brief.scale);
       const browser = opts.pdfScales.includes(brief.scale);
