@@ -55,7 +55,7 @@ if (!found && process.platform === 'linux' && existsSync('/usr/bin/apt-get') && 
   say('the download did not work here; installing Debian\'s chromium with apt-get instead');
   const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
   sh('apt-get', ['update', '-qq'], { env });
-  sh('apt-get', ['install', '-y', '-qq', '--no-install-recommends', 'chromium', 'fonts-liberation'], { env });
+  sh('apt-get', ['install', '-y', '-qq', 'chromium'], { env });
   found = await browser();
 }
 if (!found) {

@@ -3,6 +3,7 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { fail } from '../errors.js';
+import { memoize } from './memoize.js';
 
 const require = createRequire(import.meta.url);
 /** The package root: templates/ sits beside lib/ (compiled) and src/ (tests). */
@@ -56,8 +57,6 @@ async function loadTheme(theme: string): Promise<string> {
   }
 }
 
-const cache = new Map<string, Promise<DeckAssets>>();
-
 async function readAssets(theme: string): Promise<DeckAssets> {
   const dist = path.dirname(require.resolve('reveal.js'));
   const [resetCss, revealCss, revealJs, notesJs, fontsCss, themeCss] = await Promise.all([
@@ -74,14 +73,5 @@ async function readAssets(theme: string): Promise<DeckAssets> {
   return { resetCss, revealCss, revealJs, notesJs, fontsCss, themeCss };
 }
 
-/** Loaded once per process and theme: a run over many briefs reads node_modules once. */
-export function loadAssets(theme: string): Promise<DeckAssets> {
-  let assets = cache.get(theme);
-  if (!assets) {
-    assets = readAssets(theme);
-    cache.set(theme, assets);
-    assets.catch(() => cache.delete(theme));
-  }
-  return assets;
-}
-
+/** Loaded once per process and theme. */
+export const loadAssets = memoize(readAssets);

@@ -1,6 +1,7 @@
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { TEMPLATES_DIR } from './load-assets.js';
+import { memoize } from './memoize.js';
 
 /** Template sources by name: `deck` and one `partials/<name>` per file in templates/partials. */
 export interface TemplateSources {
@@ -8,8 +9,6 @@ export interface TemplateSources {
   deck: string;
   partials: Record<string, string>;
 }
-
-const cache = new Map<string, Promise<TemplateSources>>();
 
 async function readTemplates(dir: string): Promise<TemplateSources> {
   const deck = await readFile(path.join(dir, 'deck.hbs'), 'utf8');
@@ -20,12 +19,8 @@ async function readTemplates(dir: string): Promise<TemplateSources> {
   return { dir, deck, partials };
 }
 
+const loadOnce = memoize(readTemplates);
+
 export function loadTemplates(dir = TEMPLATES_DIR): Promise<TemplateSources> {
-  let sources = cache.get(dir);
-  if (!sources) {
-    sources = readTemplates(dir);
-    cache.set(dir, sources);
-    sources.catch(() => cache.delete(dir));
-  }
-  return sources;
+  return loadOnce(dir);
 }

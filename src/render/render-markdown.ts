@@ -6,8 +6,18 @@ import { sanitize } from './sanitize.js';
 
 const RE_FIRST_ITEM = /^(\s*<(?:ul|ol)\b[^>]*)>(\s*<li)\b/;
 
+/** An image alone in its paragraph is a figure, its alt text the visible caption. */
+function figureHtml(token: Token): string | undefined {
+  if (token.type !== 'paragraph') return undefined;
+  const parts = (token as Tokens.Paragraph).tokens.filter((t) => !(t.type === 'text' && t.raw.trim() === ''));
+  if (parts.length !== 1 || parts[0].type !== 'image') return undefined;
+  const image = parts[0] as Tokens.Image;
+  const caption = image.text ? `<figcaption>${escapeHtml(image.text)}</figcaption>` : '';
+  return `<figure class="bd-figure">${markdown.Parser.parseInline([image])}${caption}</figure>\n`;
+}
+
 function blockHtml(block: Block): string {
-  const html = markdown.parser([block.token as Token]);
+  const html = figureHtml(block.token) ?? markdown.parser([block.token as Token]);
   // A continued list item carries no marker: it is the rest of the item on the slide before.
   return block.cont ? html.replace(RE_FIRST_ITEM, '$1 class="bd-cont">$2 class="bd-cont"') : html;
 }

@@ -24,6 +24,7 @@ function options(images: ImageMap): sanitizeHtml.IOptions {
       input: ['type', 'checked', 'disabled'],
       code: ['class'],
       abbr: ['title'],
+      span: ['role', 'aria-label'],
     },
     allowedSchemes: ['http', 'https', 'mailto', 'tel'],
     allowedSchemesByTag: { img: ['http', 'https', 'data'] },

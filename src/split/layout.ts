@@ -26,7 +26,7 @@ export interface Cost {
 }
 
 export const ZERO: Cost = { words: 0, lines: 0 };
-const IMAGE_LINES = 8.5;
+const IMAGE_LINES = 7.5;
 const RE_IMAGE = /!\[[^\]]*\]\([^)]*\)/;
 
 export function layoutFor(aspect: Aspect): Layout {
@@ -42,13 +42,18 @@ function hasImage(token: Token): boolean {
   return 'tokens' in token && Array.isArray(token.tokens) && token.tokens.some(hasImage);
 }
 
+/**
+ * Columns share the line the way a browser's auto table layout does, roughly in proportion to
+ * their longest cell; a row is as tall as its most wrapped cell. Table text is set a little smaller.
+ */
 function tableCost(token: Tokens.Table, layout: Layout): Cost {
-  const cols = Math.max(1, token.header.length);
-  const cellWidth = Math.max(4, layout.charsPerLine / cols - 2);
-  const rowLines = (cells: Tokens.TableCell[]): number =>
-    1.15 * Math.max(1, ...cells.map((c) => textLines(c.text.length, cellWidth))) + 0.35;
-  const text = plainText(token);
-  return { words: countWords(text), lines: rowLines(token.header) + token.rows.reduce((sum, row) => sum + rowLines(row), 0) };
+  const rows = [token.header, ...token.rows];
+  const longest = token.header.map((_, col) => Math.max(3, ...rows.map((row) => row[col]?.text.length ?? 0)));
+  const total = longest.reduce((a, b) => a + b, 0);
+  const usable = layout.charsPerLine * 1.25 - 1.2 * longest.length;
+  const widths = longest.map((len) => Math.max(4, Math.min(len, (usable * len) / total)));
+  const rowLines = (cells: Tokens.TableCell[]): number => 0.86 * Math.max(1, ...cells.map((c, col) => textLines(c.text.length, widths[col] ?? 4))) + 0.3;
+  return { words: countWords(plainText(token)), lines: rows.reduce((sum, row) => sum + rowLines(row), 0) };
 }
 
 function listCost(token: Tokens.List, layout: Layout, depth: number): Cost {
@@ -60,7 +65,7 @@ function listCost(token: Tokens.List, layout: Layout, depth: number): Cost {
       words += c.words;
       lines += c.lines;
     }
-    lines += 0.3;
+    lines += 0.2;
   }
   return { words, lines };
 }
@@ -82,7 +87,7 @@ export function blockCost(token: Token, layout: Layout): Cost {
     case 'code': {
       const codeLines = token.text.split('\n');
       const perLine = layout.charsPerLine * 1.15;
-      return { words: countWords(token.text), lines: 0.6 + codeLines.reduce((n: number, l: string) => n + 0.85 * textLines(l.length, perLine), 0) };
+      return { words: countWords(token.text), lines: 0.6 + codeLines.reduce((n: number, l: string) => n + 0.75 * textLines(l.length, perLine), 0) };
     }
     case 'blockquote': {
       const inner = (token as Tokens.Blockquote).tokens.map((t) => blockCost(t, { ...layout, charsPerLine: layout.charsPerLine - 6 }));
@@ -92,8 +97,10 @@ export function blockCost(token: Token, layout: Layout): Cost {
       return ZERO;
     default: {
       const text = plainText(token);
-      const lines = textLines(text.length, layout.charsPerLine) + (hasImage(token) || RE_IMAGE.test(token.raw) ? IMAGE_LINES : 0);
-      return { words: countWords(text), lines };
+      if (!(hasImage(token) || RE_IMAGE.test(token.raw))) return { words: countWords(text), lines: textLines(text.length, layout.charsPerLine) };
+      // An image alone is a figure captioned with its alt text; otherwise the text beside it counts.
+      const beside = token.raw.replace(new RegExp(RE_IMAGE.source, 'g'), '').trim();
+      return { words: countWords(text), lines: IMAGE_LINES + textLines((beside || text).length, layout.charsPerLine) * 0.8 };
     }
   }
 }

@@ -101,11 +101,11 @@ function splitList(block: Block, limit: Limit, ctx: SplitContext): Block[] {
     const line = block.line + newlines(list.raw.slice(0, list.raw.indexOf(item.raw, offset)));
     offset += item.raw.length;
     const single = relex(item.raw.replace(/\n+$/, ''), line, ctx);
-    const atom = { item: [single], cost: costOf(single, ctx), gap: 0.3 };
+    const atom = { item: [single], cost: costOf(single, ctx), gap: 0.2 };
     return atomFits(atom, limit) ? atom : { ...atom, item: splitItem(list, index, line, limit, ctx) };
   });
   const pieces: Block[] = [];
-  for (const group of pack(atoms.flatMap((a) => (a.item.length > 1 ? a.item.map((b) => ({ item: [b], cost: costOf(b, ctx), gap: 0.3 })) : [a])), limit)) {
+  for (const group of pack(atoms.flatMap((a) => (a.item.length > 1 ? a.item.map((b) => ({ item: [b], cost: costOf(b, ctx), gap: 0.2 })) : [a])), limit)) {
     const items = group.flat();
     // Consecutive items re-lexed together stay one list; a continued item starts its own.
     let run: Block[] = [];
@@ -146,7 +146,7 @@ function splitCode(block: Block, limit: Limit, ctx: SplitContext): Block[] {
   const lines = code.text.split('\n');
   const fence = fenceFor(code.text);
   const perLine = ctx.layout.charsPerLine * 1.15;
-  const atoms = lines.map((l, i) => ({ item: i, cost: { words: countWords(l), lines: 0.85 * Math.max(1, Math.ceil(l.length / perLine)) }, gap: 0 }));
+  const atoms = lines.map((l, i) => ({ item: i, cost: { words: countWords(l), lines: 0.75 * Math.max(1, Math.ceil(l.length / perLine)) }, gap: 0 }));
   const open = code.raw.trimStart().startsWith('```') || code.raw.trimStart().startsWith('~~~') ? 1 : 0;
   return pack(atoms, { words: limit.words, lines: limit.lines - 0.6 }).map((group) =>
     relex(`${fence}${code.lang ?? ''}\n${group.map((i) => lines[i]).join('\n')}\n${fence}`, block.line + open + group[0], ctx),
