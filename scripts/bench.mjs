@@ -1,14 +1,17 @@
 #!/usr/bin/env node
 // `npm run bench`: times briefdeck on the example brief and on generated briefs 10× and 100× its
 // size; prints a Markdown table and writes the results as JSON to bench/results/ for comparing
-// commits. Options: --scales 1,10,100  --runs N  --quick  --no-pdf  --batch N  --keep
+// commits. Options: --scales 1,10,100  --pdf-scales 1,10  --runs N  --quick  --no-pdf  --batch N
+// --keep  --compare FILE
 import { execFileSync, spawn } from 'node:child_process';
+import { rmSync } from 'node:fs';
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
-import { batchPhase, cliBuildPhase } from './bench/cli-phases.mjs';
+import { batchPhase, cliBuildPhase, nodeBaselinePhase } from './bench/cli-phases.mjs';
+import { formatComparison, readResults } from './bench/compare.mjs';
 import { writeBriefs } from './bench/generate.mjs';
 import { formatReport, growth, targets } from './bench/report.mjs';
 
@@ -26,11 +29,13 @@ function options() {
   const { values } = parseArgs({
     options: {
       scales: { type: 'string', default: '1,10,100' },
+      'pdf-scales': { type: 'string' },
       runs: { type: 'string' },
       quick: { type: 'boolean', default: false },
       'no-pdf': { type: 'boolean', default: false },
       batch: { type: 'string', default: '4' },
       keep: { type: 'boolean', default: false },
+      compare: { type: 'string' },
     },
   });
   const scales = (values.quick ? '1,10' : values.scales).split(',').map(Number);
@@ -40,7 +45,8 @@ function options() {
     if (values.quick) return { html: 3, cli: 2, browser: 1 };
     return RUNS[scale] ?? RUNS[100];
   };
-  return { scales, runsFor, pdf: !values['no-pdf'], batch: Number(values.batch), keep: values.keep };
+  const pdfScales = values['no-pdf'] ? [] : values['pdf-scales'] ? values['pdf-scales'].split(',').map(Number) : scales;
+  return { scales, runsFor, pdfScales, pdf: pdfScales.length > 0, batch: Number(values.batch), keep: values.keep, compare: values.compare };
 }
 
 function commit() {
@@ -56,7 +62,7 @@ function commit() {
 async function machine(browserPath) {
   let browser;
   try {
-    browser = browserPath && execFileSync(browserPath, ['--version'], { encoding: 'utf8' }).trim();
+    browser = browserPath && execFileSync(browserPath, ['--version'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
   } catch {
     browser = browserPath;
   }
@@ -78,17 +84,29 @@ function say(text) {
 
 async function main() {
   const opts = options();
+  // Read first: a missing file is reported before minutes of measuring, not after.
+  const previous = opts.compare ? await readResults(opts.compare) : undefined;
   const { findBrowser } = await import(pathToFileURL(path.join(ROOT, 'lib', 'index.js')).href);
   const browserPath = opts.pdf ? findBrowser().path : undefined;
   const work = await mkdtemp(path.join(os.tmpdir(), 'briefdeck-bench-'));
+  // An interrupted bench removes its inputs and outputs too (the workers stop with it).
+  for (const signal of ['SIGINT', 'SIGTERM']) {
+    process.once(signal, () => {
+      if (!opts.keep) rmSync(work, { recursive: true, force: true });
+      process.exit(signal === 'SIGINT' ? 130 : 143);
+    });
+  }
   await mkdir(path.join(ROOT, 'bench', 'results'), { recursive: true });
   const report = { commit: commit(), date: new Date().toISOString(), machine: await machine(browserPath), results: [] };
   try {
+    say('Node start-up alone (the baseline for whole processes)…');
+    report.nodeBaseline = await nodeBaselinePhase(ROOT, 5);
     for (const brief of await writeBriefs(SOURCE, opts.scales, path.join(work, 'briefs'))) {
       const runs = opts.runsFor(brief.scale);
-      say(`${brief.scale}× (${brief.words} words): in-process phases${opts.pdf ? ', fit, PDF and floor' : ''}…`);
+      const browser = opts.pdfScales.includes(brief.scale);
+      say(`${brief.scale}× (${brief.words} words): in-process phases${browser ? ', fit, PDF and floor' : ''}…`);
       const outDir = path.join(work, 'out');
-      const inProcess = await runWorker({ root: ROOT, file: brief.file, outDir, runs, browser: opts.pdf, browserPath });
+      const inProcess = await runWorker({ root: ROOT, file: brief.file, outDir, runs, browser, browserPath });
       say(`${brief.scale}×: whole \`briefdeck build\` processes…`);
       const cli = await cliBuildPhase(ROOT, brief.file, path.join(work, 'cli-out'), runs.cli);
       report.results.push({ scale: brief.scale, words: brief.words, slides: inProcess.html.slides, ...inProcess, cli });
@@ -112,6 +130,7 @@ async function main() {
   process.stdout.write(`briefdeck bench, ${report.commit}, ${report.date}\n${report.machine.cpu} × ${report.machine.cores}, ${report.machine.node}, ${report.machine.browser ?? 'no browser'}\n`);
   process.stdout.write(`load average before ${load(report.machine.loadBefore)}, after ${load(report.machine.loadAfter)}${report.machine.loadBefore[0] > report.machine.cores ? ' (busy machine: times are inflated)' : ''}\n\n`);
   process.stdout.write(`${formatReport(report)}\n\nJSON: bench/results/${name}\n`);
+  if (previous) process.stdout.write(`\n${formatComparison(previous, report)}\n`);
 }
 
 main().catch((error) => {

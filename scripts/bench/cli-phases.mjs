@@ -10,11 +10,11 @@ import { summariseSamples } from './stats.mjs';
 const HOOK = fileURLToPath(new URL('./usage-hook.mjs', import.meta.url));
 const RE_PAGES_OPEN = /page opened \((\d+) open\)/g;
 
-/** One `briefdeck` process: wall time from here, CPU and peak memory from the process itself. */
-async function briefdeck(root, args, env = {}) {
+/** One Node process: wall time from here, CPU and peak memory from the process itself. */
+async function node(root, args, env = {}) {
   const usageFile = path.join(root, 'bench', 'results', `.usage-${process.pid}.json`);
   const start = performance.now();
-  const child = spawn(process.execPath, ['--import', HOOK, path.join(root, 'bin', 'briefdeck.js'), ...args], {
+  const child = spawn(process.execPath, ['--import', HOOK, ...args], {
     cwd: root,
     env: { ...process.env, ...env, BRIEFDECK_BENCH_USAGE: usageFile },
   });
@@ -23,10 +23,21 @@ async function briefdeck(root, args, env = {}) {
   child.stdout.resume();
   const status = await new Promise((resolve) => child.on('close', resolve));
   const wall = performance.now() - start;
-  if (status !== 0) throw new Error(`briefdeck ${args.join(' ')} exited with ${status}:\n${stderr}`);
+  if (status !== 0) throw new Error(`node ${args.join(' ')} exited with ${status}:\n${stderr}`);
   const usage = JSON.parse(await readFile(usageFile, 'utf8'));
   await rm(usageFile, { force: true });
   return { wall, cpu: usage.cpu, maxRss: usage.maxRss, stderr };
+}
+
+function briefdeck(root, args, env) {
+  return node(root, [path.join(root, 'bin', 'briefdeck.js'), ...args], env);
+}
+
+/** An empty Node process: what start-up alone costs on this machine, to read the other times by. */
+export async function nodeBaselinePhase(root, runs) {
+  const samples = [];
+  for (let i = 0; i < runs; i++) samples.push(await node(root, ['-e', '0']));
+  return summariseSamples(samples, ['wall', 'cpu', 'maxRss']);
 }
 
 /** `briefdeck build FILE` (HTML only), whole process, `runs` times. */

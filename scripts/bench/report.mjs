@@ -1,14 +1,12 @@
 // The bench's table, growth ratios and target checks, from the results object bench.mjs builds.
+import { get } from './stats.mjs';
+
 const MB = 2 ** 20;
 
 const ms = (v) => (v === undefined ? '–' : v >= 10_000 ? `${(v / 1000).toFixed(1)} s` : `${Math.round(v)} ms`);
 const mb = (v) => (v === undefined ? '–' : `${Math.round(v / MB)} MB`);
-const num = (v) => (v === undefined ? '–' : Math.round(v).toLocaleString('en'));
+const num = (v) => (v === undefined || !Number.isFinite(v) ? '–' : Math.round(v).toLocaleString('en'));
 const ratio = (v) => (v === undefined || !Number.isFinite(v) ? '–' : `${v.toFixed(2)}×`);
-
-function get(object, keys) {
-  return keys.split('.').reduce((o, k) => (o === undefined || o === null ? undefined : o[k]), object);
-}
 
 /** Rows: [label, function of one scale's results → cell text]. A phase not run shows its reason. */
 const ROWS = [
@@ -81,6 +79,8 @@ export function formatReport(report) {
   const header = ['measure', ...report.results.map((r) => `${r.scale}×`)];
   const rows = ROWS.map(([label, cell]) => [label, ...report.results.map((r) => cell(r))]);
   const lines = [table([header, header.map(() => '---'), ...rows]), ''];
+  const base = report.nodeBaseline;
+  if (base) lines.push(`Node start-up alone (\`node -e 0\`), for scale: ${ms(base.wall?.median)} wall, ${ms(base.cpu?.median)} CPU.`, '');
   const growthRows = Object.entries(report.growth).map(([name, byScale]) => [name, ...Object.values(byScale).map(ratio)]);
   if (growthRows.length > 0 && report.results.length > 1) {
     lines.push(table([['growth vs 1×', ...Object.keys(Object.values(report.growth)[0])], ['---', ...Object.keys(Object.values(report.growth)[0]).map(() => '---')], ...growthRows]), '');

@@ -33,3 +33,8 @@ export function summariseSamples(samples, fields = ['wall', 'cpu']) {
   }
   return out;
 }
+
+/** `get(results, 'html.warm.wall.median')`: a nested field, or undefined when any step is missing. */
+export function get(object, keys) {
+  return keys.split('.').reduce((o, k) => (o === undefined || o === null ? undefined : o[k]), object);
+}

@@ -47,6 +47,8 @@ async function buildAll(inputs: string[], flags: BuildFlags, io: Io): Promise<Ex
   const stop = (): void => void session.close();
   io.signal?.addEventListener('abort', stop);
   let code: ExitCode = EXIT.ok;
+  // Briefs exported in parallel share one browser: a failed launch is reported once, not per brief.
+  const reported = new Set<string>();
   try {
     await eachBounded(files, buildConcurrency(flags.pdf, files.length), async (file, stopBuilding) => {
       if (io.signal?.aborted) return stopBuilding();
@@ -57,7 +59,8 @@ async function buildAll(inputs: string[], flags: BuildFlags, io: Io): Promise<Ex
         if (!flags.quiet) io.stdout(summary(result));
       } catch (error) {
         if (!(error instanceof BriefdeckError)) throw error;
-        io.stderr(`${error.describe()}\n`);
+        if (!reported.has(error.describe())) io.stderr(`${error.describe()}\n`);
+        reported.add(error.describe());
         if (code === EXIT.ok) code = error.exitCode;
         if (error.exitCode === EXIT.noBrowser) stopBuilding();
       } finally {

@@ -24,11 +24,12 @@ function relex(source: string, line: number, ctx: SplitContext, cont?: boolean):
 }
 
 // A block's cost is asked for again at every level of splitting and packing; tokens never change.
-// Keyed by the layout's values, not its identity, so a layout adjusted in place is never stale.
+// Keyed by all of the layout's values, not its identity, so a layout adjusted in place (or given
+// new fields that blockCost reads) is never served a stale cost.
 const costs = new Map<string, WeakMap<Token, Cost>>();
 
 export function costOf(block: Block, ctx: SplitContext): Cost {
-  const key = `${ctx.layout.charsPerLine}/${ctx.layout.gap}`;
+  const key = JSON.stringify(ctx.layout);
   let byToken = costs.get(key);
   if (!byToken) costs.set(key, (byToken = new WeakMap()));
   let cost = byToken.get(block.token);

@@ -53,4 +53,14 @@ describe('briefdeck build --pdf over several briefs', () => {
       expect(pdf.text.join(' ')).toContain(`The ${name} brief says 2 things`);
     }
   });
+
+  it('reports a browser that fails to start once, not once per brief', async () => {
+    let stderr = '';
+    const code = await run(['build', '--pdf', '--browser', '/bin/false', '-o', path.join(work.dir, 'out-false'), ...NAMES.map((n) => path.join(work.dir, `${n}.md`))], {
+      stdout: () => undefined,
+      stderr: (t) => void (stderr += t),
+    });
+    expect(code).toBe(3);
+    expect(stderr.match(/could not start/g)).toHaveLength(1);
+  });
 });

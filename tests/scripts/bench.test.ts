@@ -6,6 +6,8 @@ import { countWords, generateBrief } from '../../scripts/bench/generate.mjs';
 import { growth, targets } from '../../scripts/bench/report.mjs';
 // @ts-expect-error: as above.
 import { median } from '../../scripts/bench/stats.mjs';
+// @ts-expect-error: as above.
+import { compareResults } from '../../scripts/bench/compare.mjs';
 import { Diagnostics } from '../../src/diagnostics.js';
 import { parseBrief } from '../../src/load/load-brief.js';
 import { EXAMPLE } from '../helpers/fixtures.js';
@@ -60,5 +62,13 @@ describe('bench report', () => {
     expect(byName['PDF export ≤ 1.3× the floor (10×)']).toBe(false);
     expect(byName['growth at 10× input ≤ 12× (PDF export)']).toBe(false);
     expect(byName['one browser launch for 4 briefs']).toBe(true);
+  });
+
+  it('compares two runs measure by measure, scale by scale', () => {
+    const before = { commit: 'a', results: [result(1, 40, 1000, 900), result(10, 400, 13_000, 9000)] };
+    const after = { commit: 'b', results: [result(1, 20, 1000, 900)] };
+    const rows = compareResults(before, after);
+    expect(rows.find((r: unknown[]) => r[0] === 'HTML in-process, warm')).toEqual(['HTML in-process, warm', '1×', 40, 20, 0.5]);
+    expect(rows.every((r: unknown[]) => r[1] === '1×')).toBe(true);
   });
 });
