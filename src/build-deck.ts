@@ -1,9 +1,11 @@
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { Diagnostics } from './diagnostics.js';
-import type { Deck, Slide } from './types.js';
+import type { Deck, Section, Slide } from './types.js';
 import type { BrowserSession } from './export/browser-session.js';
 import { exportPdf } from './export/export-pdf.js';
+import { fitDeck, type FitStats } from './fit-deck.js';
+import { layoutFor } from './split/layout.js';
 import { lexBrief } from './lex/lex-brief.js';
 import { loadAssets } from './load/load-assets.js';
 import { loadBrief } from './load/load-brief.js';
@@ -22,6 +24,8 @@ export interface BuildOptions extends MetaOverrides {
   /** Also print `<name>.pdf` (needs `browser`). */
   pdf?: boolean;
   browser?: BrowserSession;
+  /** Measure the slides in `browser` and split again what overflows (default true). */
+  fit?: boolean;
   /** Receives warnings; a new collector is used when none is given. */
   diagnostics?: Diagnostics;
 }
@@ -32,24 +36,29 @@ export interface BuildResult {
   slides: Slide[];
   outputs: string[];
   diagnostics: Diagnostics;
+  fit: FitStats;
   ms: { build: number; pdf: number };
 }
 
 /** The pure middle of the pipeline plus its reads: a brief in, a rendered deck out, nothing written. */
-export async function composeDeck(file: string, options: BuildOptions = {}): Promise<{ deck: Deck; slides: Slide[]; diagnostics: Diagnostics }> {
+export async function composeDeck(file: string, options: BuildOptions = {}): Promise<{ deck: Deck; slides: Slide[]; diagnostics: Diagnostics; fit: FitStats }> {
   const diagnostics = options.diagnostics ?? new Diagnostics();
   const brief = await loadBrief(file, diagnostics, options);
   const { blocks, links } = lexBrief(brief);
   const [images, assets, templates] = await Promise.all([loadImages(blocks, brief, diagnostics), loadAssets(brief.meta.theme), loadTemplates()]);
-  const slides = toSlides(toSections(blocks, brief.meta), brief, links);
-  const deck = renderDeck({ brief, slides, images, assets, templates, version: VERSION });
-  return { deck, slides, diagnostics };
+  const render = (slides: Slide[]): Deck => renderDeck({ brief, slides, images, assets, templates, version: VERSION });
+  const ctx = { layout: layoutFor(brief.meta.aspect), lang: brief.meta.lang, links };
+  const session = options.fit === false ? undefined : options.browser;
+  const sections = toSections(blocks, brief.meta);
+  const packSlides = (lineScale?: (section: Section) => number): Slide[] => toSlides(sections, brief, links, undefined, lineScale);
+  const fitted = await fitDeck(packSlides, render, session, { ctx, budget: brief.meta.budget, file }, diagnostics);
+  return { deck: fitted.deck, slides: fitted.slides, diagnostics, fit: fitted.stats };
 }
 
 /** The library API: builds one brief into `<outDir>/<name>/index.html` (and its PDF), atomically. */
 export async function buildDeck(file: string, options: BuildOptions = {}): Promise<BuildResult> {
   const started = performance.now();
-  const { deck, slides, diagnostics } = await composeDeck(file, options);
+  const { deck, slides, diagnostics, fit } = await composeDeck(file, options);
   const target = path.join(options.outDir ?? 'dist', deck.brief.name);
   const staging = await stageOutputs(target);
   let pdfMs = 0;
@@ -64,7 +73,7 @@ export async function buildDeck(file: string, options: BuildOptions = {}): Promi
       pdfMs = performance.now() - built;
     }
     const outputs = await staging.commit();
-    return { file, deck, slides, outputs, diagnostics, ms: { build: performance.now() - started - pdfMs, pdf: pdfMs } };
+    return { file, deck, slides, outputs, diagnostics, fit, ms: { build: performance.now() - started - pdfMs, pdf: pdfMs } };
   } finally {
     await staging.discard();
   }

@@ -47,6 +47,8 @@ export interface Block {
   directive?: Directive;
   /** The block continues a list item begun on the previous slide, so it carries no marker. */
   cont?: boolean;
+  /** Speaker notes that travel with this block to whichever slide it lands on (condensed mode). */
+  notes?: string[];
 }
 
 export interface Section {
@@ -73,6 +75,8 @@ export interface Slide {
   notes: string[];
   line: number;
   sectionIndex: number;
+  /** Zoom of the body (≤ 1), set by fit when one block too large to split must shrink. */
+  scale?: number;
 }
 
 export interface RenderedSlide {

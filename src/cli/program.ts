@@ -6,6 +6,7 @@ import { VERSION } from '../version.js';
 export interface BuildFlags {
   out: string;
   pdf: boolean;
+  fit: boolean;
   budget?: number;
   theme?: string;
   aspect?: keyof typeof ASPECTS;
@@ -45,6 +46,7 @@ function addBuildOptions(command: Command, pdfFlag: boolean): Command {
     .addOption(new Option('--theme <name>', 'theme, over the front matter').choices([...THEMES]))
     .addOption(new Option('--aspect <ratio>', 'slide shape, over the front matter').choices(Object.keys(ASPECTS)))
     .option('--browser <path>', 'Chrome or Chromium for PDF export (else BRIEFDECK_BROWSER, PUPPETEER_EXECUTABLE_PATH, system paths, Puppeteer cache)')
+    .option('--no-fit', 'pack slides by word budget only, without measuring them in the browser')
     .option('--timeout <seconds>', 'time limit for each browser step', wholeNumber(1, 3600), 60)
     .option('-q, --quiet', 'print errors only', false);
   if (pdfFlag) command.option('--pdf', 'also write <name>/<name>.pdf', false);

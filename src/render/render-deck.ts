@@ -67,6 +67,7 @@ function renderSlide(slide: Slide, index: number, total: number, images: ImageMa
     partLabel: slide.parts > 1 ? `${slide.part}/${slide.parts}` : '',
     sectionLabel: String(slide.sectionIndex).padStart(2, '0'),
     bodyHtml: renderBlocks(slide.blocks, images),
+    bodyStyle: slide.scale && slide.scale < 1 ? `zoom: ${slide.scale.toFixed(3)}` : '',
     notesHtml: renderNotes(slide.notes, images),
   };
 }
