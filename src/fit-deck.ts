@@ -92,6 +92,6 @@ export async function fitDeck(
   stats.verified = true;
   stats.ms = performance.now() - started;
   stats.overflow = unfit.length;
-  for (const u of unfit) diagnostics.warn('overflow', describe(u), { file: opts.file, line: u.line });
+  for (const u of unfit) diagnostics.warn('overflow', describe(u), { file: opts.file, line: u.line, column: 1 });
   return { deck, slides, stats };
 }

@@ -41,16 +41,21 @@ Exit codes:
 function addBuildOptions(command: Command, pdfFlag: boolean): Command {
   command
     .argument('[inputs...]', 'Markdown briefs or folders of briefs', ['content'])
-    .option('-o, --out <dir>', 'output folder; each brief goes to <dir>/<name>/', 'dist')
+    .option('-o, --out <dir>', 'output folder; each brief goes to <dir>/<name>/', 'dist');
+  addDeckOptions(command).option('-q, --quiet', 'print errors only', false);
+  if (pdfFlag) command.option('--pdf', 'also write <name>/<name>.pdf', false);
+  return command;
+}
+
+/** Options shared by every command that builds a deck, in memory or on disk. */
+export function addDeckOptions(command: Command): Command {
+  return command
     .option('--budget <words>', 'most words of body text on one slide (default 100, or `budget` in front matter)', wholeNumber(20, 1000))
     .addOption(new Option('--theme <name>', 'theme, over the front matter').choices([...THEMES]))
     .addOption(new Option('--aspect <ratio>', 'slide shape, over the front matter').choices(Object.keys(ASPECTS)))
-    .option('--browser <path>', 'Chrome or Chromium for PDF export (else BRIEFDECK_BROWSER, PUPPETEER_EXECUTABLE_PATH, system paths, Puppeteer cache)')
+    .option('--browser <path>', 'Chrome or Chromium to measure slides and print PDFs (else BRIEFDECK_BROWSER, PUPPETEER_EXECUTABLE_PATH, system paths, Puppeteer cache)')
     .option('--no-fit', 'pack slides by word budget only, without measuring them in the browser')
-    .option('--timeout <seconds>', 'time limit for each browser step', wholeNumber(1, 3600), 60)
-    .option('-q, --quiet', 'print errors only', false);
-  if (pdfFlag) command.option('--pdf', 'also write <name>/<name>.pdf', false);
-  return command;
+    .option('--timeout <seconds>', 'time limit for each browser step', wholeNumber(1, 3600), 60);
 }
 
 /** A fresh commander program per run, so tests can run the CLI in-process. */

@@ -5,6 +5,7 @@ import { Diagnostics, formatDiagnostic } from '../diagnostics.js';
 import { BriefdeckError, EXIT, type ExitCode } from '../errors.js';
 import { BrowserSession } from '../export/browser-session.js';
 import { checkOutDir, resolveInputs } from '../load/resolve-inputs.js';
+import { addCheckCommand, checkAll } from './check-command.js';
 import { createProgram, type BuildFlags } from './program.js';
 
 export interface Io {
@@ -71,6 +72,9 @@ export async function run(argv: string[], io: Io = defaultIo): Promise<number> {
     },
     { out: io.stdout, err: io.stderr },
   );
+  addCheckCommand(program, async (inputs, flags) => {
+    code = await checkAll(inputs, flags, io);
+  });
   try {
     await program.parseAsync(argv, { from: 'user' });
     return code;
