@@ -5,6 +5,7 @@ import type { Deck, Section, Slide } from './types.js';
 import type { BrowserSession } from './export/browser-session.js';
 import { exportPdf } from './export/export-pdf.js';
 import { fitDeck, type FitStats } from './fit-deck.js';
+import { condense } from './split/condense.js';
 import { layoutFor } from './split/layout.js';
 import { lexBrief } from './lex/lex-brief.js';
 import { loadAssets } from './load/load-assets.js';
@@ -49,7 +50,7 @@ export async function composeDeck(file: string, options: BuildOptions = {}): Pro
   const render = (slides: Slide[]): Deck => renderDeck({ brief, slides, images, assets, templates, version: VERSION });
   const ctx = { layout: layoutFor(brief.meta.aspect), lang: brief.meta.lang, links };
   const session = options.fit === false ? undefined : options.browser;
-  const sections = toSections(blocks, brief.meta);
+  const sections = toSections(brief.meta.mode === 'condensed' ? condense(blocks, { lang: brief.meta.lang, links }) : blocks, brief.meta);
   const packSlides = (lineScale?: (section: Section) => number): Slide[] => toSlides(sections, brief, links, undefined, lineScale);
   const fitted = await fitDeck(packSlides, render, session, { ctx, budget: brief.meta.budget, file }, diagnostics);
   return { deck: fitted.deck, slides: fitted.slides, diagnostics, fit: fitted.stats };

@@ -26,7 +26,12 @@ export interface BriefMeta {
   theme: string;
   aspect: Aspect;
   budget: number;
+  /** `full`: all text on the slides; `condensed`: the gist on the slides, the prose in the notes. */
+  mode: Mode;
 }
+
+export const MODES = ['full', 'condensed'] as const;
+export type Mode = (typeof MODES)[number];
 
 export interface Brief {
   file: string;
@@ -39,7 +44,7 @@ export interface Brief {
 }
 
 /** Directives are HTML comments so the brief still reads as a normal document. */
-export type Directive = { kind: 'break' } | { kind: 'notes'; text: string };
+export type Directive = { kind: 'break' } | { kind: 'notes'; text: string } | { kind: 'gist'; text: string };
 
 export interface Block {
   token: Token;

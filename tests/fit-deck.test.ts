@@ -7,24 +7,27 @@ import { TOLERANCE } from '../src/split/refit.js';
 import { lostWords } from '../src/split/lost-words.js';
 import { testBrowser } from './helpers/browser.js';
 import { EXAMPLE, fixture } from './helpers/fixtures.js';
+import type { Mode } from '../src/types.js';
 
 const session = testBrowser();
 afterAll(() => session.close());
 
-const DOCUMENTS = [
-  EXAMPLE,
-  fixture('fit/long-report.md'),
-  fixture('fit/wide-images.md'),
-  fixture('fit/chinese.md'),
-  fixture('fit/japanese.md'),
-  fixture('fit/arabic.md'),
-  fixture('fit/russian.md'),
+const DOCUMENTS: Array<[string, Mode]> = [
+  [EXAMPLE, 'full'],
+  [EXAMPLE, 'condensed'],
+  [fixture('fit/long-report.md'), 'full'],
+  [fixture('fit/long-report.md'), 'condensed'],
+  [fixture('fit/wide-images.md'), 'full'],
+  [fixture('fit/chinese.md'), 'full'],
+  [fixture('fit/japanese.md'), 'condensed'],
+  [fixture('fit/arabic.md'), 'full'],
+  [fixture('fit/russian.md'), 'condensed'],
 ];
 
 describe('fit by measurement', () => {
-  for (const file of DOCUMENTS) {
-    it(`${file.split('/').pop()}: every slide fits, measured again independently, and no word is lost`, async () => {
-      const { deck, slides, diagnostics, fit } = await composeDeck(file, { browser: session });
+  for (const [file, mode] of DOCUMENTS) {
+    it(`${file.split('/').pop()} (${mode}): every slide fits, measured again independently, and no word is lost`, async () => {
+      const { deck, slides, diagnostics, fit } = await composeDeck(file, { browser: session, mode });
       expect(fit.verified).toBe(true);
       expect(fit.overflow).toBe(0);
       expect(diagnostics.list.filter((d) => d.code === 'overflow')).toEqual([]);

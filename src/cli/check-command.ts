@@ -6,7 +6,7 @@ import { BrowserSession } from '../export/browser-session.js';
 import { resolveInputs } from '../load/resolve-inputs.js';
 import { addDeckOptions, type BuildFlags } from './program.js';
 
-export type CheckFlags = Pick<BuildFlags, 'fit' | 'budget' | 'theme' | 'aspect' | 'browser' | 'timeout'> & {
+export type CheckFlags = Pick<BuildFlags, 'fit' | 'budget' | 'theme' | 'aspect' | 'mode' | 'browser' | 'timeout'> & {
   strict: boolean;
   format: 'text' | 'json';
 };
@@ -48,7 +48,7 @@ export async function checkAll(inputs: string[], flags: CheckFlags, io: CheckIo)
   try {
     for (const file of files) {
       if (io.signal?.aborted) break;
-      const overrides = { budget: flags.budget, theme: flags.theme, aspect: flags.aspect };
+      const overrides = { budget: flags.budget, theme: flags.theme, aspect: flags.aspect, mode: flags.mode };
       results.push(await checkBrief(file, { ...overrides, fit: flags.fit, browser: session, strict: flags.strict }));
     }
   } finally {

@@ -1,5 +1,5 @@
 import { Command, InvalidArgumentError, Option } from 'commander';
-import { ASPECTS } from '../types.js';
+import { ASPECTS, MODES } from '../types.js';
 import { THEMES } from '../load/read-meta.js';
 import { VERSION } from '../version.js';
 
@@ -10,6 +10,7 @@ export interface BuildFlags {
   budget?: number;
   theme?: string;
   aspect?: keyof typeof ASPECTS;
+  mode?: (typeof MODES)[number];
   browser?: string;
   timeout: number;
   quiet: boolean;
@@ -53,6 +54,7 @@ export function addDeckOptions(command: Command): Command {
     .option('--budget <words>', 'most words of body text on one slide (default 100, or `budget` in front matter)', wholeNumber(20, 1000))
     .addOption(new Option('--theme <name>', 'theme, over the front matter').choices([...THEMES]))
     .addOption(new Option('--aspect <ratio>', 'slide shape, over the front matter').choices(Object.keys(ASPECTS)))
+    .addOption(new Option('--mode <mode>', 'full: all text on the slides; condensed: the gist on the slides, the prose in the notes').choices([...MODES]))
     .option('--browser <path>', 'Chrome or Chromium to measure slides and print PDFs (else BRIEFDECK_BROWSER, PUPPETEER_EXECUTABLE_PATH, system paths, Puppeteer cache)')
     .option('--no-fit', 'pack slides by word budget only, without measuring them in the browser')
     .option('--timeout <seconds>', 'time limit for each browser step', wholeNumber(1, 3600), 60);

@@ -46,7 +46,7 @@ async function buildAll(inputs: string[], flags: BuildFlags, io: Io): Promise<Ex
       if (io.signal?.aborted) break;
       const diagnostics = new Diagnostics();
       try {
-        const result = await buildDeck(file, { outDir: flags.out, pdf: flags.pdf, fit: flags.fit, budget: flags.budget, theme: flags.theme, aspect: flags.aspect, browser: session, diagnostics });
+        const result = await buildDeck(file, { outDir: flags.out, pdf: flags.pdf, fit: flags.fit, budget: flags.budget, theme: flags.theme, aspect: flags.aspect, mode: flags.mode, browser: session, diagnostics });
         if (!flags.quiet) io.stdout(summary(result));
       } catch (error) {
         if (!(error instanceof BriefdeckError)) throw error;

@@ -1,22 +1,25 @@
 import { fail } from '../errors.js';
 import type { Diagnostics } from '../diagnostics.js';
-import { ASPECTS, type Aspect, type Author, type BriefMeta, type SourceRef } from '../types.js';
+import { ASPECTS, MODES, type Aspect, type Author, type BriefMeta, type Mode, type SourceRef } from '../types.js';
 import { closest } from './closest.js';
 import type { FrontMatter } from './read-front-matter.js';
 
 export const THEMES = ['institutional'] as const;
 export const DEFAULT_BUDGET = 100;
+/** A condensed slide carries the gist: half the words of a full one. */
+export const CONDENSED_BUDGET = 50;
 const RE_LANG = /^[A-Za-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$/;
 const RE_ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 /** Every key the front matter may hold; the README documents each one. */
-export const META_KEYS = ['title', 'subtitle', 'short_title', 'author', 'authors', 'date', 'lang', 'theme', 'aspect', 'budget'] as const;
+export const META_KEYS = ['title', 'subtitle', 'short_title', 'author', 'authors', 'date', 'lang', 'theme', 'aspect', 'budget', 'mode'] as const;
 
 /** Options that the CLI may set over the front matter. */
 export interface MetaOverrides {
   budget?: number;
   theme?: string;
   aspect?: Aspect;
+  mode?: Mode;
 }
 
 interface Context {
@@ -105,6 +108,7 @@ export function readMeta(
     // Free text is allowed, but an ISO date lets the deck format it for the brief's language.
     diagnostics.warn('meta-date-format', `\`date\` "${date}" is shown as written; use YYYY-MM-DD to have it formatted`, at(ctx, 'date'));
   }
+  const mode = overrides.mode ?? readChoice(ctx, 'mode', data.mode, MODES) ?? 'full';
   const authorKey = data.authors !== undefined ? 'authors' : 'author';
   const authorValue = data[authorKey];
   return {
@@ -116,6 +120,7 @@ export function readMeta(
     lang,
     theme: overrides.theme ?? readChoice(ctx, 'theme', data.theme, THEMES) ?? 'institutional',
     aspect: overrides.aspect ?? readChoice(ctx, 'aspect', data.aspect, Object.keys(ASPECTS) as Aspect[]) ?? '16:9',
-    budget: overrides.budget ?? readBudget(ctx, data.budget) ?? DEFAULT_BUDGET,
+    budget: overrides.budget ?? readBudget(ctx, data.budget) ?? (mode === 'condensed' ? CONDENSED_BUDGET : DEFAULT_BUDGET),
+    mode,
   };
 }
