@@ -6,6 +6,7 @@ import type { BrowserSession } from './export/browser-session.js';
 import { exportPdf } from './export/export-pdf.js';
 import { fitDeck, type FitStats } from './fit-deck.js';
 import { condense } from './split/condense.js';
+import { attachFootnotes, extractFootnotes, sourcesSection } from './split/footnotes.js';
 import { layoutFor } from './split/layout.js';
 import { lexBrief } from './lex/lex-brief.js';
 import { loadAssets } from './load/load-assets.js';
@@ -47,12 +48,15 @@ export async function composeDeck(file: string, options: BuildOptions = {}): Pro
   const brief = await loadBrief(file, diagnostics, options);
   const { blocks, links } = lexBrief(brief);
   const [images, assets, templates] = await Promise.all([loadImages(blocks, brief, diagnostics), loadAssets(brief.meta.theme), loadTemplates()]);
+  const { blocks: body, footnotes } = extractFootnotes(blocks);
   const render = (slides: Slide[]): Deck => renderDeck({ brief, slides, images, assets, templates, version: VERSION });
   const ctx = { layout: layoutFor(brief.meta.aspect), lang: brief.meta.lang, links };
   const session = options.fit === false ? undefined : options.browser;
-  const sections = toSections(brief.meta.mode === 'condensed' ? condense(blocks, { lang: brief.meta.lang, links }) : blocks, brief.meta);
-  const packSlides = (lineScale?: (section: Section) => number): Slide[] => toSlides(sections, brief, links, undefined, lineScale);
-  const fitted = await fitDeck(packSlides, render, session, { ctx, budget: brief.meta.budget, file }, diagnostics);
+  const sections = toSections(brief.meta.mode === 'condensed' ? condense(body, { lang: brief.meta.lang, links }) : body, brief.meta);
+  const sources = sourcesSection(footnotes, sections.length);
+  if (sources) sections.push(sources);
+  const packSlides = (lineScale?: (section: Section) => number): Slide[] => attachFootnotes(toSlides(sections, brief, links, undefined, lineScale), footnotes);
+  const fitted = await fitDeck(packSlides, render, session, { ctx, budget: brief.meta.budget, file, settle: (slides) => attachFootnotes(slides, footnotes) }, diagnostics);
   return { deck: fitted.deck, slides: fitted.slides, diagnostics, fit: fitted.stats };
 }
 

@@ -51,7 +51,7 @@ export async function fitDeck(
   packSlides: PackSlides,
   render: (slides: Slide[]) => Deck,
   session: BrowserSession | undefined,
-  opts: Omit<RefitOptions, 'floor'> & { file: string },
+  opts: Omit<RefitOptions, 'floor'> & { file: string; settle?: (slides: Slide[]) => Slide[] },
   diagnostics: Diagnostics,
 ): Promise<FitResult> {
   let slides = packSlides();
@@ -79,7 +79,8 @@ export async function fitDeck(
       const next = refit(slides, measures, refitOpts);
       unfit = next.unfit;
       if (!next.changed || stats.rounds >= MAX_ROUNDS) break;
-      slides = next.slides;
+      // A re-split moves footnote references between slides; they are attached again.
+      slides = opts.settle ? opts.settle(next.slides) : next.slides;
       deck = render(slides);
       measures = await measureDeck(session, deck);
       stats.rounds++;

@@ -66,6 +66,15 @@ export interface Section {
   blocks: Block[];
 }
 
+/** A GFM footnote: shown small at the foot of the slides that cite it, and on the Sources slide. */
+export interface Footnote {
+  label: string;
+  number: number;
+  /** Markdown. */
+  text: string;
+  line: number;
+}
+
 export type SlideKind = 'title' | 'summary' | 'section' | 'content';
 
 export interface Slide {
@@ -82,6 +91,9 @@ export interface Slide {
   sectionIndex: number;
   /** Zoom of the body (≤ 1), set by fit when one block too large to split must shrink. */
   scale?: number;
+  /** Footnotes cited on this slide; with `footnotesInNotes` they go to the notes, for want of room. */
+  footnotes?: Footnote[];
+  footnotesInNotes?: boolean;
 }
 
 export interface RenderedSlide {

@@ -1,6 +1,7 @@
 import type { Token, Tokens } from 'marked';
 import type { Diagnostics } from '../diagnostics.js';
 import { markdown, plainText } from '../lex/markdown.js';
+import { extractFootnotes, unknownRefs } from '../split/footnotes.js';
 import type { Block, Brief, Slide, SourceRef } from '../types.js';
 
 /** Where `raw` starts inside a block, as a line and column of the brief. */
@@ -57,9 +58,17 @@ function lintLinks(brief: Brief, blocks: Block[], slides: Slide[], diagnostics: 
   }
 }
 
+function lintFootnotes(brief: Brief, blocks: Block[], diagnostics: Diagnostics): void {
+  const { blocks: body, footnotes } = extractFootnotes(blocks);
+  for (const { label, block, raw } of unknownRefs(body, footnotes)) {
+    diagnostics.warn('footnote-missing', `footnote [^${label}] is cited but never defined ([^${label}]: source)`, refIn(brief, block, raw));
+  }
+}
+
 /** The checks of `briefdeck check` that need only the model, not the browser. */
 export function lintBrief(brief: Brief, blocks: Block[], slides: Slide[], diagnostics: Diagnostics): void {
   lintHeadings(brief, blocks, diagnostics);
   lintImages(brief, blocks, diagnostics);
   lintLinks(brief, blocks, slides, diagnostics);
+  lintFootnotes(brief, blocks, diagnostics);
 }

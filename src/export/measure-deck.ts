@@ -51,7 +51,7 @@ function measureInPage(): Array<Omit<SlideMeasure, 'index'>> {
       }
       if (culprit < 0 && (bottom > box.bottom + 1 || right > box.right + 1 || left < box.left - 1)) culprit = i;
     });
-    const footer = section.querySelector('.bd-footer');
+    const footer = section.querySelector('.bd-foot') ?? section.querySelector('.bd-footer');
     const floor = footer ? footer.getBoundingClientRect().top : (frame ?? body).getBoundingClientRect().bottom;
     const overflowX = Math.max(right - box.right, box.left - left, body.scrollWidth - body.clientWidth);
     return { bodyHeight: box.height, bodyWidth: box.width, room: floor - box.top, used: bottom - box.top, overflowY: bottom - box.bottom, overflowX, frameOverflowY, children: body.children.length, culprit };

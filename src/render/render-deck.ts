@@ -4,6 +4,7 @@ import type { DeckAssets } from '../load/load-assets.js';
 import type { ImageMap } from '../load/load-images.js';
 import type { TemplateSources } from '../load/load-templates.js';
 import { compileDeck } from './handlebars.js';
+import { footnoteNotes, renderFootnotes } from './render-footnotes.js';
 import { renderBlocks, renderInline, renderNotes } from './render-markdown.js';
 
 export interface RenderInput {
@@ -68,7 +69,8 @@ function renderSlide(slide: Slide, index: number, total: number, images: ImageMa
     sectionLabel: String(slide.sectionIndex).padStart(2, '0'),
     bodyHtml: renderBlocks(slide.blocks, images),
     bodyStyle: slide.scale && slide.scale < 1 ? `zoom: ${slide.scale.toFixed(3)}` : '',
-    notesHtml: renderNotes(slide.notes, images),
+    notesHtml: renderNotes([...slide.notes, ...footnoteNotes(slide)], images),
+    footnotesHtml: renderFootnotes(slide, images),
   };
 }
 

@@ -59,7 +59,7 @@ function shrink(scale: number, room: number, floor: number): number {
 }
 
 function refitOne(slide: Slide, m: Overflow, opts: RefitOptions): Slide[] | 'unfit' | undefined {
-  const tall = m.overflowY > TOLERANCE;
+  const tall = m.overflowY > TOLERANCE || m.frameOverflowY > TOLERANCE;
   const wide = m.overflowX > TOLERANCE;
   if (!isBodySlide(slide)) return tall || m.frameOverflowY > TOLERANCE ? 'unfit' : undefined;
   if (!tall && !wide) return undefined;
@@ -72,6 +72,8 @@ function refitOne(slide: Slide, m: Overflow, opts: RefitOptions): Slide[] | 'unf
       return groups.map((blocks, i) => ({ ...slide, blocks, notes: [...(i === 0 ? loose : []), ...notesOf(blocks)], line: blocks[0]?.line ?? slide.line }));
     }
   }
+  // Footnotes give up their place at the foot before the text is made smaller.
+  if (tall && slide.footnotes?.length && !slide.footnotesInNotes) return [{ ...slide, footnotesInNotes: true }];
   if (scale <= opts.floor + 1e-6) return 'unfit';
   const roomY = tall ? m.bodyHeight / (m.bodyHeight + m.overflowY) : 1;
   const roomX = wide ? m.bodyWidth / (m.bodyWidth + m.overflowX) : 1;
