@@ -40,6 +40,9 @@ function measureInPage(): Array<Omit<SlideMeasure, 'index'>> {
     let right = box.left;
     let left = box.right;
     let culprit = -1;
+    // The body shrinks to its content; what counts is whether content reaches the footnotes or footer.
+    const footer = section.querySelector('.bd-foot') ?? section.querySelector('.bd-footer');
+    const floor = footer ? footer.getBoundingClientRect().top : (frame ?? body).getBoundingClientRect().bottom;
     Array.from(body.children).forEach((child, i) => {
       const r = child.getBoundingClientRect();
       bottom = Math.max(bottom, r.bottom);
@@ -49,12 +52,10 @@ function measureInPage(): Array<Omit<SlideMeasure, 'index'>> {
         right = Math.max(right, w.right);
         left = Math.min(left, w.left);
       }
-      if (culprit < 0 && (bottom > box.bottom + 1 || right > box.right + 1 || left < box.left - 1)) culprit = i;
+      if (culprit < 0 && (bottom > floor + 1 || right > box.right + 1 || left < box.left - 1)) culprit = i;
     });
-    const footer = section.querySelector('.bd-foot') ?? section.querySelector('.bd-footer');
-    const floor = footer ? footer.getBoundingClientRect().top : (frame ?? body).getBoundingClientRect().bottom;
     const overflowX = Math.max(right - box.right, box.left - left, body.scrollWidth - body.clientWidth);
-    return { bodyHeight: box.height, bodyWidth: box.width, room: floor - box.top, used: bottom - box.top, overflowY: bottom - box.bottom, overflowX, frameOverflowY, children: body.children.length, culprit };
+    return { bodyHeight: box.height, bodyWidth: box.width, room: floor - box.top, used: bottom - box.top, overflowY: bottom - floor, overflowX, frameOverflowY, children: body.children.length, culprit };
   });
 }
 
