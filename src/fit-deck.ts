@@ -35,6 +35,11 @@ function describe(u: Unfit): string {
   return `slide ${u.slide.id} (${u.number}) is ${parts.join(' and ')} ${what}`;
 }
 
+function sameSlides(a: Slide[], b: Slide[]): boolean {
+  const key = (slides: Slide[]): string => slides.map((s) => s.blocks.map((x) => x.token.raw).join('\u0001')).join('\u0002');
+  return a.length === b.length && key(a) === key(b);
+}
+
 function isMissingBrowser(error: unknown): boolean {
   return error instanceof BriefdeckError && error.exitCode === EXIT.noBrowser;
 }
@@ -70,7 +75,10 @@ export async function fitDeck(
       const next = calibrate(slides, measures, opts.ctx);
       if (![...next].some(([i, k]) => Math.abs(k / (scales.get(i) ?? 1) - 1) > 0.1)) break;
       scales = next;
-      slides = packSlides(scaleOf(scales));
+      const repacked = packSlides(scaleOf(scales));
+      // Often the calibrated packing is the same; its measures are then already known.
+      if (sameSlides(repacked, slides)) break;
+      slides = repacked;
       deck = render(slides);
       measures = await measureDeck(session, deck);
       stats.rounds++;

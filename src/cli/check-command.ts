@@ -38,6 +38,15 @@ function report(results: CheckResult[], format: CheckFlags['format']): string {
   return `${lines.join('\n')}\n`;
 }
 
+const CHECK_EXAMPLES = `
+Examples:
+  $ briefdeck check                         check every brief in content/
+  $ briefdeck check content/x.md --strict   fail on warnings too
+  $ briefdeck check --format json > report.json
+
+Exit codes: 0 no errors, 1 errors (or warnings with --strict), 2 bad usage.
+`;
+
 /** `briefdeck check`: exit 1 when any brief has an error (with --strict, any warning). */
 export async function checkAll(inputs: string[], flags: CheckFlags, io: CheckIo): Promise<ExitCode> {
   const files = await resolveInputs(inputs);
@@ -67,5 +76,6 @@ export function addCheckCommand(program: Command, action: (inputs: string[], fla
     .option('--strict', 'treat warnings as errors', false)
     .addOption(new Option('--format <format>', 'report format').choices(['text', 'json']).default('text'));
   return addDeckOptions(command)
+    .addHelpText('after', CHECK_EXAMPLES)
     .action((inputs: string[], flags: CheckFlags) => action(inputs, flags));
 }

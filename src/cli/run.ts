@@ -24,7 +24,8 @@ function seconds(ms: number): string {
 function summary(result: BuildResult): string {
   const outputs = result.outputs.map((o) => path.relative(process.cwd(), o) || o).join(', ');
   const pdf = result.ms.pdf > 0 ? ` + PDF ${seconds(result.ms.pdf)}` : '';
-  return `${result.file} → ${outputs} (${result.deck.slides.length} slides, ${seconds(result.ms.build)}${pdf})\n`;
+  const fit = result.fit.verified ? `, fitted in ${seconds(result.fit.ms)}` : '';
+  return `${result.file} → ${outputs} (${result.deck.slides.length} slides, ${seconds(result.ms.build)}${fit}${pdf})\n`;
 }
 
 function signalCode(signal?: AbortSignal): ExitCode | undefined {
