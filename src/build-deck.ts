@@ -1,9 +1,13 @@
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { Diagnostics } from './diagnostics.js';
-import type { Deck, Slide } from './types.js';
+import type { Deck, Section, Slide } from './types.js';
 import type { BrowserSession } from './export/browser-session.js';
 import { printOutputs, type PrintOptions } from './build-prints.js';
+import { fitDeck, type FitStats } from './fit-deck.js';
+import { condense } from './split/condense.js';
+import { attachFootnotes, extractFootnotes, sourcesSection } from './split/footnotes.js';
+import { layoutFor } from './split/layout.js';
 import { lexBrief } from './lex/lex-brief.js';
 import { loadAssets } from './load/load-assets.js';
 import { loadBrief } from './load/load-brief.js';
@@ -36,6 +40,8 @@ export interface BuildOptions extends MetaOverrides, PrintOptions {
   config?: string;
   /** `--templates DIR`: partials here win over the built-ins (over `templates:` in the config). */
   templates?: string;
+  /** Measure the slides in `browser` and split again what overflows (default true). */
+  fit?: boolean;
   /** Receives warnings; a new collector is used when none is given. */
   diagnostics?: Diagnostics;
   /** Build even when the folder's manifest says the outputs are up to date. */
@@ -48,6 +54,7 @@ export interface BuildResult {
   slides: Slide[];
   outputs: string[];
   diagnostics: Diagnostics;
+  fit: FitStats;
   ms: { build: number; pdf: number };
   /** Nothing was written: the outputs were already built from the same input. */
   skipped: boolean;
@@ -56,7 +63,7 @@ export interface BuildResult {
 }
 
 /** The pure middle of the pipeline plus its reads: a brief in, a rendered deck out, nothing written. */
-export async function composeDeck(file: string, options: BuildOptions = {}): Promise<{ deck: Deck; slides: Slide[]; diagnostics: Diagnostics; key: string; input: RenderInput }> {
+export async function composeDeck(file: string, options: BuildOptions = {}): Promise<{ deck: Deck; slides: Slide[]; diagnostics: Diagnostics; key: string; input: RenderInput; fit: FitStats }> {
   const diagnostics = options.diagnostics ?? new Diagnostics();
   const config = await loadConfig(file, diagnostics, options.config);
   const brief = await loadBrief(file, diagnostics, { ...options, defaults: config.defaults });
@@ -69,19 +76,29 @@ export async function composeDeck(file: string, options: BuildOptions = {}): Pro
     loadLogo(brief, diagnostics),
     loadScriptFonts(deckText(brief, labels), brief.meta.lang),
   ]);
-  const sections = toSections(blocks, brief.meta);
-  const slides = addFurniture(toSlides(sections, brief, links, labels), sections, brief, links, labels);
+  const { blocks: body, footnotes } = extractFootnotes(blocks);
   const fonts = { ...assets, fontsCss: `${assets.fontsCss}\n${scriptFonts}` };
-  const input: RenderInput = { brief, slides, images, assets: fonts, templates, version: VERSION, logo };
-  const deck = renderDeck({ ...input, stripNotes: options.stripNotes });
+  const base = { brief, images, assets: fonts, templates, version: VERSION, logo };
+  const render = (slides: Slide[]): Deck => renderDeck({ ...base, slides, stripNotes: options.stripNotes });
+  const ctx = { layout: layoutFor(brief.meta.aspect), lang: brief.meta.lang, links };
+  const session = options.fit === false ? undefined : options.browser;
+  const sections = toSections(brief.meta.mode === 'condensed' ? condense(body, { lang: brief.meta.lang, links }) : body, brief.meta);
+  // Agenda and closing slides come from the brief's own sections, not the generated Sources.
+  const own = [...sections];
+  const sources = sourcesSection(footnotes, sections.length);
+  if (sources) sections.push(sources);
+  const packSlides = (lineScale?: (section: Section) => number): Slide[] =>
+    attachFootnotes(addFurniture(toSlides(sections, brief, links, labels, lineScale), own, brief, links, labels), footnotes);
+  const fitted = await fitDeck(packSlides, render, session, { ctx, budget: brief.meta.budget, file, settle: (slides) => attachFootnotes(slides, footnotes) }, diagnostics);
+  const input: RenderInput = { ...base, slides: fitted.slides };
   const key = inputKey({ brief, images, templates, assets: fonts, options, version: VERSION });
-  return { deck, slides, diagnostics, key, input };
+  return { deck: fitted.deck, slides: fitted.slides, diagnostics, key, input, fit: fitted.stats };
 }
 
 /** The library API: builds one brief into `<outDir>/<name>/index.html` (and its PDF), atomically. */
 export async function buildDeck(file: string, options: BuildOptions = {}): Promise<BuildResult> {
   const started = performance.now();
-  const { deck, slides, diagnostics, key, input } = await composeDeck(file, options);
+  const { deck, slides, diagnostics, key, input, fit } = await composeDeck(file, options);
   const target = path.join(options.outDir ?? 'dist', deck.brief.name);
   const previous = await readManifest(target);
   const hashes = slideHashes(deck);
@@ -89,7 +106,7 @@ export async function buildDeck(file: string, options: BuildOptions = {}): Promi
   const wanted = ['index.html', ...(options.pdf ? [`${deck.brief.name}.pdf`] : []), ...(options.handout ? [`${deck.brief.name}-handout.pdf`] : [])];
   if (!options.force && previous?.input && (await isUpToDate(target, previous, key, wanted))) {
     replayDiagnostics(previous.input.diagnostics, diagnostics);
-    return { file, deck, slides, outputs: [], diagnostics, ms: { build: performance.now() - started, pdf: 0 }, skipped: true, changes };
+    return { file, deck, slides, outputs: [], diagnostics, ms: { build: performance.now() - started, pdf: 0 }, skipped: true, changes, fit };
   }
   const staging = await stageOutputs(target);
   let pdfMs = 0;
@@ -103,7 +120,7 @@ export async function buildDeck(file: string, options: BuildOptions = {}): Promi
     }
     const record = { brief: file, title: deck.brief.meta.title, date: deck.brief.meta.date, lang: deck.brief.meta.lang, slides: hashes };
     const outputs = await staging.commit({ input: { key, diagnostics: diagnostics.list }, deck: record });
-    return { file, deck, slides, outputs, diagnostics, ms: { build: performance.now() - started - pdfMs, pdf: pdfMs }, skipped: false, changes };
+    return { file, deck, slides, outputs, diagnostics, ms: { build: performance.now() - started - pdfMs, pdf: pdfMs }, skipped: false, changes, fit };
   } finally {
     await staging.discard();
   }

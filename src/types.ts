@@ -41,10 +41,15 @@ export interface BriefMeta {
   /** `undefined`: an agenda for three sections or more; a closing slide when there is one to make. */
   agenda?: boolean;
   closing?: boolean;
+  /** `full`: all text on the slides; `condensed`: the gist on the slides, the prose in the notes. */
+  mode: Mode;
 }
 
 export const PAPERS = ['a4', 'letter'] as const;
 export type Paper = (typeof PAPERS)[number];
+
+export const MODES = ['full', 'condensed'] as const;
+export type Mode = (typeof MODES)[number];
 
 export interface Brief {
   file: string;
@@ -57,7 +62,7 @@ export interface Brief {
 }
 
 /** Directives are HTML comments so the brief still reads as a normal document. */
-export type Directive = { kind: 'break' } | { kind: 'notes'; text: string };
+export type Directive = { kind: 'break' } | { kind: 'notes'; text: string } | { kind: 'gist'; text: string };
 
 export interface Block {
   token: Token;
@@ -65,6 +70,8 @@ export interface Block {
   directive?: Directive;
   /** The block continues a list item begun on the previous slide, so it carries no marker. */
   cont?: boolean;
+  /** Speaker notes that travel with this block to whichever slide it lands on (condensed mode). */
+  notes?: string[];
 }
 
 export interface Section {
@@ -75,6 +82,15 @@ export interface Section {
   headingToken?: Tokens.Heading;
   line: number;
   blocks: Block[];
+}
+
+/** A GFM footnote: shown small at the foot of the slides that cite it, and on the Sources slide. */
+export interface Footnote {
+  label: string;
+  number: number;
+  /** Markdown. */
+  text: string;
+  line: number;
 }
 
 export type SlideKind = 'title' | 'summary' | 'agenda' | 'section' | 'content' | 'closing';
@@ -91,6 +107,11 @@ export interface Slide {
   notes: string[];
   line: number;
   sectionIndex: number;
+  /** Zoom of the body (≤ 1), set by fit when one block too large to split must shrink. */
+  scale?: number;
+  /** Footnotes cited on this slide; with `footnotesInNotes` they go to the notes, for want of room. */
+  footnotes?: Footnote[];
+  footnotesInNotes?: boolean;
 }
 
 export interface RenderedSlide {

@@ -1,6 +1,6 @@
 import { Command, InvalidArgumentError, Option } from 'commander';
 import path from 'node:path';
-import { ASPECTS, PAPERS, type Paper } from '../types.js';
+import { ASPECTS, MODES, PAPERS, type Paper } from '../types.js';
 import { HANDOUT_LAYOUTS, type HandoutLayout } from '../render/handout-geometry.js';
 import { THEMES } from '../load/read-meta.js';
 import { VERSION } from '../version.js';
@@ -8,9 +8,11 @@ import { VERSION } from '../version.js';
 export interface BuildFlags {
   out: string;
   pdf: boolean;
+  fit: boolean;
   budget?: number;
   theme?: string;
   aspect?: keyof typeof ASPECTS;
+  mode?: (typeof MODES)[number];
   browser?: string;
   timeout: number;
   quiet: boolean;
@@ -84,17 +86,10 @@ Exit codes:
 function addBuildOptions(command: Command, pdfFlag: boolean): Command {
   command
     .argument('[inputs...]', 'Markdown briefs or folders of briefs', ['content'])
-    .option('-o, --out <dir>', 'output folder; each brief goes to <dir>/<name>/', 'dist')
-    .option('--budget <words>', 'most words of body text on one slide (default 100, or `budget` in front matter)', wholeNumber(20, 1000))
-    .option('--theme <name|file.css>', `theme (${THEMES.join(', ')}) or a CSS file laid over the default theme`, themeArg)
-    .option('--templates <dir>', 'folder of templates (deck.hbs, partials/*.hbs) that win over the built-in ones')
-    .option('--config <file>', 'config file (else the nearest briefdeck.config.json|yaml above each brief)')
-    .addOption(new Option('--aspect <ratio>', 'slide shape, over the front matter').choices(Object.keys(ASPECTS)))
-    .option('--browser <path>', 'Chrome or Chromium for PDF export (else BRIEFDECK_BROWSER, PUPPETEER_EXECUTABLE_PATH, system paths, Puppeteer cache)')
-    .option('--timeout <seconds>', 'time limit for each browser step', wholeNumber(1, 3600), 60)
+    .option('-o, --out <dir>', 'output folder; each brief goes to <dir>/<name>/', 'dist');
+  addDeckOptions(command)
     .option('-q, --quiet', 'print errors only', false)
     .option('-f, --force', 'build even decks whose outputs are up to date', false)
-
     .option('--notes', "slide PDF: each slide's notes on a page after it (implies --pdf)", false)
     .option('--strip-notes', 'write the HTML deck without speaker notes', false)
     .option('--handout', 'also write <name>/<name>-handout.pdf: slides with their notes on paper', false)
@@ -103,6 +98,20 @@ function addBuildOptions(command: Command, pdfFlag: boolean): Command {
   if (pdfFlag) command.option('--pdf', 'also write <name>/<name>.pdf', false);
   if (command.name() === 'build') command.option('-w, --watch', 'keep running: rebuild what changes (briefs, their images, templates, themes)', false);
   return command;
+}
+
+/** Options shared by every command that builds a deck, in memory or on disk. */
+export function addDeckOptions(command: Command): Command {
+  return command
+    .option('--budget <words>', 'most words of body text on one slide (default 100, or `budget` in front matter)', wholeNumber(20, 1000))
+    .option('--theme <name|file.css>', `theme (${THEMES.join(', ')}) or a CSS file laid over the default theme`, themeArg)
+    .option('--templates <dir>', 'folder of templates (deck.hbs, partials/*.hbs) that win over the built-in ones')
+    .option('--config <file>', 'config file (else the nearest briefdeck.config.json|yaml above each brief)')
+    .addOption(new Option('--aspect <ratio>', 'slide shape, over the front matter').choices(Object.keys(ASPECTS)))
+    .addOption(new Option('--mode <mode>', 'full: all text on the slides; condensed: the gist on the slides, the prose in the notes').choices([...MODES]))
+    .option('--browser <path>', 'Chrome or Chromium to measure slides and print PDFs (else BRIEFDECK_BROWSER, PUPPETEER_EXECUTABLE_PATH, system paths, Puppeteer cache)')
+    .option('--no-fit', 'pack slides by word budget only, without measuring them in the browser')
+    .option('--timeout <seconds>', 'time limit for each browser step', wholeNumber(1, 3600), 60);
 }
 
 function addServeCommand(program: Command, serve: ServeAction): void {

@@ -8,6 +8,7 @@ import { checkOutDir, resolveInputs } from '../load/resolve-inputs.js';
 import { describeChanges } from '../write/slide-changes.js';
 import { ejectTemplates, initProject } from '../write/write-new-files.js';
 import { createProgram, type BuildFlags, type ScaffoldActions } from './program.js';
+import { addCheckCommand, checkAll } from './check-command.js';
 import { buildConcurrency, eachBounded } from './each-bounded.js';
 import { runLive } from './live.js';
 import { writeDeckIndex } from '../write/write-index.js';
@@ -29,7 +30,8 @@ function summary(result: BuildResult): string {
   if (result.skipped) return `${result.file} unchanged, not rebuilt (${result.deck.slides.length} slides, checked in ${seconds(result.ms.build)})\n`;
   const outputs = result.outputs.map((o) => path.relative(process.cwd(), o) || o).join(', ');
   const pdf = result.ms.pdf > 0 ? ` + PDF ${seconds(result.ms.pdf)}` : '';
-  return `${result.file} → ${outputs} (${describeChanges(result.changes)}; ${seconds(result.ms.build)}${pdf})\n`;
+  const fit = result.fit.verified ? `, fitted in ${seconds(result.fit.ms)}` : '';
+  return `${result.file} → ${outputs} (${describeChanges(result.changes)}; ${seconds(result.ms.build)}${fit}${pdf})\n`;
 }
 
 function signalCode(signal?: AbortSignal): ExitCode | undefined {
@@ -54,7 +56,7 @@ async function buildAll(inputs: string[], flags: BuildFlags, io: Io): Promise<Ex
       if (io.signal?.aborted) return stopBuilding();
       const diagnostics = new Diagnostics();
       try {
-        const result = await buildDeck(file, { outDir: flags.out, pdf: flags.pdf, budget: flags.budget, theme: flags.theme, aspect: flags.aspect, browser: session, diagnostics, force: flags.force,
+        const result = await buildDeck(file, { outDir: flags.out, pdf: flags.pdf, fit: flags.fit, budget: flags.budget, theme: flags.theme, aspect: flags.aspect, mode: flags.mode, browser: session, diagnostics, force: flags.force,
           notes: flags.notes, stripNotes: flags.stripNotes, handout, handoutLayout: flags.handoutLayout, paper: flags.paper, config: flags.config, templates: flags.templates });
         if (!flags.quiet) io.stdout(summary(result));
       } catch (error) {
@@ -96,6 +98,9 @@ export async function run(argv: string[], io: Io = defaultIo): Promise<number> {
     },
     scaffoldActions(io),
   );
+  addCheckCommand(program, async (inputs, flags) => {
+    code = await checkAll(inputs, flags, io);
+  });
   try {
     await program.parseAsync(argv, { from: 'user' });
     return code;

@@ -4,6 +4,7 @@ import { lexMarkdown } from './markdown.js';
 
 const RE_BREAK = /^\s*<!--\s*break\s*-->\s*$/i;
 const RE_NOTES = /^\s*<!--\s*notes?\s*:([\s\S]*?)-->\s*$/i;
+const RE_GIST = /^\s*<!--\s*gist\s*:([\s\S]*?)-->\s*$/i;
 
 /** A directive is a block-level HTML comment of a known form; other comments stay HTML. */
 export function readDirective(token: Token): Directive | undefined {
@@ -11,7 +12,9 @@ export function readDirective(token: Token): Directive | undefined {
   if (token.type !== 'html') return undefined;
   if (RE_BREAK.test(token.raw)) return { kind: 'break' };
   const notes = RE_NOTES.exec(token.raw);
-  return notes ? { kind: 'notes', text: notes[1].trim() } : undefined;
+  if (notes) return { kind: 'notes', text: notes[1].trim() };
+  const gist = RE_GIST.exec(token.raw);
+  return gist ? { kind: 'gist', text: gist[1].trim() } : undefined;
 }
 
 /** Counts lines through the raw text of tokens: marked keeps no positions of its own. */

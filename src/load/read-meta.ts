@@ -1,6 +1,6 @@
 import { fail } from '../errors.js';
 import type { Diagnostics } from '../diagnostics.js';
-import { ASPECTS, PAPERS, type Aspect, type Author, type BriefMeta, type SourceRef } from '../types.js';
+import { ASPECTS, MODES, PAPERS, type Aspect, type Author, type BriefMeta, type Mode, type SourceRef } from '../types.js';
 import path from 'node:path';
 import { hasLabels, LABEL_LANGS } from '../render/labels.js';
 import { closest } from './closest.js';
@@ -9,11 +9,13 @@ import type { FrontMatter } from './read-front-matter.js';
 export const THEMES = ['institutional', 'dark', 'contrast'] as const;
 const RE_CSS_FILE = /\.css$/i;
 export const DEFAULT_BUDGET = 100;
+/** A condensed slide carries the gist: half the words of a full one. */
+export const CONDENSED_BUDGET = 50;
 const RE_LANG = /^[A-Za-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$/;
 const RE_ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 /** Every key the front matter may hold; the README documents each one. */
-export const META_KEYS = ['title', 'subtitle', 'short_title', 'author', 'authors', 'date', 'lang', 'theme', 'aspect', 'budget',
+export const META_KEYS = ['title', 'subtitle', 'short_title', 'author', 'authors', 'date', 'lang', 'theme', 'aspect', 'budget', 'mode',
   'organisation', 'logo', 'classification', 'version', 'source', 'contact', 'thanks', 'agenda', 'closing', 'keywords', 'paper'] as const;
 
 /** Options that the CLI may set over the front matter. */
@@ -23,6 +25,7 @@ export interface MetaOverrides {
   aspect?: Aspect;
   /** Defaults for every brief from `briefdeck.config.*`: below the front matter, above built-ins. */
   defaults?: MetaDefaults;
+  mode?: Mode;
 }
 
 /** Front-matter-shaped defaults, each key located in the file that set it. */
@@ -177,6 +180,7 @@ export function readMeta(
     // Free text is allowed, but an ISO date lets the deck format it for the brief's language.
     diagnostics.warn('meta-date-format', `\`date\` "${date}" is shown as written; use YYYY-MM-DD to have it formatted`, at(ctx, 'date'));
   }
+  const mode = overrides.mode ?? readChoice(ctx, 'mode', data.mode, MODES) ?? 'full';
   const authorKey = data.authors !== undefined ? 'authors' : 'author';
   const authorValue = data[authorKey];
   return {
@@ -188,7 +192,8 @@ export function readMeta(
     lang,
     theme: overrides.theme ?? readTheme(ctx, data.theme) ?? 'institutional',
     aspect: overrides.aspect ?? readChoice(ctx, 'aspect', data.aspect, Object.keys(ASPECTS) as Aspect[]) ?? '16:9',
-    budget: overrides.budget ?? readBudget(ctx, data.budget) ?? DEFAULT_BUDGET,
+    budget: overrides.budget ?? readBudget(ctx, data.budget) ?? (mode === 'condensed' ? CONDENSED_BUDGET : DEFAULT_BUDGET),
+    mode,
     keywords: readKeywords(ctx, data.keywords),
     paper: readChoice(ctx, 'paper', data.paper, PAPERS),
     ...readFurniture(ctx, data),

@@ -6,6 +6,7 @@ import type { TemplateSources } from '../load/load-templates.js';
 import { agendaEntries, agendaFor, furnitureView, sectionNumber, slideNumberLabel, type AgendaEntry } from './furniture-view.js';
 import { compileDeck } from './handlebars.js';
 import { isRtl, labelsFor, type Labels } from './labels.js';
+import { footnoteNotes, renderFootnotes } from './render-footnotes.js';
 import { renderBlocks, renderInline, renderNotes } from './render-markdown.js';
 
 export interface RenderInput {
@@ -93,7 +94,9 @@ function renderSlide(slide: Slide, index: number, total: number, images: ImageMa
     partLabel: slide.parts > 1 ? `${slide.part}/${slide.parts}` : '',
     sectionLabel: sectionNumber(slide.sectionIndex),
     bodyHtml: renderBlocks(slide.blocks, images),
-    notesHtml: renderNotes(slide.notes, images),
+    bodyStyle: slide.scale && slide.scale < 1 ? `zoom: ${slide.scale.toFixed(3)}` : '',
+    notesHtml: renderNotes([...slide.notes, ...footnoteNotes(slide)], images),
+    footnotesHtml: renderFootnotes(slide, images),
   };
 }
 

@@ -1,32 +1,35 @@
-import type { Block, BriefMeta, Slide } from '../types.js';
-import { plainText, words } from '../lex/markdown.js';
+import type { Block, Slide } from '../types.js';
+import { lexMarkdown, plainText, tokensText, words } from '../lex/markdown.js';
 
-function tally(list: string[]): Map<string, number> {
-  const counts = new Map<string, number>();
-  for (const w of list) counts.set(w.toLowerCase(), (counts.get(w.toLowerCase()) ?? 0) + 1);
-  return counts;
+function count(into: Map<string, number>, text: string): void {
+  for (const w of words(text)) {
+    const key = w.toLocaleLowerCase();
+    into.set(key, (into.get(key) ?? 0) + 1);
+  }
 }
 
-function blockWords(block: Block): string[] {
-  if (block.directive?.kind === 'notes') return words(block.directive.text);
-  return block.directive ? [] : words(plainText(block.token));
+function blockText(block: Block): string {
+  if (block.directive?.kind === 'notes') return block.directive.text;
+  if (block.directive) return '';
+  return plainText(block.token);
 }
 
 /**
- * Words of the brief that appear on no slide and in no notes, counted with multiplicity: the
- * guarantee that splitting (and condensing) never drops text.
+ * Words of the brief that no slide, slide title or speaker note carries: the proof that splitting,
+ * condensing and fitting lost nothing. Counts words as a multiset, so a sentence dropped from the
+ * second of two identical paragraphs still counts.
  */
-export function lostWords(blocks: Block[], meta: BriefMeta, slides: Slide[]): string[] {
-  const have = tally([
-    ...words(meta.title),
-    ...slides.flatMap((s) => [...words(s.title), ...s.blocks.flatMap(blockWords), ...s.notes.flatMap((n) => words(n))]),
-  ]);
-  const lost: string[] = [];
-  for (const w of blocks.flatMap(blockWords)) {
-    const key = w.toLowerCase();
-    const n = have.get(key) ?? 0;
-    if (n > 0) have.set(key, n - 1);
-    else lost.push(w);
+export function lostWords(source: Block[], title: string, slides: Slide[]): string[] {
+  const want = new Map<string, number>();
+  count(want, title);
+  for (const b of source) count(want, blockText(b));
+  const have = new Map<string, number>();
+  for (const s of slides) {
+    if (s.kind !== 'content' && s.kind !== 'summary') count(have, s.title);
+    for (const b of s.blocks) count(have, blockText(b));
+    for (const n of s.notes) count(have, tokensText(lexMarkdown(n)));
   }
+  const lost: string[] = [];
+  for (const [w, n] of want) for (let i = (have.get(w) ?? 0); i < n; i++) lost.push(w);
   return lost;
 }

@@ -25,11 +25,11 @@ function runs(blocks: Block[]): Block[][] {
  * Atoms for packing: every block split to fit alone, a sub-heading glued to what follows it (a
  * heading never ends a slide), and notes directives costing nothing so they land where they stand.
  */
-function atomsOf(run: Block[], limit: Limit, ctx: SplitContext): Atom<Block[]>[] {
+export function atomsOf(run: Block[], limit: Limit, ctx: SplitContext): Atom<Block[]>[] {
   const atoms: Atom<Block[]>[] = [];
   let pending: Block[] = [];
   let pendingCost = { ...ZERO };
-  for (const block of run.flatMap((b) => (b.directive ? [b] : splitBlock(b, limit, ctx)))) {
+  for (const block of run.flatMap((b) => (b.directive ? [b] : carryNotes(b, splitBlock(b, limit, ctx))))) {
     const cost = block.directive ? ZERO : costOf(block, ctx);
     pending.push(block);
     pendingCost = { words: pendingCost.words + cost.words, lines: pendingCost.lines + cost.lines + (cost === ZERO ? 0 : ctx.layout.gap) };
@@ -51,8 +51,14 @@ interface Draft {
   notes: string[];
 }
 
-function notesOf(blocks: Block[]): string[] {
-  return blocks.flatMap((b) => (b.directive?.kind === 'notes' && b.directive.text ? [b.directive.text] : []));
+/** A block's own notes go with the first piece it is split into. */
+export function carryNotes(block: Block, pieces: Block[]): Block[] {
+  if (!block.notes || pieces[0] === block || pieces.length === 0) return pieces;
+  return [{ ...pieces[0], notes: block.notes }, ...pieces.slice(1)];
+}
+
+export function notesOf(blocks: Block[]): string[] {
+  return blocks.flatMap((b) => [...(b.directive?.kind === 'notes' && b.directive.text ? [b.directive.text] : []), ...(b.notes ?? [])]);
 }
 
 export function draftsOf(section: Section, limit: Limit, ctx: SplitContext): Draft[] {
@@ -76,14 +82,15 @@ function titleSlide(brief: Brief): Slide {
 }
 
 /** Every decision about what goes on which slide is made here; no HTML is produced. */
-export function toSlides(sections: Section[], brief: Brief, links: Links, labels: SlideLabels = DEFAULT_LABELS): Slide[] {
+/** `lineScale` widens or narrows a section's line limit once fit has measured how its slides really lay out. */
+export function toSlides(sections: Section[], brief: Brief, links: Links, labels: SlideLabels = DEFAULT_LABELS, lineScale?: (section: Section) => number): Slide[] {
   const layout = layoutFor(brief.meta.aspect);
   const ctx: SplitContext = { layout, lang: brief.meta.lang, links };
   const slides: Slide[] = [titleSlide(brief)];
   for (const section of sections) {
     const title = section.heading ?? labels.summary;
     // A classification banner takes a line's height from every slide.
-    const limit = { words: brief.meta.budget, lines: layout.maxLines - titleExtraLines(title, layout) - (brief.meta.classification ? 1 : 0) };
+    const limit = { words: brief.meta.budget, lines: (layout.maxLines - titleExtraLines(title, layout) - (brief.meta.classification ? 1 : 0)) * (lineScale?.(section) ?? 1) };
     const drafts = draftsOf(section, limit, ctx);
     const base = section.heading === null ? 'summary' : slug(section.heading);
     if (section.heading !== null) {

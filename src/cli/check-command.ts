@@ -1,0 +1,81 @@
+import { Option, type Command } from 'commander';
+import { checkBrief, type CheckResult } from '../check/check-brief.js';
+import { formatDiagnostic } from '../diagnostics.js';
+import { EXIT, type ExitCode } from '../errors.js';
+import { BrowserSession } from '../export/browser-session.js';
+import { resolveInputs } from '../load/resolve-inputs.js';
+import { addDeckOptions, type BuildFlags } from './program.js';
+
+export type CheckFlags = Pick<BuildFlags, 'fit' | 'budget' | 'theme' | 'aspect' | 'mode' | 'browser' | 'timeout'> & {
+  strict: boolean;
+  format: 'text' | 'json';
+};
+
+export interface CheckIo {
+  stdout: (text: string) => void;
+  signal?: AbortSignal;
+}
+
+function counts(results: CheckResult[]): { errors: number; warnings: number } {
+  const all = results.flatMap((r) => r.diagnostics);
+  return { errors: all.filter((d) => d.severity === 'error').length, warnings: all.filter((d) => d.severity === 'warning').length };
+}
+
+function report(results: CheckResult[], format: CheckFlags['format']): string {
+  const { errors, warnings } = counts(results);
+  if (format === 'json') {
+    const files = results.map((r) => ({
+      file: r.file,
+      slides: r.slides,
+      fitVerified: r.fit?.verified ?? false,
+      diagnostics: r.diagnostics.map((d) => ({ file: d.at?.file ?? r.file, line: d.at?.line ?? null, column: d.at?.column ?? null, severity: d.severity, code: d.code, message: d.message })),
+    }));
+    return `${JSON.stringify({ files, errors, warnings }, null, 2)}\n`;
+  }
+  const lines = results.flatMap((r) => r.diagnostics.map(formatDiagnostic));
+  const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? '' : 's'}`;
+  lines.push(`${plural(results.length, 'brief')} checked: ${plural(errors, 'error')}, ${plural(warnings, 'warning')}`);
+  return `${lines.join('\n')}\n`;
+}
+
+const CHECK_EXAMPLES = `
+Examples:
+  $ briefdeck check                         check every brief in content/
+  $ briefdeck check content/x.md --strict   fail on warnings too
+  $ briefdeck check --format json > report.json
+
+Exit codes: 0 no errors, 1 errors (or warnings with --strict), 2 bad usage.
+`;
+
+/** `briefdeck check`: exit 1 when any brief has an error (with --strict, any warning). */
+export async function checkAll(inputs: string[], flags: CheckFlags, io: CheckIo): Promise<ExitCode> {
+  const files = await resolveInputs(inputs);
+  await using session = new BrowserSession({ browserPath: flags.browser, timeout: flags.timeout * 1000 });
+  const stop = (): void => void session.close();
+  io.signal?.addEventListener('abort', stop);
+  const results: CheckResult[] = [];
+  try {
+    for (const file of files) {
+      if (io.signal?.aborted) break;
+      const overrides = { budget: flags.budget, theme: flags.theme, aspect: flags.aspect, mode: flags.mode };
+      results.push(await checkBrief(file, { ...overrides, fit: flags.fit, browser: session, strict: flags.strict }));
+    }
+  } finally {
+    io.signal?.removeEventListener('abort', stop);
+  }
+  io.stdout(report(results, flags.format));
+  return counts(results).errors > 0 ? EXIT.input : EXIT.ok;
+}
+
+/** Adds the `check` command to the program; `action` receives its inputs and flags. */
+export function addCheckCommand(program: Command, action: (inputs: string[], flags: CheckFlags) => Promise<void>): Command {
+  const command = program
+    .command('check')
+    .description('build in memory, measure every slide, and report problems without writing anything')
+    .argument('[inputs...]', 'Markdown briefs or folders of briefs', ['content'])
+    .option('--strict', 'treat warnings as errors', false)
+    .addOption(new Option('--format <format>', 'report format').choices(['text', 'json']).default('text'));
+  return addDeckOptions(command)
+    .addHelpText('after', CHECK_EXAMPLES)
+    .action((inputs: string[], flags: CheckFlags) => action(inputs, flags));
+}

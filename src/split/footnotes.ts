@@ -1,0 +1,73 @@
+import type { Token } from 'marked';
+import type { FootnoteDef, FootnoteRef } from '../lex/footnotes.js';
+import { lexMarkdown, markdown } from '../lex/markdown.js';
+import type { Block, Footnote, Section, Slide } from '../types.js';
+
+export const SOURCES_TITLE = 'Sources';
+/** The id the Sources slide gets from its title; footnote references link to its first part. */
+export const SOURCES_TARGET = '#sources-p1';
+
+export interface Footnotes {
+  /** Every definition, numbered in the order the brief first cites them (uncited ones last). */
+  list: Footnote[];
+  byLabel: Map<string, Footnote>;
+}
+
+function refsIn(blocks: Block[]): FootnoteRef[] {
+  const refs: FootnoteRef[] = [];
+  markdown.walkTokens(blocks.map((b) => b.token as Token), (t) => {
+    if (t.type === 'footnoteRef') refs.push(t as FootnoteRef);
+  });
+  return refs;
+}
+
+/** Takes the definitions out of the flow of blocks: their text goes to the slides that cite them. */
+export function extractFootnotes(blocks: Block[]): { blocks: Block[]; footnotes: Footnotes } {
+  const defs = blocks.filter((b) => b.token.type === 'footnoteDef');
+  const rest = blocks.filter((b) => b.token.type !== 'footnoteDef');
+  const order = [...new Set(refsIn(rest).map((r) => r.label))];
+  const byLabel = new Map<string, Footnote>();
+  const known = new Map(defs.map((d) => [(d.token as FootnoteDef).label, d]));
+  for (const label of [...order.filter((l) => known.has(l)), ...known.keys()]) {
+    if (byLabel.has(label)) continue;
+    const def = known.get(label) as Block;
+    byLabel.set(label, { label, number: byLabel.size + 1, text: (def.token as FootnoteDef).text, line: def.line });
+  }
+  return { blocks: rest, footnotes: { list: [...byLabel.values()], byLabel } };
+}
+
+/** The closing "Sources" section: every footnote, by number, so a reader can find them all. */
+export function sourcesSection(footnotes: Footnotes, index: number): Section | undefined {
+  if (footnotes.list.length === 0) return undefined;
+  const line = footnotes.list[0].line;
+  const blocks = footnotes.list.map((f) => {
+    const token = lexMarkdown(`${f.number}. ${f.text.replace(/\n/g, '\n   ')}`).find((t) => t.type === 'list');
+    return { token: token as Token, line: f.line };
+  });
+  return { index, heading: SOURCES_TITLE, line, blocks };
+}
+
+/**
+ * Gives each slide the footnotes its own blocks cite, numbers the references, and points them at
+ * the Sources slide. Run again after every re-split, since a split moves references.
+ */
+export function attachFootnotes(slides: Slide[], footnotes: Footnotes): Slide[] {
+  if (footnotes.list.length === 0) return slides;
+  return slides.map((slide) => {
+    if (slide.title === SOURCES_TITLE && slide.kind === 'content') return slide;
+    const cited: Footnote[] = [];
+    for (const ref of refsIn(slide.blocks)) {
+      const note = footnotes.byLabel.get(ref.label);
+      if (!note) continue;
+      ref.number = note.number;
+      ref.href = SOURCES_TARGET;
+      if (!cited.includes(note)) cited.push(note);
+    }
+    return { ...slide, footnotes: cited.length > 0 ? cited.sort((a, b) => a.number - b.number) : undefined };
+  });
+}
+
+/** Footnote references with no definition, for `check`. */
+export function unknownRefs(blocks: Block[], footnotes: Footnotes): Array<{ label: string; block: Block; raw: string }> {
+  return blocks.flatMap((block) => refsIn([block]).filter((r) => !footnotes.byLabel.has(r.label)).map((r) => ({ label: r.label, block, raw: r.raw })));
+}
