@@ -14,6 +14,8 @@ import { renderDeck } from './render/render-deck.js';
 import { toSections } from './split/to-sections.js';
 import { toSlides } from './split/to-slides.js';
 import { VERSION } from './version.js';
+import { enforceStrict } from './check/strict.js';
+import { throwIfInterrupted } from './errors.js';
 import { stageOutputs } from './write/stage-outputs.js';
 
 export interface BuildOptions extends MetaOverrides {
@@ -24,6 +26,16 @@ export interface BuildOptions extends MetaOverrides {
   browser?: BrowserSession;
   /** Receives warnings; a new collector is used when none is given. */
   diagnostics?: Diagnostics;
+  /** Every warning about the brief is an error; nothing is written. */
+  strict?: boolean;
+  /** Keep raw HTML unsanitized (trusted briefs only). */
+  allowHtml?: boolean;
+  /** Download and embed http(s) images instead of showing a placeholder. */
+  fetchRemote?: boolean;
+  /** Write into a folder briefdeck did not create, and over files changed since it wrote them. */
+  force?: boolean;
+  /** Aborted on Ctrl-C: nothing is committed after it. */
+  signal?: AbortSignal;
 }
 
 export interface BuildResult {
@@ -40,9 +52,10 @@ export async function composeDeck(file: string, options: BuildOptions = {}): Pro
   const diagnostics = options.diagnostics ?? new Diagnostics();
   const brief = await loadBrief(file, diagnostics, options);
   const { blocks, links } = lexBrief(brief);
-  const [images, assets, templates] = await Promise.all([loadImages(blocks, brief, diagnostics), loadAssets(brief.meta.theme), loadTemplates()]);
+  const [images, assets, templates] = await Promise.all([loadImages(blocks, brief, diagnostics, { fetchRemote: options.fetchRemote, signal: options.signal }), loadAssets(brief.meta.theme), loadTemplates()]);
   const slides = toSlides(toSections(blocks, brief.meta), brief, links);
-  const deck = renderDeck({ brief, slides, images, assets, templates, version: VERSION });
+  const deck = renderDeck({ brief, slides, images, assets, templates, version: VERSION, allowHtml: options.allowHtml });
+  if (options.strict) enforceStrict(diagnostics);
   return { deck, slides, diagnostics };
 }
 
@@ -51,7 +64,7 @@ export async function buildDeck(file: string, options: BuildOptions = {}): Promi
   const started = performance.now();
   const { deck, slides, diagnostics } = await composeDeck(file, options);
   const target = path.join(options.outDir ?? 'dist', deck.brief.name);
-  const staging = await stageOutputs(target);
+  const staging = await stageOutputs(target, { force: options.force });
   let pdfMs = 0;
   try {
     const htmlPath = await staging.write('index.html', deck.html);
@@ -63,6 +76,7 @@ export async function buildDeck(file: string, options: BuildOptions = {}): Promi
       staging.add(pdfName);
       pdfMs = performance.now() - built;
     }
+    throwIfInterrupted(options.signal);
     const outputs = await staging.commit();
     return { file, deck, slides, outputs, diagnostics, ms: { build: performance.now() - started - pdfMs, pdf: pdfMs } };
   } finally {

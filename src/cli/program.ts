@@ -12,6 +12,10 @@ export interface BuildFlags {
   browser?: string;
   timeout: number;
   quiet: boolean;
+  strict: boolean;
+  allowHtml: boolean;
+  fetchRemote: boolean;
+  force: boolean;
 }
 
 export type Action = (inputs: string[], flags: BuildFlags) => Promise<void>;
@@ -46,7 +50,11 @@ function addBuildOptions(command: Command, pdfFlag: boolean): Command {
     .addOption(new Option('--aspect <ratio>', 'slide shape, over the front matter').choices(Object.keys(ASPECTS)))
     .option('--browser <path>', 'Chrome or Chromium for PDF export (else BRIEFDECK_BROWSER, PUPPETEER_EXECUTABLE_PATH, system paths, Puppeteer cache)')
     .option('--timeout <seconds>', 'time limit for each browser step', wholeNumber(1, 3600), 60)
-    .option('-q, --quiet', 'print errors only', false);
+    .option('-q, --quiet', 'print errors only', false)
+    .option('--strict', 'treat every warning about a brief (missing image, unknown key…) as an error; nothing is written', false)
+    .option('--allow-html', 'keep raw HTML (scripts included) as written: only for briefs you trust', false)
+    .option('--fetch-remote', 'download remote (http/https) images and embed them; by default they are not fetched', false)
+    .option('--force', 'write into an output folder briefdeck did not create, and replace files changed since it wrote them', false);
   if (pdfFlag) command.option('--pdf', 'also write <name>/<name>.pdf', false);
   return command;
 }

@@ -45,7 +45,8 @@ async function buildAll(inputs: string[], flags: BuildFlags, io: Io): Promise<Ex
       if (io.signal?.aborted) break;
       const diagnostics = new Diagnostics();
       try {
-        const result = await buildDeck(file, { outDir: flags.out, pdf: flags.pdf, budget: flags.budget, theme: flags.theme, aspect: flags.aspect, browser: session, diagnostics });
+        const { strict, allowHtml, fetchRemote, force } = flags;
+        const result = await buildDeck(file, { outDir: flags.out, pdf: flags.pdf, budget: flags.budget, theme: flags.theme, aspect: flags.aspect, browser: session, diagnostics, strict, allowHtml, fetchRemote, force, signal: io.signal });
         if (!flags.quiet) io.stdout(summary(result));
       } catch (error) {
         if (!(error instanceof BriefdeckError)) throw error;

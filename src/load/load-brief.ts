@@ -68,6 +68,8 @@ async function readBytes(file: string): Promise<Uint8Array> {
     fail('file-unreadable', `cannot read ${file} (${code ?? String(error)})`);
   }
   if (info.isDirectory()) fail('file-is-folder', `${file} is a folder, not a Markdown file`);
+  // A device or pipe (/dev/zero, a FIFO) could be read forever.
+  if (!info.isFile()) fail('file-not-regular', `${file} is not a regular file (a device, pipe or socket), not a Markdown brief`);
   if (info.size > MAX_BRIEF_BYTES) {
     fail('file-too-large', `${file} is ${(info.size / 2 ** 20).toFixed(0)} MB; briefs are limited to ${MAX_BRIEF_BYTES / 2 ** 20} MB`);
   }

@@ -13,6 +13,8 @@ export interface RenderInput {
   assets: DeckAssets;
   templates: TemplateSources;
   version: string;
+  /** `--allow-html`: raw HTML in the brief is kept as written. */
+  allowHtml?: boolean;
 }
 
 const RTL = new Set(['ar', 'he', 'fa', 'ur', 'ps', 'sd', 'ug', 'yi', 'dv', 'ckb']);
@@ -51,7 +53,7 @@ function partialFor(slide: Slide): string {
   }
 }
 
-function renderSlide(slide: Slide, index: number, total: number, images: ImageMap): RenderedSlide & Record<string, unknown> {
+function renderSlide(slide: Slide, index: number, total: number, images: ImageMap, trusted = false): RenderedSlide & Record<string, unknown> {
   return {
     id: slide.id,
     kind: slide.kind,
@@ -66,8 +68,8 @@ function renderSlide(slide: Slide, index: number, total: number, images: ImageMa
     titleHtml: renderInline(slide.titleToken, slide.title, images),
     partLabel: slide.parts > 1 ? `${slide.part}/${slide.parts}` : '',
     sectionLabel: String(slide.sectionIndex).padStart(2, '0'),
-    bodyHtml: renderBlocks(slide.blocks, images),
-    notesHtml: renderNotes(slide.notes, images),
+    bodyHtml: renderBlocks(slide.blocks, images, trusted),
+    notesHtml: renderNotes(slide.notes, images, trusted),
   };
 }
 
@@ -76,7 +78,7 @@ export function renderDeck(input: RenderInput): Deck {
   const { brief, slides, images, assets } = input;
   const meta = brief.meta;
   const size = ASPECTS[meta.aspect];
-  const rendered = slides.map((s, i) => renderSlide(s, i, slides.length, images));
+  const rendered = slides.map((s, i) => renderSlide(s, i, slides.length, images, input.allowHtml));
   const config = {
     width: size.width,
     height: size.height,

@@ -4,6 +4,7 @@ import { countWords, lexMarkdown } from '../lex/markdown.js';
 import { blockCost, type Cost, type Layout } from './layout.js';
 import { atomFits, pack, type Atom, type Limit } from './pack.js';
 import { sentences, wordChunks } from './sentences.js';
+import { inlineSpans, keepSpansWhole, type Span } from './inline-spans.js';
 
 export interface SplitContext {
   layout: Layout;
@@ -32,12 +33,16 @@ function textCost(text: string, ctx: SplitContext, perLine = ctx.layout.charsPer
 }
 
 /** Text atoms (sentences, then words for a sentence too long alone), packed into pieces. */
-function packText(text: string, limit: Limit, ctx: SplitContext): string[] {
+function packText(text: string, limit: Limit, ctx: SplitContext, spans: Span[] = []): string[] {
   const atoms: Atom<string>[] = [];
-  for (const sentence of sentences(text, ctx.lang)) {
+  let offset = 0;
+  for (const sentence of keepSpansWhole(sentences(text, ctx.lang), spans)) {
     const atom = { item: sentence, cost: textCost(sentence, ctx), gap: 0 };
+    // Spans shifted to the sentence's own offsets, so a word cut never lands inside a link or tag.
+    const local = spans.map((s) => ({ start: s.start - offset, end: s.end - offset }));
+    offset += sentence.length;
     if (atomFits(atom, limit)) atoms.push(atom);
-    else atoms.push(...wordChunks(sentence, ctx.lang).map((w) => ({ item: w, cost: textCost(w, ctx), gap: 0 })));
+    else atoms.push(...keepSpansWhole(wordChunks(sentence, ctx.lang), local).map((w) => ({ item: w, cost: textCost(w, ctx), gap: 0 })));
   }
   // Sentence costs are fractions of lines; round each group up to whole lines.
   const rounded = { words: limit.words, lines: Math.max(1, limit.lines - 1) };
@@ -47,7 +52,7 @@ function packText(text: string, limit: Limit, ctx: SplitContext): string[] {
 function splitParagraph(block: Block, limit: Limit, ctx: SplitContext): Block[] {
   const text = block.token.raw.replace(/\n+$/, '');
   let offset = 0;
-  return packText(text, limit, ctx).map((piece) => {
+  return packText(text, limit, ctx, inlineSpans(text, (block.token as Tokens.Paragraph).tokens)).map((piece) => {
     const line = block.line + newlines(text.slice(0, offset));
     offset += piece.length;
     return relex(piece.trim(), line, ctx);

@@ -24,3 +24,15 @@ describe('toSlides', () => {
     ]);
   });
 });
+
+describe('toSlides keeps every speaker note', () => {
+  it('puts notes that stand alone before a break on the first slide after it', () => {
+    const slides = slidesOf('<!-- notes: said first -->\n\n---\n\nText.\n\n## One\n\n<!-- notes: under heading -->\n\n---\n\nMore.\n');
+    expect(slides.map((s) => [s.id, s.notes])).toEqual([
+      ['title', []],
+      ['summary', ['said first']],
+      ['one', []],
+      ['one-p1', ['under heading']],
+    ]);
+  });
+});
