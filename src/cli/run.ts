@@ -49,6 +49,8 @@ async function buildAll(inputs: string[], flags: BuildFlags, io: Io): Promise<Ex
         const result = await buildDeck(file, { outDir: flags.out, pdf: flags.pdf, budget: flags.budget, theme: flags.theme, aspect: flags.aspect, browser: session, diagnostics, strict, allowHtml, fetchRemote, force, signal: io.signal });
         if (!flags.quiet) io.stdout(summary(result));
       } catch (error) {
+        // After Ctrl-C the stop, not the brief, made the build fail: say so once, below.
+        if (io.signal?.aborted) break;
         if (!(error instanceof BriefdeckError)) throw error;
         io.stderr(`${error.describe()}\n`);
         if (code === EXIT.ok) code = error.exitCode;
@@ -60,6 +62,7 @@ async function buildAll(inputs: string[], flags: BuildFlags, io: Io): Promise<Ex
   } finally {
     io.signal?.removeEventListener('abort', stop);
   }
+  if (io.signal?.aborted) io.stderr(`briefdeck: interrupted by ${String(io.signal.reason)}; outputs left as they were\n`);
   return signalCode(io.signal) ?? code;
 }
 

@@ -74,6 +74,11 @@ export class BrowserSession implements AsyncDisposable {
         args: [...CHROMIUM_ARGS, ...(root ? ['--no-sandbox'] : [])],
         timeout: this.timeout,
         protocolTimeout: this.timeout * 2,
+        // Puppeteer's own handlers would exit at once on Ctrl-C, before staged files are removed;
+        // the CLI aborts the run instead, and the session closes the browser on its way out.
+        handleSIGINT: false,
+        handleSIGTERM: false,
+        handleSIGHUP: false,
       });
     } catch (error) {
       fail('browser-launch', `could not start ${found.path}: ${launchFailure((error as Error).message)}`, { exitCode: EXIT.noBrowser, cause: error });

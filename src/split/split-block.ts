@@ -13,6 +13,7 @@ export interface SplitContext {
 }
 
 const RE_LINK_TARGET = /\]\([^)]*\)/g;
+const RE_DEF_START = /^(\s*)\[/;
 
 function newlines(text: string): number {
   return (text.match(/\n/g) ?? []).length;
@@ -20,7 +21,9 @@ function newlines(text: string): number {
 
 /** Re-lexes a piece of Markdown into the one block it stands for. */
 function relex(source: string, line: number, ctx: SplitContext, cont?: boolean): Block {
-  const token = lexMarkdown(source, ctx.links).find((t) => t.type !== 'space' && t.type !== 'def');
+  let token = lexMarkdown(source, ctx.links).find((t) => t.type !== 'space' && t.type !== 'def');
+  // A piece that begins `[x]: y` would lex as a link definition and vanish; keep it as text.
+  if (!token && RE_DEF_START.test(source)) token = lexMarkdown(source.replace(RE_DEF_START, '$1\\['), ctx.links)[0];
   return { token: token ?? ({ type: 'paragraph', raw: source, text: source, tokens: [] } as Token), line, cont };
 }
 

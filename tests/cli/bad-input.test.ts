@@ -1,4 +1,4 @@
-import { chmod, cp, mkdir, readdir, symlink, writeFile } from 'node:fs/promises';
+import { cp, mkdir, readdir, symlink, truncate, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cli } from '../helpers/cli.js';
@@ -15,6 +15,8 @@ beforeAll(async () => {
   await writeFile(path.join(home, 'binary.md'), Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 0x0d]));
   await writeFile(path.join(home, 'latin1.md'), Buffer.from('---\ntitle: Caf\xe9\n---\n\nLine two\nr\xe9sum\xe9\n', 'latin1'));
   await mkdir(path.join(home, 'folder.md'));
+  await writeFile(path.join(home, 'huge.md'), '');
+  await truncate(path.join(home, 'huge.md'), 50 * 2 ** 20);
   await mkdir(path.join(home, 'no-briefs'));
   await writeFile(path.join(home, 'no-briefs', 'readme.txt'), 'not a brief');
   await symlink('/etc/hostname', path.join(home, 'linked.png'));
@@ -37,6 +39,7 @@ const ERRORS: Array<[string, string[], number, string]> = [
   ['a folder with no briefs', ['build', 'no-briefs'], 1, 'briefdeck: no Markdown briefs (.md) in no-briefs\n'],
   ['a folder where a file was expected', ['build', 'folder.md'], 1, 'briefdeck: folder.md is a folder, not a Markdown file\n'],
   ['a device where a file was expected', ['build', '/dev/zero'], 1, '/dev/zero is not a regular file (a device, pipe or socket), not a Markdown brief\n'],
+  ['a 50 MB brief', ['build', 'huge.md'], 1, 'huge.md is 50 MB; briefs are limited to 10 MB (split it into several briefs)\n'],
   ['an empty file', ['build', 'empty.md'], 1, 'empty.md:1: the brief is empty\n'],
   ['front matter only', ['build', 'front-matter-only.md'], 1, 'front-matter-only.md:4: the brief has front matter but no text after it\n'],
   ['invalid YAML', ['build', 'invalid-yaml.md'], 1, 'invalid-yaml.md:4:1: invalid YAML in front matter: Flow sequence in block collection must be sufficiently indented and end with a ]\n'],

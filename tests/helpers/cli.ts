@@ -1,4 +1,9 @@
+import path from 'node:path';
 import { run } from '../../src/cli/run.js';
+import { ROOT } from './fixtures.js';
+
+/** The real executable, for tests that need a process of its own (signals, permissions). */
+export const BIN = path.join(ROOT, 'bin', 'briefdeck.js');
 
 export interface CliResult {
   code: number;
