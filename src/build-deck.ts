@@ -24,6 +24,8 @@ import { renderDeck, type RenderInput } from './render/render-deck.js';
 import { toSections } from './split/to-sections.js';
 import { toSlides } from './split/to-slides.js';
 import { VERSION } from './version.js';
+import { enforceStrict } from './check/strict.js';
+import { throwIfInterrupted } from './errors.js';
 import { stageOutputs } from './write/stage-outputs.js';
 import { inputKey } from './write/input-key.js';
 import { readManifest } from './write/manifest.js';
@@ -44,8 +46,16 @@ export interface BuildOptions extends MetaOverrides, PrintOptions {
   fit?: boolean;
   /** Receives warnings; a new collector is used when none is given. */
   diagnostics?: Diagnostics;
-  /** Build even when the folder's manifest says the outputs are up to date. */
+  /** Every warning about the brief is an error; nothing is written. */
+  strict?: boolean;
+  /** Keep raw HTML unsanitized (trusted briefs only). */
+  allowHtml?: boolean;
+  /** Download and embed http(s) images instead of showing a placeholder. */
+  fetchRemote?: boolean;
+  /** Rebuild even up-to-date decks; write into a folder briefdeck did not create, and over files changed since it wrote them. */
   force?: boolean;
+  /** Aborted on Ctrl-C: nothing is committed after it. */
+  signal?: AbortSignal;
 }
 
 export interface BuildResult {
@@ -70,7 +80,7 @@ export async function composeDeck(file: string, options: BuildOptions = {}): Pro
   const { blocks, links } = lexBrief(brief);
   const labels = labelsFor(brief.meta.lang);
   const [images, assets, templates, logo, scriptFonts] = await Promise.all([
-    loadImages(blocks, brief, diagnostics),
+    loadImages(blocks, brief, diagnostics, { fetchRemote: options.fetchRemote, signal: options.signal }),
     loadAssets(brief.meta.theme),
     loadTemplates(undefined, options.templates ?? config.templates),
     loadLogo(brief, diagnostics),
@@ -78,7 +88,7 @@ export async function composeDeck(file: string, options: BuildOptions = {}): Pro
   ]);
   const { blocks: body, footnotes } = extractFootnotes(blocks);
   const fonts = { ...assets, fontsCss: `${assets.fontsCss}\n${scriptFonts}` };
-  const base = { brief, images, assets: fonts, templates, version: VERSION, logo };
+  const base = { brief, images, assets: fonts, templates, version: VERSION, logo, allowHtml: options.allowHtml };
   const render = (slides: Slide[]): Deck => renderDeck({ ...base, slides, stripNotes: options.stripNotes });
   const ctx = { layout: layoutFor(brief.meta.aspect), lang: brief.meta.lang, links };
   const session = options.fit === false ? undefined : options.browser;
@@ -90,6 +100,7 @@ export async function composeDeck(file: string, options: BuildOptions = {}): Pro
   const packSlides = (lineScale?: (section: Section) => number): Slide[] =>
     attachFootnotes(addFurniture(toSlides(sections, brief, links, labels, lineScale), own, brief, links, labels), footnotes);
   const fitted = await fitDeck(packSlides, render, session, { ctx, budget: brief.meta.budget, file, settle: (slides) => attachFootnotes(slides, footnotes) }, diagnostics);
+  if (options.strict) enforceStrict(diagnostics);
   const input: RenderInput = { ...base, slides: fitted.slides };
   const key = inputKey({ brief, images, templates, assets: fonts, options, version: VERSION });
   return { deck: fitted.deck, slides: fitted.slides, diagnostics, key, input, fit: fitted.stats };
@@ -108,7 +119,7 @@ export async function buildDeck(file: string, options: BuildOptions = {}): Promi
     replayDiagnostics(previous.input.diagnostics, diagnostics);
     return { file, deck, slides, outputs: [], diagnostics, ms: { build: performance.now() - started, pdf: 0 }, skipped: true, changes, fit };
   }
-  const staging = await stageOutputs(target);
+  const staging = await stageOutputs(target, { force: options.force });
   let pdfMs = 0;
   try {
     const htmlPath = await staging.write('index.html', deck.html);
@@ -118,6 +129,7 @@ export async function buildDeck(file: string, options: BuildOptions = {}): Promi
       await printOutputs({ deck, input, htmlPath, staging, browser: options.browser, diagnostics }, options);
       pdfMs = performance.now() - built;
     }
+    throwIfInterrupted(options.signal);
     const record = { brief: file, title: deck.brief.meta.title, date: deck.brief.meta.date, lang: deck.brief.meta.lang, slides: hashes };
     const outputs = await staging.commit({ input: { key, diagnostics: diagnostics.list }, deck: record });
     return { file, deck, slides, outputs, diagnostics, ms: { build: performance.now() - started - pdfMs, pdf: pdfMs }, skipped: false, changes, fit };

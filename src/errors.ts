@@ -36,3 +36,10 @@ export class BriefdeckError extends Error {
 export function fail(code: string, message: string, options?: ConstructorParameters<typeof BriefdeckError>[2]): never {
   throw new BriefdeckError(code, message, options);
 }
+
+/** After Ctrl-C or SIGTERM nothing more is committed: the previous outputs stay as they were. */
+export function throwIfInterrupted(signal?: AbortSignal): void {
+  if (!signal?.aborted) return;
+  const sigterm = signal.reason === 'SIGTERM';
+  fail('interrupted', `interrupted by ${sigterm ? 'SIGTERM' : 'SIGINT'}; outputs left as they were`, { exitCode: sigterm ? EXIT.sigterm : EXIT.sigint });
+}

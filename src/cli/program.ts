@@ -16,8 +16,6 @@ export interface BuildFlags {
   browser?: string;
   timeout: number;
   quiet: boolean;
-  /** Build even decks whose outputs are up to date. */
-  force?: boolean;
   /** `build --watch`: keep running and rebuild what changes. */
   watch?: boolean;
   notes: boolean;
@@ -27,6 +25,10 @@ export interface BuildFlags {
   paper?: Paper;
   config?: string;
   templates?: string;
+  strict: boolean;
+  allowHtml: boolean;
+  fetchRemote: boolean;
+  force: boolean;
 }
 
 export type Action = (inputs: string[], flags: BuildFlags) => Promise<void>;
@@ -89,7 +91,10 @@ function addBuildOptions(command: Command, pdfFlag: boolean): Command {
     .option('-o, --out <dir>', 'output folder; each brief goes to <dir>/<name>/', 'dist');
   addDeckOptions(command)
     .option('-q, --quiet', 'print errors only', false)
-    .option('-f, --force', 'build even decks whose outputs are up to date', false)
+    .option('-f, --force', 'rebuild even up-to-date decks; write into an output folder briefdeck did not create, and over files changed since it wrote them', false)
+    .option('--strict', 'treat every warning about a brief (missing image, unknown key…) as an error; nothing is written', false)
+    .option('--allow-html', 'keep raw HTML (scripts included) as written: only for briefs you trust', false)
+    .option('--fetch-remote', 'download remote (http/https) images and embed them; by default they are not fetched', false)
     .option('--notes', "slide PDF: each slide's notes on a page after it (implies --pdf)", false)
     .option('--strip-notes', 'write the HTML deck without speaker notes', false)
     .option('--handout', 'also write <name>/<name>-handout.pdf: slides with their notes on paper', false)

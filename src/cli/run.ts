@@ -52,14 +52,18 @@ async function buildAll(inputs: string[], flags: BuildFlags, io: Io): Promise<Ex
   // Briefs exported in parallel share one browser: a failed launch is reported once, not per brief.
   const reported = new Set<string>();
   try {
-    await eachBounded(files, buildConcurrency(flags.pdf, files.length), async (file, stopBuilding) => {
+    await eachBounded(files, buildConcurrency(flags.pdf || handout, files.length), async (file, stopBuilding) => {
       if (io.signal?.aborted) return stopBuilding();
       const diagnostics = new Diagnostics();
       try {
-        const result = await buildDeck(file, { outDir: flags.out, pdf: flags.pdf, fit: flags.fit, budget: flags.budget, theme: flags.theme, aspect: flags.aspect, mode: flags.mode, browser: session, diagnostics, force: flags.force,
+        const { strict, allowHtml, fetchRemote, force } = flags;
+        const result = await buildDeck(file, { outDir: flags.out, pdf: flags.pdf, fit: flags.fit, budget: flags.budget, theme: flags.theme, aspect: flags.aspect, mode: flags.mode, browser: session, diagnostics,
+          strict, allowHtml, fetchRemote, force, signal: io.signal,
           notes: flags.notes, stripNotes: flags.stripNotes, handout, handoutLayout: flags.handoutLayout, paper: flags.paper, config: flags.config, templates: flags.templates });
         if (!flags.quiet) io.stdout(summary(result));
       } catch (error) {
+        // After Ctrl-C the stop, not the brief, made the build fail: say so once, below.
+        if (io.signal?.aborted) return stopBuilding();
         if (!(error instanceof BriefdeckError)) throw error;
         if (!reported.has(error.describe())) io.stderr(`${error.describe()}\n`);
         reported.add(error.describe());
@@ -74,6 +78,7 @@ async function buildAll(inputs: string[], flags: BuildFlags, io: Io): Promise<Ex
   } finally {
     io.signal?.removeEventListener('abort', stop);
   }
+  if (io.signal?.aborted) io.stderr(`briefdeck: interrupted by ${String(io.signal.reason)}; outputs left as they were\n`);
   return signalCode(io.signal) ?? code;
 }
 

@@ -1,9 +1,24 @@
+import { setTimeout as sleep } from 'node:timers/promises';
 import createDebug from 'debug';
 import type { Browser, Page } from 'puppeteer';
 import { EXIT, fail } from '../errors.js';
 import { findBrowser, type FoundBrowser } from './find-browser.js';
 
 const debug = createDebug('briefdeck:export');
+const PAGE_CLOSE_MS = 2_000;
+const CRASH_NOTICE_MS = 1_000;
+
+/** Puppeteer's launch error, cut to what a user can act on: the exit code and the browser's own words. */
+function launchFailure(message: string): string {
+  const code = /Code: (\d+)/.exec(message)?.[1];
+  const stderr = /stderr:\n([\s\S]*?)(?:\n\n|\nTROUBLESHOOTING|$)/.exec(message)?.[1].trim().split('\n').filter(Boolean).slice(-2).join(' / ');
+  if (code || stderr) return `it exited${code ? ` with code ${code}` : ''}${stderr ? `: ${stderr}` : ''}`;
+  return message.split('\n')[0];
+}
+
+type Attempt<T> = { ok: true; value: T } | { ok: false; error: unknown; crashed?: string };
+
+
 
 /** Flags for headless Chromium on servers and in containers; see the README's notes on browsers. */
 export const CHROMIUM_ARGS = [
@@ -29,6 +44,8 @@ export interface BrowserOptions {
  */
 export class BrowserSession implements AsyncDisposable {
   private launching?: Promise<Browser>;
+  /** Set by `close()`: failures after it are the stop, not a crash to retry. */
+  private stopping = false;
   private found?: FoundBrowser;
   private openPages = 0;
   readonly timeout: number;
@@ -63,35 +80,72 @@ export class BrowserSession implements AsyncDisposable {
         args: [...CHROMIUM_ARGS, ...(root ? ['--no-sandbox'] : [])],
         timeout: this.timeout,
         protocolTimeout: this.timeout * 2,
+        // Puppeteer's own handlers would exit at once on Ctrl-C, before staged files are removed;
+        // the CLI aborts the run instead, and the session closes the browser on its way out.
+        handleSIGINT: false,
+        handleSIGTERM: false,
+        handleSIGHUP: false,
       });
     } catch (error) {
-      fail('browser-launch', `could not start ${found.path}: ${(error as Error).message.split('\n')[0]}`, { exitCode: EXIT.noBrowser, cause: error });
+      fail('browser-launch', `could not start ${found.path}: ${launchFailure((error as Error).message)}`, { exitCode: EXIT.noBrowser, cause: error });
     }
   }
 
   browser(): Promise<Browser> {
     if (!this.launching) {
+      this.stopping = false;
       this.launching = this.launch();
       this.launching.catch(() => (this.launching = undefined));
     }
     return this.launching;
   }
 
-  async withPage<T>(fn: (page: Page) => Promise<T>): Promise<T> {
+  /**
+   * Runs `fn` on a fresh page. If Chromium or the page crashes under it, the browser is relaunched
+   * and `fn` runs once more (after `onRetry`); a second crash is final. A stop via `close()` is
+   * never mistaken for a crash.
+   */
+  async withPage<T>(fn: (page: Page) => Promise<T>, onRetry?: (reason: string) => void): Promise<T> {
+    const first = await this.attempt(fn);
+    if (first.ok) return first.value;
+    if (!first.crashed || this.stopping) throw first.error;
+    const reason = first.crashed;
+    debug('%s; relaunching once', reason);
+    await this.close();
+    this.stopping = false;
+    onRetry?.(reason);
+    const second = await this.attempt(fn);
+    if (second.ok) return second.value;
+    throw second.error;
+  }
+
+  private async attempt<T>(fn: (page: Page) => Promise<T>): Promise<Attempt<T>> {
     const browser = await this.browser();
-    const page = await browser.newPage();
-    page.setDefaultTimeout(this.timeout);
-    this.stats.peakPages = Math.max(this.stats.peakPages, ++this.openPages);
-    debug('page opened (%d open)', this.openPages);
+    let crashed: string | undefined;
+    const onDisconnect = (): void => void (crashed ??= 'Chromium exited unexpectedly');
+    browser.once('disconnected', onDisconnect);
+    let page: Page | undefined;
     try {
-      return await fn(page);
+      page = await browser.newPage();
+      this.stats.peakPages = Math.max(this.stats.peakPages, ++this.openPages);
+      debug('page opened (%d open)', this.openPages);
+      page.once('error', () => void (crashed ??= 'the page crashed'));
+      page.setDefaultTimeout(this.timeout);
+      return { ok: true, value: await fn(page) };
+    } catch (error) {
+      // Puppeteer reports a page crash just after the call it broke fails; give it a moment.
+      if (!crashed) await sleep(CRASH_NOTICE_MS);
+      return { ok: false, error, crashed };
     } finally {
-      this.openPages--;
-      await page.close().catch(() => undefined);
+      browser.off('disconnected', onDisconnect);
+      if (page) this.openPages--;
+      // A hung page may never answer `close`; the browser's own close ends it then.
+      if (page) await Promise.race([page.close().catch(() => undefined), sleep(PAGE_CLOSE_MS, undefined, { ref: false })]);
     }
   }
 
   async close(): Promise<void> {
+    this.stopping = true;
     const launching = this.launching;
     this.launching = undefined;
     if (!launching) return;

@@ -16,10 +16,10 @@ import { linkEverySlide } from './print-helpers.js';
 export async function exportHandout(session: BrowserSession, htmlPath: string, pdfPath: string, deck: Deck, diagnostics: Diagnostics): Promise<void> {
   await session.withPage(async (page) => {
     forwardPageEvents(page, deck, diagnostics);
-    await step(deck, 'loading the handout', () => page.goto(pathToFileURL(htmlPath).href, { waitUntil: 'load', timeout: session.timeout }));
-    await step(deck, 'loading the handout fonts', () => page.evaluate(() => document.fonts.ready.then(() => undefined)));
+    await step(page, deck, 'loading the handout', () => page.goto(pathToFileURL(htmlPath).href, { waitUntil: 'load', timeout: session.timeout }));
+    await step(page, deck, 'loading the handout fonts', () => page.evaluate(() => document.fonts.ready.then(() => undefined)));
     await linkEverySlide(page, deck.slides.map((s) => s.id));
-    const pdf = await step(deck, 'printing the handout', () =>
+    const pdf = await step(page, deck, 'printing the handout', () =>
       page.pdf({ preferCSSPageSize: true, printBackground: true, tagged: true, outline: false, timeout: session.timeout }),
     );
     await writeFile(pdfPath, await finishPdf(pdf, { meta: deck.brief.meta, outline: outlineOf(deck.slides) }));

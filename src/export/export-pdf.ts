@@ -1,4 +1,5 @@
 import { writeFile } from 'node:fs/promises';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { pathToFileURL } from 'node:url';
 import type { Page } from 'puppeteer';
 import type { Diagnostics } from '../diagnostics.js';
@@ -25,11 +26,21 @@ export function forwardPageEvents(page: Page, deck: Deck, diagnostics: Diagnosti
   });
 }
 
-export async function step<T>(deck: Deck, what: string, run: () => Promise<T>): Promise<T> {
+/** Which slide the print layout had reached, asked briefly: a hung page cannot answer at all. */
+async function progressOf(page: Page, deck: Deck): Promise<string> {
+  const asked = page.$$eval('.pdf-page', (els) => els.length).catch(() => undefined);
+  const count = await Promise.race([asked, sleep(1_000, undefined, { ref: false })]);
+  if (count === undefined) return ' (the page does not respond: a script in it may loop forever)';
+  const slide = deck.slides[Math.min(count, deck.slides.length - 1)];
+  return ` at slide ${Math.min(count + 1, deck.slides.length)} of ${deck.slides.length} ("${slide.title}", line ${slide.line})`;
+}
+
+export async function step<T>(page: Page, deck: Deck, what: string, run: () => Promise<T>): Promise<T> {
   try {
     return await run();
   } catch (error) {
-    fail('export-failed', `PDF export of ${deck.brief.file} failed while ${what}: ${(error as Error).message.split('\n')[0]}`, {
+    const where = what === 'laying out slides' ? await progressOf(page, deck) : '';
+    fail('export-failed', `PDF export of ${deck.brief.file} failed while ${what}${where}: ${(error as Error).message.split('\n')[0]}`, {
       exitCode: EXIT.export,
       cause: error,
     });
@@ -45,8 +56,8 @@ export async function exportPdf(session: BrowserSession, htmlPath: string, pdfPa
     forwardPageEvents(page, deck, diagnostics);
     await page.setViewport({ width: deck.size.width, height: deck.size.height });
     const url = `${pathToFileURL(htmlPath).href}?print-pdf${options.notes ? '&showNotes=separate-page' : ''}`;
-    await step(deck, 'loading the deck', () => page.goto(url, { waitUntil: 'load', timeout: session.timeout }));
-    await step(deck, "waiting for reveal.js's print layout", () => page.waitForSelector('html[data-pdf-ready]', { timeout: session.timeout }));
+    await step(page, deck, 'loading the deck', () => page.goto(url, { waitUntil: 'load', timeout: session.timeout }));
+    await step(page, deck, 'laying out slides', () => page.waitForSelector('html[data-pdf-ready]', { timeout: session.timeout }));
     const pages = await page.$$eval('.pdf-page', (els) => els.length);
     if (pages !== deck.slides.length) {
       fail('export-pages', `print view of ${deck.brief.file} has ${pages} pages for ${deck.slides.length} slides`, { exitCode: EXIT.export });
@@ -56,9 +67,9 @@ export async function exportPdf(session: BrowserSession, htmlPath: string, pdfPa
       await labelNotesPages(page);
     }
     await linkEverySlide(page, deck.slides.map((s) => s.id));
-    const pdf = await step(deck, 'printing', () =>
+    const pdf = await step(page, deck, `printing ${deck.slides.length} slides`, () =>
       page.pdf({ preferCSSPageSize: true, printBackground: true, tagged: true, outline: false, timeout: session.timeout }),
     );
     await writeFile(pdfPath, await finishPdf(pdf, { meta: deck.brief.meta, outline: outlineOf(deck.slides) }));
-  });
+  }, (reason) => diagnostics.warn('browser-crash', `${reason} while exporting the PDF; relaunched Chromium and tried once more`, { file: deck.brief.file, line: 1 }));
 }

@@ -1,4 +1,4 @@
-import { accessSync, constants, existsSync, readdirSync } from 'node:fs';
+import { accessSync, constants, existsSync, readdirSync, statSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { EXIT, fail } from '../errors.js';
@@ -38,7 +38,8 @@ export const INSTALL_HINT =
 function executable(file: string): boolean {
   try {
     accessSync(file, constants.X_OK);
-    return true;
+    // A folder is "executable" (searchable) too, but cannot be launched.
+    return statSync(file).isFile();
   } catch {
     return false;
   }

@@ -1,9 +1,12 @@
-import { readFile, realpath } from 'node:fs/promises';
+import { readFile, realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type { Token } from 'marked';
 import type { Diagnostics } from '../diagnostics.js';
-import type { Block, Brief } from '../types.js';
+import { fail } from '../errors.js';
+import type { Block, Brief, SourceRef } from '../types.js';
 import { markdown } from '../lex/markdown.js';
+import { fetchImage } from './fetch-image.js';
 
 /** Local images of a brief as data: URLs, keyed by the `src` written in the Markdown. */
 export type ImageMap = Map<string, string>;
@@ -41,39 +44,74 @@ function decodeSrc(src: string): string {
   }
 }
 
+export interface ImageOptions {
+  /** `--fetch-remote`: download http(s) images and embed them. */
+  fetchRemote?: boolean;
+  signal?: AbortSignal;
+}
+
+const RE_HTTP = /^https?:\/\//i;
+
+/** A `file:` URL as a path; one that names another host can only be outside the brief's folder. */
+function filePath(src: string): string {
+  try {
+    return fileURLToPath(new URL(src));
+  } catch {
+    return `//${src}`;
+  }
+}
+
+/** Reads one local image; a path that leaves the brief's folder (`..`, absolute, symlink) is refused. */
+async function readLocal(src: string, root: string, at: SourceRef, diagnostics: Diagnostics): Promise<Buffer | undefined> {
+  const local = src.toLowerCase().startsWith('file:') ? filePath(src) : decodeSrc(src).split(/[?#]/)[0];
+  const target = path.resolve(root, local);
+  let real: string;
+  try {
+    real = await realpath(target);
+  } catch {
+    diagnostics.warn('image-missing', `image not found: ${src}`, at);
+    return undefined;
+  }
+  if (real !== root && !real.startsWith(root + path.sep)) {
+    fail('image-outside', `image ${src} is outside the brief's folder (${root}); copy it next to the brief`, { at });
+  }
+  if (!(await stat(real)).isFile()) {
+    diagnostics.warn('image-not-file', `image ${src} is a folder, not an image file`, at);
+    return undefined;
+  }
+  try {
+    return await readFile(real);
+  } catch (error) {
+    diagnostics.warn('image-unreadable', `cannot read image ${src} (${(error as NodeJS.ErrnoException).code ?? 'error'})`, at);
+    return undefined;
+  }
+}
+
 /**
- * Reads each local image once. A missing file, a file that is no image, or a path that leaves the
- * brief's folder is a located warning, and the slide shows a placeholder in its place.
+ * Reads each image once. A missing file or a file that is no image is a located warning, and the
+ * slide shows a placeholder in its place; a path out of the brief's folder is an error. Remote
+ * images are fetched only with `fetchRemote`, so builds stay offline and reproducible.
  */
-export async function loadImages(blocks: Block[], brief: Brief, diagnostics: Diagnostics): Promise<ImageMap> {
+export async function loadImages(blocks: Block[], brief: Brief, diagnostics: Diagnostics, options: ImageOptions = {}): Promise<ImageMap> {
   const images: ImageMap = new Map();
   const root = await realpath(path.dirname(path.resolve(brief.file)));
   for (const { src, line } of imagesOf(blocks)) {
-    if (images.has(src) || src === '') continue;
+    if (images.has(src) || src === '' || src.startsWith('data:')) continue;
     const at = { file: brief.file, line };
-    if (RE_REMOTE.test(src)) {
-      if (!src.startsWith('data:')) diagnostics.warn('image-remote', `remote image ${src} is not embedded; the deck needs a network to show it`, at);
+    let bytes: Buffer | undefined;
+    if (RE_HTTP.test(src)) {
+      if (!options.fetchRemote) {
+        diagnostics.warn('image-remote', `remote image ${src} is not fetched (use --fetch-remote to embed it); the slide shows a placeholder`, at);
+        continue;
+      }
+      bytes = await fetchImage(src, at, diagnostics, options.signal);
+    } else if (RE_REMOTE.test(src) && !/^file:/i.test(src)) {
+      diagnostics.warn('image-scheme', `image ${src} uses a scheme briefdeck does not load; the slide shows a placeholder`, at);
       continue;
+    } else {
+      bytes = await readLocal(src, root, at, diagnostics);
     }
-    const target = path.resolve(root, decodeSrc(src).split(/[?#]/)[0]);
-    let real: string;
-    try {
-      real = await realpath(target);
-    } catch {
-      diagnostics.warn('image-missing', `image not found: ${src}`, at);
-      continue;
-    }
-    if (real !== root && !real.startsWith(root + path.sep)) {
-      diagnostics.warn('image-outside', `image ${src} is outside the brief's folder and is not embedded`, at);
-      continue;
-    }
-    let bytes: Buffer;
-    try {
-      bytes = await readFile(real);
-    } catch (error) {
-      diagnostics.warn('image-unreadable', `cannot read image ${src} (${(error as NodeJS.ErrnoException).code ?? 'error'})`, at);
-      continue;
-    }
+    if (!bytes) continue;
     const type = imageType(bytes);
     if (!type) {
       diagnostics.warn('image-not-image', `${src} is not an image (PNG, JPEG, GIF, WebP, AVIF or SVG)`, at);

@@ -15,6 +15,9 @@ export async function resolveInputs(inputs: string[]): Promise<string[]> {
       const hint = /[*?[]/.test(input) ? ' (no file matches this pattern)' : '';
       fail('input-missing', `no such file or folder: ${input}${hint}`, { exitCode: EXIT.input });
     }
+    if (info.isDirectory() && RE_BRIEF.test(input.replace(/[\\/]+$/, ''))) {
+      fail('file-is-folder', `${input} is a folder, not a Markdown file`);
+    }
     if (info.isDirectory()) {
       const entries = (await readdir(input, { withFileTypes: true })).filter((e) => e.isFile() && RE_BRIEF.test(e.name));
       if (entries.length === 0) fail('no-briefs', `no Markdown briefs (.md) in ${input}`);

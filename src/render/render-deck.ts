@@ -22,6 +22,8 @@ export interface RenderInput {
   view?: Record<string, unknown>;
   /** The `logo` as a data: URL, read by load. */
   logo?: string;
+  /** `--allow-html`: raw HTML in the brief is kept as written. */
+  allowHtml?: boolean;
 }
 
 // Building an Intl formatter costs more than formatting with it; a batch of briefs shares them.
@@ -76,7 +78,7 @@ function partialFor(slide: Slide): string {
   }
 }
 
-function renderSlide(slide: Slide, index: number, total: number, images: ImageMap, labels: Labels, agenda: AgendaEntry[]): RenderedSlide & Record<string, unknown> {
+function renderSlide(slide: Slide, index: number, total: number, images: ImageMap, labels: Labels, agenda: AgendaEntry[], trusted = false): RenderedSlide & Record<string, unknown> {
   return {
     id: slide.id,
     kind: slide.kind,
@@ -93,9 +95,9 @@ function renderSlide(slide: Slide, index: number, total: number, images: ImageMa
     titleHtml: renderInline(slide.titleToken, slide.title, images),
     partLabel: slide.parts > 1 ? `${slide.part}/${slide.parts}` : '',
     sectionLabel: sectionNumber(slide.sectionIndex),
-    bodyHtml: renderBlocks(slide.blocks, images),
+    bodyHtml: renderBlocks(slide.blocks, images, trusted),
     bodyStyle: slide.scale && slide.scale < 1 ? `zoom: ${slide.scale.toFixed(3)}` : '',
-    notesHtml: renderNotes([...slide.notes, ...footnoteNotes(slide)], images),
+    notesHtml: renderNotes([...slide.notes, ...footnoteNotes(slide)], images, trusted),
     footnotesHtml: renderFootnotes(slide, images),
   };
 }
@@ -107,7 +109,7 @@ export function renderDeck(input: RenderInput): Deck {
   const size = ASPECTS[meta.aspect];
   const labels = labelsFor(meta.lang);
   const agenda = agendaEntries(slides, images);
-  const rendered = slides.map((s, i) => renderSlide(s, i, slides.length, images, labels, agenda));
+  const rendered = slides.map((s, i) => renderSlide(s, i, slides.length, images, labels, agenda, input.allowHtml));
   const config = {
     width: size.width,
     height: size.height,

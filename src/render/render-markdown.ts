@@ -22,8 +22,8 @@ function blockHtml(block: Block): string {
   return block.cont ? html.replace(RE_FIRST_ITEM, '$1 class="bd-cont">$2 class="bd-cont"') : html;
 }
 
-export function renderBlocks(blocks: Block[], images: ImageMap): string {
-  return sanitize(blocks.map(blockHtml).join('\n'), images);
+export function renderBlocks(blocks: Block[], images: ImageMap, trusted = false): string {
+  return sanitize(blocks.map(blockHtml).join('\n'), images, trusted);
 }
 
 export function renderInline(token: Tokens.Heading | undefined, fallback: string, images: ImageMap): string {
@@ -32,8 +32,8 @@ export function renderInline(token: Tokens.Heading | undefined, fallback: string
 }
 
 /** Notes are Markdown too, written in a `<!-- notes: … -->` directive. */
-export function renderNotes(notes: string[], images: ImageMap): string {
-  return notes.length === 0 ? '' : sanitize(markdown.parser(lexMarkdown(notes.join('\n\n'))), images);
+export function renderNotes(notes: string[], images: ImageMap, trusted = false): string {
+  return notes.length === 0 ? '' : sanitize(markdown.parser(lexMarkdown(notes.join('\n\n'))), images, trusted);
 }
 
 export function escapeHtml(text: string): string {

@@ -40,7 +40,8 @@ function options(images: ImageMap): sanitizeHtml.IOptions {
         const src = attribs.src ?? '';
         const data = images.get(src);
         if (data) return { tagName, attribs: { ...attribs, src: data } };
-        if (/^(?:https?:|data:image\/(?:png|jpeg|gif|webp|avif);)/i.test(src)) return { tagName, attribs };
+        // Remote images stay out unless fetched and embedded (--fetch-remote): decks work offline.
+        if (/^data:image\/(?:png|jpeg|gif|webp|avif);/i.test(src)) return { tagName, attribs };
         // A missing local image keeps its place and says what is missing.
         return { tagName: 'span', attribs: { class: 'bd-missing-image', role: 'img', 'aria-label': attribs.alt ?? '' }, text: `[image: ${attribs.alt || src}]` };
       },
@@ -48,6 +49,21 @@ function options(images: ImageMap): sanitizeHtml.IOptions {
   };
 }
 
-export function sanitize(html: string, images: ImageMap): string {
-  return sanitizeHtml(html, options(images));
+/**
+ * `--allow-html`: every tag, attribute and URL scheme is kept as written (scripts included), for
+ * briefs the user trusts; images are still embedded or replaced so the deck stays offline.
+ */
+function trustedOptions(images: ImageMap): sanitizeHtml.IOptions {
+  return {
+    allowedTags: false,
+    allowedAttributes: false,
+    allowVulnerableTags: true,
+    allowedSchemesAppliedToAttributes: [],
+    allowProtocolRelative: true,
+    transformTags: { img: options(images).transformTags!.img },
+  };
+}
+
+export function sanitize(html: string, images: ImageMap, trusted = false): string {
+  return sanitizeHtml(html, trusted ? trustedOptions(images) : options(images));
 }

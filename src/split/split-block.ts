@@ -4,6 +4,7 @@ import { countWords, lexMarkdown } from '../lex/markdown.js';
 import { blockCost, type Cost, type Layout } from './layout.js';
 import { atomFits, pack, type Atom, type Limit } from './pack.js';
 import { sentences, wordChunks } from './sentences.js';
+import { inlineSpans, keepSpansWhole, type Span } from './inline-spans.js';
 
 export interface SplitContext {
   layout: Layout;
@@ -12,6 +13,7 @@ export interface SplitContext {
 }
 
 const RE_LINK_TARGET = /\]\([^)]*\)/g;
+const RE_DEF_START = /^(\s*)\[/;
 
 function newlines(text: string): number {
   return (text.match(/\n/g) ?? []).length;
@@ -19,7 +21,9 @@ function newlines(text: string): number {
 
 /** Re-lexes a piece of Markdown into the one block it stands for. */
 function relex(source: string, line: number, ctx: SplitContext, cont?: boolean): Block {
-  const token = lexMarkdown(source, ctx.links).find((t) => t.type !== 'space' && t.type !== 'def');
+  let token = lexMarkdown(source, ctx.links).find((t) => t.type !== 'space' && t.type !== 'def');
+  // A piece that begins `[x]: y` would lex as a link definition and vanish; keep it as text.
+  if (!token && RE_DEF_START.test(source)) token = lexMarkdown(source.replace(RE_DEF_START, '$1\\['), ctx.links)[0];
   return { token: token ?? ({ type: 'paragraph', raw: source, text: source, tokens: [] } as Token), line, cont };
 }
 
@@ -42,12 +46,16 @@ function textCost(text: string, ctx: SplitContext, perLine = ctx.layout.charsPer
 }
 
 /** Text atoms (sentences, then words for a sentence too long alone), packed into pieces. */
-function packText(text: string, limit: Limit, ctx: SplitContext): string[] {
+function packText(text: string, limit: Limit, ctx: SplitContext, spans: Span[] = []): string[] {
   const atoms: Atom<string>[] = [];
-  for (const sentence of sentences(text, ctx.lang)) {
+  let offset = 0;
+  for (const sentence of keepSpansWhole(sentences(text, ctx.lang), spans)) {
     const atom = { item: sentence, cost: textCost(sentence, ctx), gap: 0 };
+    // Spans shifted to the sentence's own offsets, so a word cut never lands inside a link or tag.
+    const local = spans.map((s) => ({ start: s.start - offset, end: s.end - offset }));
+    offset += sentence.length;
     if (atomFits(atom, limit)) atoms.push(atom);
-    else atoms.push(...wordChunks(sentence, ctx.lang).map((w) => ({ item: w, cost: textCost(w, ctx), gap: 0 })));
+    else atoms.push(...keepSpansWhole(wordChunks(sentence, ctx.lang), local).map((w) => ({ item: w, cost: textCost(w, ctx), gap: 0 })));
   }
   // Sentence costs are fractions of lines; round each group up to whole lines.
   const rounded = { words: limit.words, lines: Math.max(1, limit.lines - 1) };
@@ -57,7 +65,7 @@ function packText(text: string, limit: Limit, ctx: SplitContext): string[] {
 function splitParagraph(block: Block, limit: Limit, ctx: SplitContext): Block[] {
   const text = block.token.raw.replace(/\n+$/, '');
   let offset = 0;
-  return packText(text, limit, ctx).map((piece) => {
+  return packText(text, limit, ctx, inlineSpans(text, (block.token as Tokens.Paragraph).tokens)).map((piece) => {
     const line = block.line + newlines(text.slice(0, offset));
     offset += piece.length;
     return relex(piece.trim(), line, ctx);

@@ -63,15 +63,19 @@ export function notesOf(blocks: Block[]): string[] {
 
 export function draftsOf(section: Section, limit: Limit, ctx: SplitContext): Draft[] {
   const drafts: Draft[] = [];
+  // Notes in a run with no text, before any slide of the section: they go on its first slide.
+  let early: string[] = [];
   for (const run of runs(section.blocks)) {
     if (!run.some((b) => !b.directive)) {
       // Notes with no text of their own around them stay with the slide before.
-      drafts[drafts.length - 1]?.notes.push(...notesOf(run));
+      if (drafts.length > 0) drafts[drafts.length - 1].notes.push(...notesOf(run));
+      else early.push(...notesOf(run));
       continue;
     }
     for (const groups of pack(atomsOf(run, limit, ctx), limit)) {
       const blocks = groups.flat();
-      drafts.push({ blocks: blocks.filter((b) => !b.directive), notes: notesOf(blocks) });
+      drafts.push({ blocks: blocks.filter((b) => !b.directive), notes: [...early, ...notesOf(blocks)] });
+      early = [];
     }
   }
   return drafts;

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { fail } from '../errors.js';
 import { VERSION } from '../version.js';
 import { MANIFEST_NAME, readManifest, sha256, type Manifest, type ManifestDeck, type ManifestInput } from './manifest.js';
+import { checkFolder, checkOverwrite, STAGING_PREFIX } from './guard-outputs.js';
 
 /**
  * Outputs are written into a hidden folder beside their final place and renamed into it only when
@@ -15,6 +16,7 @@ export class Staging {
   constructor(
     readonly dir: string,
     readonly target: string,
+    private readonly force = false,
   ) {}
 
   /** Path inside the staging folder for an output that another stage (export) writes itself. */
@@ -36,6 +38,7 @@ export class Staging {
   /** Renames every staged file into place (each rename is atomic), then records them in the manifest. */
   async commit(record: { input?: Omit<ManifestInput, 'outputs'>; deck?: ManifestDeck } = {}): Promise<string[]> {
     const previous = await readManifest(this.target);
+    await checkOverwrite(this.target, this.files, previous, this.force);
     // Without an input record the outputs' sources are unknown, so the next build must not skip.
     const input = record.input && { ...record.input, outputs: [...this.files] };
     const manifest: Manifest = { tool: 'briefdeck', version: VERSION, files: { ...previous?.files }, input, deck: record.deck ?? previous?.deck };
@@ -60,11 +63,12 @@ export class Staging {
   }
 }
 
-export async function stageOutputs(target: string): Promise<Staging> {
+export async function stageOutputs(target: string, options: { force?: boolean } = {}): Promise<Staging> {
+  await checkFolder(target, options.force ?? false);
   try {
     await mkdir(target, { recursive: true });
-    const dir = await mkdtemp(path.join(target, '.briefdeck-tmp-'));
-    return new Staging(dir, target);
+    const dir = await mkdtemp(path.join(target, STAGING_PREFIX));
+    return new Staging(dir, target, options.force);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     fail('output-unwritable', `cannot write to ${target} (${code ?? String(error)})`);

@@ -4,6 +4,7 @@ import { lexBrief } from '../../src/lex/lex-brief.js';
 import { parseBrief } from '../../src/load/load-brief.js';
 import { toSections } from '../../src/split/to-sections.js';
 import { toSlides } from '../../src/split/to-slides.js';
+import { renderBlocks } from '../../src/render/render-markdown.js';
 
 function slidesOf(text: string) {
   const brief = parseBrief(text, 'x.md', new Diagnostics());
@@ -22,5 +23,25 @@ describe('toSlides', () => {
       ['section', 'two'],
       ['content', 'two-p1'],
     ]);
+  });
+});
+
+describe('toSlides keeps every speaker note', () => {
+  it('puts notes that stand alone before a break on the first slide after it', () => {
+    const slides = slidesOf('<!-- notes: said first -->\n\n---\n\nText.\n\n## One\n\n<!-- notes: under heading -->\n\n---\n\nMore.\n');
+    expect(slides.map((s) => [s.id, s.notes])).toEqual([
+      ['title', []],
+      ['summary', ['said first']],
+      ['one', []],
+      ['one-p1', ['under heading']],
+    ]);
+  });
+});
+
+describe('toSlides keeps every word of a split paragraph', () => {
+  it('a piece that starts like a link definition stays text', () => {
+    const slides = slidesOf('---\ntitle: T\nbudget: 20\n---\n\n[^1]: a. Ua `a` a a a a 中中中中中中中中中中中中 a. a.\n');
+    const html = slides.map((s) => renderBlocks(s.blocks, new Map())).join('\n');
+    expect(html).toContain('[^1]: a.');
   });
 });

@@ -1,0 +1,47 @@
+import { readdir, readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { fail } from '../errors.js';
+import { MANIFEST_NAME, sha256, type Manifest } from './manifest.js';
+
+/** Staging folders of this or an interrupted run: briefdeck's own, never a sign of someone else's files. */
+export const STAGING_PREFIX = '.briefdeck-tmp-';
+
+/**
+ * A folder briefdeck may write into: missing, empty, or holding its manifest. Anything else holds
+ * someone's files, and only `--force` lets a build write beside them.
+ */
+export async function checkFolder(target: string, force: boolean): Promise<void> {
+  let entries: string[];
+  try {
+    entries = await readdir(target);
+  } catch {
+    return; // Missing (created next) or unreadable (reported when staging fails).
+  }
+  const theirs = entries.filter((e) => !e.startsWith(STAGING_PREFIX));
+  if (force || theirs.length === 0 || theirs.includes(MANIFEST_NAME)) return;
+  fail('output-not-ours', `${target} already holds files briefdeck did not write (${theirs.slice(0, 3).join(', ')}${theirs.length > 3 ? ', …' : ''}); choose another --out, empty it, or pass --force`);
+}
+
+async function currentHash(file: string): Promise<string | undefined> {
+  try {
+    return sha256(await readFile(file));
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Before replacing an output, it must still be what briefdeck wrote: a file it did not write, or one
+ * edited since (its hash differs from the manifest's), is someone's work and is kept unless `--force`.
+ */
+export async function checkOverwrite(target: string, names: string[], manifest: Manifest | undefined, force: boolean): Promise<void> {
+  if (force) return;
+  for (const name of names) {
+    const now = await currentHash(path.join(target, name));
+    if (now === undefined) continue;
+    const wrote = manifest?.files[name]?.sha256;
+    if (wrote === now) continue;
+    const why = wrote ? 'was changed after briefdeck wrote it' : 'was not written by briefdeck';
+    fail('output-changed', `${path.join(target, name)} ${why}; move it away or pass --force to replace it`);
+  }
+}
