@@ -86,7 +86,7 @@ export async function composeDeck(file: string, options: BuildOptions = {}): Pro
     loadLogo(brief, diagnostics),
     loadScriptFonts(deckText(brief, labels), brief.meta.lang),
   ]);
-  const { blocks: body, footnotes } = extractFootnotes(blocks);
+  const { blocks: body, footnotes } = extractFootnotes(blocks, file);
   const fonts = { ...assets, fontsCss: `${assets.fontsCss}\n${scriptFonts}` };
   const base = { brief, images, assets: fonts, templates, version: VERSION, logo, allowHtml: options.allowHtml };
   const render = (slides: Slide[]): Deck => renderDeck({ ...base, slides, stripNotes: options.stripNotes });

@@ -28,7 +28,12 @@ export const footnoteExtension: MarkedExtension = {
     {
       name: 'footnoteDef',
       level: 'block',
-      start: (src: string) => src.match(/^ {0,3}\[\^/m)?.index,
+      // Only a definition at the start of a line may cut a paragraph short. marked asks from the
+      // paragraph's second character on, so `^` would wrongly match right after its first one.
+      start: (src: string) => {
+        const m = /\n {0,3}\[\^[^\]\s]+\]:/.exec(src);
+        return m ? m.index + 1 : undefined;
+      },
       tokenizer(src: string) {
         const m = RE_DEF.exec(src);
         if (!m) return undefined;

@@ -1,3 +1,4 @@
+import { AGENDA_PER_SLIDE } from '../split/furniture.js';
 import type { ImageMap } from '../load/load-images.js';
 import type { BriefMeta, Slide } from '../types.js';
 import { fill, type Labels } from './labels.js';
@@ -33,7 +34,7 @@ function around<T>(items: T[], index: number, max: number): T[] {
 
 /** The agenda as seen from `slide`: its own section highlighted on a section slide. */
 export function agendaFor(slide: Slide, entries: AgendaEntry[]): AgendaEntry[] {
-  if (slide.kind === 'agenda') return entries;
+  if (slide.kind === 'agenda') return entries.slice((slide.part - 1) * AGENDA_PER_SLIDE, slide.part * AGENDA_PER_SLIDE);
   if (slide.kind !== 'section' || entries.length === 0) return [];
   const marked = entries.map((e) => ({ ...e, current: e.id === slide.id }));
   return around(marked, marked.findIndex((e) => e.current), SECTION_AGENDA_MAX);

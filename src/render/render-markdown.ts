@@ -13,7 +13,7 @@ function figureHtml(token: Token): string | undefined {
   if (parts.length !== 1 || parts[0].type !== 'image') return undefined;
   const image = parts[0] as Tokens.Image;
   const caption = image.text ? `<figcaption>${escapeHtml(image.text)}</figcaption>` : '';
-  return `<figure class="bd-figure">${markdown.Parser.parseInline([image])}${caption}</figure>\n`;
+  return `<figure class="bd-figure">${markdown.Parser.parseInline([image], markdown.defaults)}${caption}</figure>\n`;
 }
 
 function blockHtml(block: Block): string {
@@ -28,7 +28,7 @@ export function renderBlocks(blocks: Block[], images: ImageMap, trusted = false)
 
 export function renderInline(token: Tokens.Heading | undefined, fallback: string, images: ImageMap): string {
   if (!token) return sanitize(escapeHtml(fallback), images);
-  return sanitize(markdown.Parser.parseInline(token.tokens), images);
+  return sanitize(markdown.Parser.parseInline(token.tokens, markdown.defaults), images);
 }
 
 /** Notes are Markdown too, written in a `<!-- notes: … -->` directive. */

@@ -1,3 +1,4 @@
+import { fail } from '../errors.js';
 import type { Token } from 'marked';
 import type { FootnoteDef, FootnoteRef } from '../lex/footnotes.js';
 import { lexMarkdown, markdown } from '../lex/markdown.js';
@@ -22,12 +23,19 @@ function refsIn(blocks: Block[]): FootnoteRef[] {
 }
 
 /** Takes the definitions out of the flow of blocks: their text goes to the slides that cite them. */
-export function extractFootnotes(blocks: Block[]): { blocks: Block[]; footnotes: Footnotes } {
+export function extractFootnotes(blocks: Block[], file = 'brief'): { blocks: Block[]; footnotes: Footnotes } {
   const defs = blocks.filter((b) => b.token.type === 'footnoteDef');
   const rest = blocks.filter((b) => b.token.type !== 'footnoteDef');
   const order = [...new Set(refsIn(rest).map((r) => r.label))];
   const byLabel = new Map<string, Footnote>();
-  const known = new Map(defs.map((d) => [(d.token as FootnoteDef).label, d]));
+  const known = new Map<string, Block>();
+  for (const def of defs) {
+    const label = (def.token as FootnoteDef).label;
+    const first = known.get(label);
+    // Which text was meant is the author's call; keeping one would silently drop the other.
+    if (first) fail('footnote-duplicate', `footnote [^${label}] is defined twice (first at line ${first.line})`, { at: { file, line: def.line } });
+    known.set(label, def);
+  }
   for (const label of [...order.filter((l) => known.has(l)), ...known.keys()]) {
     if (byLabel.has(label)) continue;
     const def = known.get(label) as Block;

@@ -18,10 +18,16 @@ export function isConclusionHeading(heading: string): boolean {
   return RE_CONCLUSION.test(heading.trim().replace(/^\d+[.)]?\s*/, ''));
 }
 
+/** Entries on one agenda slide (two columns of six); a longer agenda continues on the next. */
+export const AGENDA_PER_SLIDE = 12;
+
 function agendaSlide(slides: Slide[], labels: Labels, taken: Set<string>): Slide[] {
   const at = slides.findIndex((s) => s.kind === 'section');
-  const [agenda] = freeIds([ { id: 'agenda', kind: 'agenda', title: labels.agenda, part: 1, parts: 1, blocks: [], notes: [], line: slides[at].line, sectionIndex: 0 }], taken);
-  return [...slides.slice(0, at), agenda, ...slides.slice(at)];
+  const parts = Math.max(1, Math.ceil(slides.filter((s) => s.kind === 'section').length / AGENDA_PER_SLIDE));
+  const drafts: Slide[] = Array.from({ length: parts }, (_, i) => ({
+    id: i === 0 ? 'agenda' : `agenda-p${i + 1}`, kind: 'agenda', title: labels.agenda, part: i + 1, parts, blocks: [], notes: [], line: slides[at].line, sectionIndex: 0,
+  }));
+  return [...slides.slice(0, at), ...freeIds(drafts, taken), ...slides.slice(at)];
 }
 
 /** The lead sentence of each point: a closing slide recalls the points, it does not repeat them. */

@@ -1,24 +1,40 @@
+import type { Dirent } from 'node:fs';
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fail } from '../errors.js';
-import { MANIFEST_NAME, sha256, type Manifest } from './manifest.js';
+import { MANIFEST_NAME, readManifest, sha256, type Manifest } from './manifest.js';
 
 /** Staging folders of this or an interrupted run: briefdeck's own, never a sign of someone else's files. */
 export const STAGING_PREFIX = '.briefdeck-tmp-';
 
+/** A deck folder briefdeck built (it holds a manifest), or one a failed build left empty. */
+async function isOurFolder(dir: string): Promise<boolean> {
+  if (await readManifest(dir)) return true;
+  try {
+    return (await readdir(dir)).every((e) => e.startsWith(STAGING_PREFIX));
+  } catch {
+    return false;
+  }
+}
+
 /**
- * A folder briefdeck may write into: missing, empty, or holding its manifest. Anything else holds
- * someone's files, and only `--force` lets a build write beside them.
+ * A folder briefdeck may write into: missing, empty, holding its manifest, or holding only deck
+ * folders briefdeck built (each with its own manifest, as `dist/` does before its index is written).
+ * Anything else holds someone's files, and only `--force` lets a build write beside them.
  */
 export async function checkFolder(target: string, force: boolean): Promise<void> {
-  let entries: string[];
+  if (force) return;
+  let entries: Dirent[];
   try {
-    entries = await readdir(target);
+    entries = await readdir(target, { withFileTypes: true });
   } catch {
     return; // Missing (created next) or unreadable (reported when staging fails).
   }
-  const theirs = entries.filter((e) => !e.startsWith(STAGING_PREFIX));
-  if (force || theirs.length === 0 || theirs.includes(MANIFEST_NAME)) return;
+  const others = entries.filter((e) => !e.name.startsWith(STAGING_PREFIX));
+  if (others.some((e) => e.name === MANIFEST_NAME)) return;
+  const theirs: string[] = [];
+  for (const entry of others) if (!(entry.isDirectory() && (await isOurFolder(path.join(target, entry.name))))) theirs.push(entry.name);
+  if (theirs.length === 0) return;
   fail('output-not-ours', `${target} already holds files briefdeck did not write (${theirs.slice(0, 3).join(', ')}${theirs.length > 3 ? ', …' : ''}); choose another --out, empty it, or pass --force`);
 }
 

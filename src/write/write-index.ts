@@ -48,15 +48,16 @@ async function unchanged(outDir: string, hash: string): Promise<boolean> {
 
 /**
  * Writes `<outDir>/index.html` listing every deck there, when there are two or more (one deck
- * needs no index) and it differs from the one there. Staged like a deck, so the folder's own manifest records it as briefdeck's.
+ * needs no index) and it differs from the one there. Staged like a deck, so the folder's own manifest records it as briefdeck's;
+ * like a deck it refuses a folder holding someone's files, or an index edited by hand, unless `force`.
  */
-export async function writeDeckIndex(outDir: string): Promise<string | undefined> {
+export async function writeDeckIndex(outDir: string, options: { force?: boolean } = {}): Promise<string | undefined> {
   const entries = await listDecks(outDir);
   if (entries.length < 2) return undefined;
   const html = renderIndex(entries, await loadIndexTemplate());
   const recorded = (await readManifest(outDir))?.files['index.html'];
   if (recorded?.sha256 === sha256(html) && (await unchanged(outDir, recorded.sha256))) return undefined;
-  const staging = await stageOutputs(outDir);
+  const staging = await stageOutputs(outDir, { force: options.force });
   try {
     await staging.write('index.html', html);
     const [written] = await staging.commit();

@@ -24,7 +24,8 @@ describe('briefdeck build, incrementally', () => {
     const out = path.join(dir, 'dist');
     const first = await cli('build', content, '-o', out);
     expect(first.code).toBe(0);
-    expect(first.out).toMatch(/brief\.md → .*index\.html \(7 slides; [\d.]+ m?s\)/);
+    // `build` measures the slides in Chromium when it finds one (fit, on by default): the line then says so.
+    expect(first.out).toMatch(/brief\.md → .*index\.html \(7 slides; [\d.]+ m?s(?:, fitted in [\d.]+ m?s)?\)/);
     expect(first.out).toMatch(/index\.html lists the decks in /);
     const second = await cli('build', content, '-o', out);
     expect(second.code).toBe(0);
@@ -32,7 +33,7 @@ describe('briefdeck build, incrementally', () => {
     expect(second.out).toMatch(/with-image\.md unchanged, not rebuilt/);
     expect(second.out).not.toMatch(/lists the decks/);
     const forced = await cli('build', path.join(content, 'brief.md'), '-o', out, '--force');
-    expect(forced.out).toMatch(/brief\.md → .*\(7 slides, none changed; [\d.]+ m?s\)/);
+    expect(forced.out).toMatch(/brief\.md → .*\(7 slides, none changed; [\d.]+ m?s(?:, fitted in [\d.]+ m?s)?\)/);
   });
 
   it('refuses a --port that is not a port', async () => {

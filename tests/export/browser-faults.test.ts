@@ -51,10 +51,18 @@ describe('browser faults: a clear message, the right exit code, no orphan proces
     expect(await waitFor(() => taggedProcesses(tag).length === 0, 15_000)).toBe(true);
   });
 
+  // Without --no-fit, the hang is met first by fitting, which loads the deck to measure it (below).
   it('a deck that hangs the page times out naming the brief and where it stopped', async () => {
-    const result = await cli(['build', path.join(dir, 'loops.md'), '--pdf', '-o', out(), '--timeout', '15', '--allow-html']);
+    const result = await cli(['build', path.join(dir, 'loops.md'), '--pdf', '--no-fit', '-o', out(), '--timeout', '15', '--allow-html']);
     expect(result.code).toBe(4);
     expect(result.err).toMatch(/^PDF export of .*loops\.md failed while (loading the deck|laying out slides)( \(the page does not respond: a script in it may loop forever\)| at slide \d+ of 4 \(".+", line \d+\))?: .*timeout.*15000 ms/i);
+    expect(await waitFor(() => taggedProcesses(tag).length === 0, 10_000)).toBe(true);
+  });
+
+  it('a deck that hangs the page while its slides are fitted times out naming the brief and the step', async () => {
+    const result = await cli(['build', path.join(dir, 'loops.md'), '--pdf', '-o', out(), '--timeout', '15', '--allow-html']);
+    expect(result.code).toBe(4);
+    expect(result.err).toMatch(/^could not lay out .*loops\.md in the browser: .*timeout.*15000 ms.*\n$/i);
     expect(await waitFor(() => taggedProcesses(tag).length === 0, 10_000)).toBe(true);
   });
 

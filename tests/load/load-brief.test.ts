@@ -26,7 +26,7 @@ describe('front matter', () => {
       '---\ntitle: T\nsubtitle: S\nshort_title: Short\nauthors:\n  - name: A\n    affiliation: Org\n  - B\ndate: 2021-09-27\nlang: en-GB\ntheme: institutional\naspect: "4:3"\nbudget: 80\n---\n\nBody.\n',
     );
     expect(messages).toEqual([]);
-    expect(brief.meta).toEqual({
+    expect(brief.meta).toMatchObject({
       title: 'T',
       subtitle: 'S',
       shortTitle: 'Short',

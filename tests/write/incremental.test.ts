@@ -53,11 +53,12 @@ describe('incremental builds', () => {
     const changed = await buildDeck(brief('brief.md'), { outDir: out });
     expect(changed.skipped).toBe(false);
     expect(changed.changes).toMatchObject({ changed: ['context-p2'], added: [], removed: [], compared: true });
+    // A third section also brings the agenda slide (AGENDA_MIN_SECTIONS), which goes with it.
     await edit(brief('brief.md'), '## Outlook', '## Risks\n\nA risk.\n\n## Outlook');
     const added = await buildDeck(brief('brief.md'), { outDir: out });
-    expect(added.changes).toMatchObject({ changed: [], added: ['risks', 'risks-p1'], removed: [] });
+    expect(added.changes).toMatchObject({ changed: [], added: ['agenda', 'risks', 'risks-p1'], removed: [] });
     await edit(brief('brief.md'), '## Risks\n\nA risk.\n\n', '');
-    expect((await buildDeck(brief('brief.md'), { outDir: out })).changes).toMatchObject({ changed: [], added: [], removed: ['risks', 'risks-p1'] });
+    expect((await buildDeck(brief('brief.md'), { outDir: out })).changes).toMatchObject({ changed: [], added: [], removed: ['agenda', 'risks', 'risks-p1'] });
   });
 
   it('text moved down by an edit above is not a changed slide', async () => {
@@ -78,8 +79,17 @@ describe('incremental builds', () => {
     expect((await buildDeck(file, { outDir: out, budget: 60 })).skipped).toBe(true);
     await rm(path.join(out, 'with-image', 'index.html'));
     expect((await buildDeck(file, { outDir: out, budget: 60 })).skipped).toBe(false);
-    await writeFile(path.join(out, 'with-image', 'index.html'), 'tampered');
-    expect((await buildDeck(file, { outDir: out, budget: 60 })).skipped).toBe(false);
+    // An output edited by hand is not up to date, but it is the user's work: kept unless --force.
+    const html = path.join(out, 'with-image', 'index.html');
+    await writeFile(html, 'tampered');
+    await expect(buildDeck(file, { outDir: out, budget: 60 })).rejects.toMatchObject({
+      code: 'output-changed',
+      message: `${html} was changed after briefdeck wrote it; move it away or pass --force to replace it`,
+    });
+    expect(await readFile(html, 'utf8')).toBe('tampered');
+    expect((await buildDeck(file, { outDir: out, budget: 60, force: true })).skipped).toBe(false);
+    expect(await readFile(html, 'utf8')).not.toBe('tampered');
+    expect((await buildDeck(file, { outDir: out, budget: 60 })).skipped).toBe(true);
     expect((await buildDeck(file, { outDir: out, budget: 60, force: true })).skipped).toBe(false);
   });
 
@@ -96,6 +106,6 @@ describe('incremental builds', () => {
   it('asks for the PDF again when it was not built from this input', async () => {
     await buildDeck(brief('brief.md'), { outDir: out });
     // No browser is given: reaching the export step proves the build was not skipped.
-    await expect(buildDeck(brief('brief.md'), { outDir: out, pdf: true })).rejects.toThrow(/needs a `browser`/);
+    await expect(buildDeck(brief('brief.md'), { outDir: out, pdf: true })).rejects.toThrow(/need a `browser` session/);
   });
 });

@@ -1,4 +1,4 @@
-import { readFile, stat } from 'node:fs/promises';
+import { mkdir, readFile, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { buildDeck } from '../../src/build-deck.js';
@@ -41,6 +41,24 @@ describe('the deck listing (dist/index.html)', () => {
     expect(html).not.toContain('.pdf');
     expect((await readManifest(out))!.files['index.html']).toBeDefined();
     expect(await writeDeckIndex(out)).toBeUndefined();
+  });
+
+  it('is written beside deck folders only: a dist/ holding the user\'s files is refused unless forced', async () => {
+    await buildDeck(path.join(dir, 'content', 'brief.md'), { outDir: out });
+    await buildDeck(path.join(dir, 'content', 'with-image.md'), { outDir: out });
+    await writeFile(path.join(out, 'notes.txt'), 'mine');
+    await expect(writeDeckIndex(out)).rejects.toMatchObject({ code: 'output-not-ours', message: expect.stringContaining(`${out} already holds files briefdeck did not write (notes.txt)`) });
+    await expect(stat(path.join(out, 'index.html'))).rejects.toThrow();
+    expect(await writeDeckIndex(out, { force: true })).toBe(path.join(out, 'index.html'));
+    expect(await readFile(path.join(out, 'notes.txt'), 'utf8')).toBe('mine');
+  });
+
+  it('a folder that is not a deck (no manifest) is not ours either', async () => {
+    await buildDeck(path.join(dir, 'content', 'brief.md'), { outDir: out });
+    await buildDeck(path.join(dir, 'content', 'with-image.md'), { outDir: out });
+    await mkdir(path.join(out, 'photos'));
+    await writeFile(path.join(out, 'photos', 'a.jpg'), 'jpeg');
+    await expect(writeDeckIndex(out)).rejects.toMatchObject({ code: 'output-not-ours', message: expect.stringContaining('(photos)') });
   });
 
   it('links the PDFs built from the current input only', async () => {
