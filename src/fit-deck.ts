@@ -94,7 +94,9 @@ export async function fitDeck(
       stats.rounds++;
     }
   } catch (error) {
-    if (!isMissingBrowser(error)) throw error;
+    // When the run needs the browser anyway (PDFs), its absence is that run's error, reported once,
+    // not a warning per brief followed by the same failure again at export.
+    if (!isMissingBrowser(error) || session.required) throw error;
     diagnostics.warn('fit-unverified', `slides were packed by word budget only; fit was not measured (${(error as Error).message})`, { file: opts.file, line: 1 });
     return { deck, slides, stats };
   }

@@ -33,7 +33,7 @@ export async function checkBrief(file: string, options: CheckOptions = {}): Prom
   let slides = 0;
   let fit: FitStats | undefined;
   try {
-    const built = await composeDeck(file, { ...options, diagnostics });
+    const built = await composeDeck(file, { ...options, strict: false, diagnostics });
     lintBrief(built.deck.brief, lexBrief(built.deck.brief).blocks, built.slides, diagnostics);
     slides = built.slides.length;
     fit = built.fit;

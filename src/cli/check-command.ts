@@ -58,7 +58,10 @@ export async function checkAll(inputs: string[], flags: CheckFlags, io: CheckIo)
     for (const file of files) {
       if (io.signal?.aborted) break;
       const overrides = { budget: flags.budget, theme: flags.theme, aspect: flags.aspect, mode: flags.mode };
-      results.push(await checkBrief(file, { ...overrides, fit: flags.fit, browser: session, strict: flags.strict }));
+      // Not `strict` to checkBrief: it hands it on to the build, whose --strict stops at the first
+      // warning (renamed strict-…) before the brief is linted. Check reports every problem, as errors.
+      const result = await checkBrief(file, { ...overrides, fit: flags.fit, browser: session });
+      results.push(flags.strict ? { ...result, diagnostics: result.diagnostics.map((d) => ({ ...d, severity: 'error' as const })) } : result);
     }
   } finally {
     io.signal?.removeEventListener('abort', stop);

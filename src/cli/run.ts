@@ -42,9 +42,11 @@ function signalCode(signal?: AbortSignal): ExitCode | undefined {
 async function buildAll(inputs: string[], flags: BuildFlags, io: Io): Promise<ExitCode> {
   const files = await resolveInputs(inputs);
   checkOutDir(flags.out, inputs);
-  await using session = new BrowserSession({ browserPath: flags.browser, timeout: flags.timeout * 1000 });
-  // A missing browser is reported before any work, not after the first deck is written.
   const handout = flags.handout || flags.handoutLayout !== undefined;
+  // PDFs need the browser: then a browser that is missing or fails to start stops the run (exit 3),
+  // even when fitting meets it first; without PDFs, fitting falls back to the word budget and warns.
+  await using session = new BrowserSession({ browserPath: flags.browser, timeout: flags.timeout * 1000, required: flags.pdf || handout });
+  // A missing browser is reported before any work, not after the first deck is written.
   if (flags.pdf || handout) session.locate();
   const stop = (): void => void session.close();
   io.signal?.addEventListener('abort', stop);
@@ -73,7 +75,7 @@ async function buildAll(inputs: string[], flags: BuildFlags, io: Io): Promise<Ex
         for (const d of diagnostics.list) if (!flags.quiet || d.severity === 'error') io.stderr(`${formatDiagnostic(d)}\n`);
       }
     });
-    const index = io.signal?.aborted ? undefined : await writeDeckIndex(flags.out);
+    const index = io.signal?.aborted ? undefined : await writeDeckIndex(flags.out, { force: flags.force });
     if (index && !flags.quiet) io.stdout(`${path.relative(process.cwd(), index) || index} lists the decks in ${flags.out}\n`);
   } finally {
     io.signal?.removeEventListener('abort', stop);

@@ -36,6 +36,11 @@ export interface BrowserOptions {
   browserPath?: string;
   /** Per step (launch, load, print), in milliseconds. */
   timeout?: number;
+  /**
+   * The run cannot do without the browser (it prints PDFs): a missing or broken browser is then an
+   * error wherever it is first met, never a fallback such as fitting by word budget only.
+   */
+  required?: boolean;
 }
 
 /**
@@ -49,11 +54,14 @@ export class BrowserSession implements AsyncDisposable {
   private found?: FoundBrowser;
   private openPages = 0;
   readonly timeout: number;
+  /** See `BrowserOptions.required`. */
+  readonly required: boolean;
   /** How many times a browser was started, and the most pages open at once: one and ≤ cores for a run. */
   readonly stats = { launches: 0, peakPages: 0 };
 
   constructor(private readonly options: BrowserOptions = {}) {
     this.timeout = options.timeout ?? 60_000;
+    this.required = options.required ?? false;
   }
 
   /** Resolves the browser path without launching, so a missing browser is reported up front. */

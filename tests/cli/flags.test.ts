@@ -42,8 +42,8 @@ describe('images: warnings with placeholders, errors with --strict', () => {
         'images.md:11 warning image-not-image not-image.png is not an image (PNG, JPEG, GIF, WebP, AVIF or SVG)\n',
     );
     const deck = await html('images');
-    expect(deck).toContain('<span class="bd-missing-image">[image: the missing chart]</span>');
-    expect(deck).toContain('<span class="bd-missing-image">[image: not a picture]</span>');
+    expect(deck).toContain('<span class="bd-missing-image" role="img" aria-label="the missing chart">[image: the missing chart]</span>');
+    expect(deck).toContain('<span class="bd-missing-image" role="img" aria-label="not a picture">[image: not a picture]</span>');
   });
 
   it('with --strict, the first warning is an error and nothing is written', async () => {

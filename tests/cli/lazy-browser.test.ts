@@ -19,8 +19,8 @@ function briefdeck(args: string[]): { status: number | null; stderr: string } {
   return { status: result.status, stderr: result.stderr };
 }
 
-/** Loading Puppeteer costs more than a whole HTML build, so only PDF export may load it. */
-describe('briefdeck build without --pdf', () => {
+/** Loading Puppeteer costs more than a whole HTML build, so a build without the browser must not. */
+describe('briefdeck build --no-fit without --pdf', () => {
   let work: Awaited<ReturnType<typeof tempDir>>;
   beforeAll(async () => {
     work = await tempDir();
@@ -30,13 +30,13 @@ describe('briefdeck build without --pdf', () => {
   });
 
   it('never loads Puppeteer', () => {
-    const result = briefdeck(['build', EXAMPLE, '-o', work.dir, '-q']);
+    const result = briefdeck(['build', '--no-fit', EXAMPLE, '-o', work.dir, '-q']);
     expect(result.stderr).toBe('');
     expect(result.status).toBe(0);
   });
 
   it('loads it for --pdf (so the hook above does catch it)', () => {
-    const result = briefdeck(['build', '--pdf', EXAMPLE, '-o', work.dir, '-q']);
+    const result = briefdeck(['build', '--no-fit', '--pdf', EXAMPLE, '-o', work.dir, '-q']);
     expect(result.stderr).toContain('puppeteer was loaded');
     expect(result.status).toBe(3);
   });

@@ -46,7 +46,8 @@ describe('briefdeck CLI', () => {
     const { code, stdout, stderr } = await cli(['build', fixture('nested-lists.md'), '-o', out]);
     expect(stderr).toBe('');
     expect(code).toBe(0);
-    expect(stdout).toMatch(/nested-lists\.md → .*nested-lists\/index\.html \(4 slides[,;] [\d.]+ m?s\)\n$/);
+    // Slides, build time, and (a browser being found) the time spent fitting the slides in it.
+    expect(stdout).toMatch(/nested-lists\.md → .*nested-lists\/index\.html \(4 slides; [\d.]+ m?s, fitted in [\d.]+ m?s\)\n$/);
     expect((await readdir(path.join(out, 'nested-lists'))).sort()).toEqual(['.briefdeck-manifest.json', 'index.html']);
   });
 
