@@ -5,13 +5,16 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BIN } from '../helpers/cli.js';
 import { FIXTURES, tempDir } from '../helpers/fixtures.js';
 
-// Root reads and writes through any permission bits, so as root the CLI runs as `nobody`.
+// Root reads and writes through any permission bits, so as root the CLI runs without the
+// capabilities that allow it (the checkout itself may be unreadable to other users, as in CI).
 const AS_ROOT = process.getuid?.() === 0;
 let dir: string;
 let remove: () => Promise<void>;
 
 function briefdeck(...args: string[]) {
-  const command = AS_ROOT ? ['runuser', '-u', 'nobody', '--', process.execPath, BIN, ...args] : [process.execPath, BIN, ...args];
+  const command = AS_ROOT
+    ? ['setpriv', '--bounding-set', '-dac_override,-dac_read_search', '--', process.execPath, BIN, ...args]
+    : [process.execPath, BIN, ...args];
   const result = spawnSync(command[0], command.slice(1), { cwd: dir, encoding: 'utf8' });
   return { code: result.status, out: result.stdout, err: result.stderr };
 }
