@@ -29,6 +29,7 @@ import { throwIfInterrupted } from './errors.js';
 import { stageOutputs } from './write/stage-outputs.js';
 import { inputKey } from './write/input-key.js';
 import { readManifest } from './write/manifest.js';
+import type { StoredMeasures } from './export/measure-memo.js';
 import { diffSlides, slideHashes, type SlideChanges } from './write/slide-changes.js';
 import { isUpToDate, replayDiagnostics } from './write/up-to-date.js';
 
@@ -72,8 +73,29 @@ export interface BuildResult {
   changes: SlideChanges;
 }
 
+export interface ComposedDeck {
+  deck: Deck;
+  slides: Slide[];
+  diagnostics: Diagnostics;
+  /** Hash of everything the deck is made from (write/input-key.ts). */
+  key: string;
+  input: RenderInput;
+  fit: FitStats;
+  /** What fit measured, kept in the output folder's manifest for the next build. */
+  measures?: StoredMeasures;
+}
+
+/** Measures an earlier build kept in the deck's folder; without them fit lays every slide out again. */
+async function seedMeasures(session: BrowserSession, dir: string): Promise<void> {
+  try {
+    session.measures().seed((await readManifest(dir))?.fit);
+  } catch {
+    // No browser: fit says so itself, once.
+  }
+}
+
 /** The pure middle of the pipeline plus its reads: a brief in, a rendered deck out, nothing written. */
-export async function composeDeck(file: string, options: BuildOptions = {}): Promise<{ deck: Deck; slides: Slide[]; diagnostics: Diagnostics; key: string; input: RenderInput; fit: FitStats }> {
+export async function composeDeck(file: string, options: BuildOptions = {}): Promise<ComposedDeck> {
   const diagnostics = options.diagnostics ?? new Diagnostics();
   const config = await loadConfig(file, diagnostics, options.config);
   const brief = await loadBrief(file, diagnostics, { ...options, defaults: config.defaults });
@@ -89,9 +111,10 @@ export async function composeDeck(file: string, options: BuildOptions = {}): Pro
   const { blocks: body, footnotes } = extractFootnotes(blocks, file);
   const fonts = { ...assets, fontsCss: `${assets.fontsCss}\n${scriptFonts}` };
   const base = { brief, images, assets: fonts, templates, version: VERSION, logo, allowHtml: options.allowHtml };
-  const render = (slides: Slide[]): Deck => renderDeck({ ...base, slides, stripNotes: options.stripNotes });
+  const render = (slides: Slide[], only?: number[]): Deck => renderDeck({ ...base, slides, stripNotes: options.stripNotes, only });
   const ctx = { layout: layoutFor(brief.meta.aspect), lang: brief.meta.lang, links };
   const session = options.fit === false ? undefined : options.browser;
+  if (session) await seedMeasures(session, path.join(options.outDir ?? 'dist', brief.name));
   const sections = toSections(brief.meta.mode === 'condensed' ? condense(body, { lang: brief.meta.lang, links }) : body, brief.meta);
   // Agenda and closing slides come from the brief's own sections, not the generated Sources.
   const own = [...sections];
@@ -102,14 +125,15 @@ export async function composeDeck(file: string, options: BuildOptions = {}): Pro
   const fitted = await fitDeck(packSlides, render, session, { ctx, budget: brief.meta.budget, file, settle: (slides) => attachFootnotes(slides, footnotes) }, diagnostics);
   if (options.strict) enforceStrict(diagnostics);
   const input: RenderInput = { ...base, slides: fitted.slides };
-  const key = inputKey({ brief, images, templates, assets: fonts, options, version: VERSION });
-  return { deck: fitted.deck, slides: fitted.slides, diagnostics, key, input, fit: fitted.stats };
+  // A deck packed by word budget alone is not what a build with a browser makes: it is rebuilt then.
+  const key = inputKey({ brief, images, templates, assets: fonts, options: { ...options, fitVerified: fitted.stats.verified }, version: VERSION });
+  return { deck: fitted.deck, slides: fitted.slides, diagnostics, key, input, fit: fitted.stats, measures: fitted.measures };
 }
 
 /** The library API: builds one brief into `<outDir>/<name>/index.html` (and its PDF), atomically. */
 export async function buildDeck(file: string, options: BuildOptions = {}): Promise<BuildResult> {
   const started = performance.now();
-  const { deck, slides, diagnostics, key, input, fit } = await composeDeck(file, options);
+  const { deck, slides, diagnostics, key, input, fit, measures } = await composeDeck(file, options);
   const target = path.join(options.outDir ?? 'dist', deck.brief.name);
   const previous = await readManifest(target);
   const hashes = slideHashes(deck);
@@ -131,7 +155,7 @@ export async function buildDeck(file: string, options: BuildOptions = {}): Promi
     }
     throwIfInterrupted(options.signal);
     const record = { brief: file, title: deck.brief.meta.title, date: deck.brief.meta.date, lang: deck.brief.meta.lang, slides: hashes };
-    const outputs = await staging.commit({ input: { key, diagnostics: diagnostics.list }, deck: record });
+    const outputs = await staging.commit({ input: { key, diagnostics: diagnostics.list }, deck: record, fit: measures });
     return { file, deck, slides, outputs, diagnostics, ms: { build: performance.now() - started - pdfMs, pdf: pdfMs }, skipped: false, changes, fit };
   } finally {
     await staging.discard();

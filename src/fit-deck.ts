@@ -2,7 +2,8 @@ import { performance } from 'node:perf_hooks';
 import type { Diagnostics } from './diagnostics.js';
 import { BriefdeckError, EXIT } from './errors.js';
 import type { BrowserSession } from './export/browser-session.js';
-import { measureDeck } from './export/measure-deck.js';
+import { measureSlides } from './export/measure-deck.js';
+import type { StoredMeasures } from './export/measure-memo.js';
 import { refit, type RefitOptions, type Unfit } from './split/refit.js';
 import { calibrate, scaleOf } from './split/calibrate.js';
 import type { Deck, Section, Slide } from './types.js';
@@ -27,6 +28,8 @@ export interface FitResult {
   deck: Deck;
   slides: Slide[];
   stats: FitStats;
+  /** Every measure this fit used, to be kept with the outputs: the next build measures only what changed. */
+  measures?: StoredMeasures;
 }
 
 function describe(u: Unfit): string {
@@ -54,7 +57,8 @@ export type PackSlides = (lineScale?: (section: Section) => number) => Slide[];
  */
 export async function fitDeck(
   packSlides: PackSlides,
-  render: (slides: Slide[]) => Deck,
+  /** Renders the deck; with `only`, a page of just those slides (see RenderInput.only). */
+  render: (slides: Slide[], only?: number[]) => Deck,
   session: BrowserSession | undefined,
   opts: Omit<RefitOptions, 'floor'> & { file: string; settle?: (slides: Slide[]) => Slide[] },
   diagnostics: Diagnostics,
@@ -66,8 +70,11 @@ export async function fitDeck(
   const started = performance.now();
   const refitOpts = { ...opts, floor: SCALE_FLOOR };
   let unfit: Unfit[] = [];
+  const used = new Set<string>();
+  // Measures the deck as it stands; a page of only the slides not laid out before.
+  const measure = (): ReturnType<typeof measureSlides> => measureSlides(session, deck, (only) => render(slides, only), used);
   try {
-    let measures = await measureDeck(session, deck);
+    let measures = await measure();
     stats.rounds = 1;
     // Calibration is proportional while slides are not (gaps, table heads), so it runs twice.
     let scales = new Map<number, number>();
@@ -80,7 +87,7 @@ export async function fitDeck(
       if (sameSlides(repacked, slides)) break;
       slides = repacked;
       deck = render(slides);
-      measures = await measureDeck(session, deck);
+      measures = await measure();
       stats.rounds++;
     }
     for (;;) {
@@ -90,7 +97,7 @@ export async function fitDeck(
       // A re-split moves footnote references between slides; they are attached again.
       slides = opts.settle ? opts.settle(next.slides) : next.slides;
       deck = render(slides);
-      measures = await measureDeck(session, deck);
+      measures = await measure();
       stats.rounds++;
     }
   } catch (error) {
@@ -104,5 +111,5 @@ export async function fitDeck(
   stats.ms = performance.now() - started;
   stats.overflow = unfit.length;
   for (const u of unfit) diagnostics.warn('overflow', describe(u), { file: opts.file, line: u.line, column: 1 });
-  return { deck, slides, stats };
+  return { deck, slides, stats, measures: session.measures().store(used) };
 }

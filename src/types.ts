@@ -123,6 +123,8 @@ export interface RenderedSlide {
   line: number;
   bodyHtml: string;
   notesHtml: string;
+  /** Hash of what decides how the slide lays out (not its number, id or notes); see render/layout-keys.ts. */
+  layoutKey: string;
 }
 
 export interface Deck {
@@ -130,6 +132,8 @@ export interface Deck {
   slides: RenderedSlide[];
   size: { width: number; height: number };
   html: string;
+  /** Hash of the page around the slides (styles, fonts, scripts, templates): with a slide's key, its layout. */
+  layoutKey: string;
 }
 
 export type Severity = 'error' | 'warning';

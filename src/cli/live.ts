@@ -8,6 +8,7 @@ import { DeckServer } from '../serve/deck-server.js';
 import { Rebuilder, type Phase, type RebuildEvents } from '../watch/rebuilder.js';
 import { FileWatcher } from '../watch/watch-files.js';
 import { writeDeckIndex } from '../write/write-index.js';
+import { buildOptions, wantsHandout } from './build-options.js';
 import { DEFAULT_PORT, type BuildFlags, type ServeFlags } from './program.js';
 import type { Io } from './run.js';
 
@@ -62,7 +63,7 @@ function liveEvents(live: Session): RebuildEvents {
       if (!flags.quiet) io.stdout(`${clock()} ${file} removed; its outputs stay in ${flags.out}\n`);
     },
     idle() {
-      void writeDeckIndex(flags.out).catch((error: Error) => io.stderr(`briefdeck: cannot write the deck index: ${error.message}\n`));
+      void writeDeckIndex(flags.out, { force: flags.force }).catch((error: Error) => io.stderr(`briefdeck: cannot write the deck index: ${error.message}\n`));
     },
   };
 }
@@ -88,11 +89,13 @@ function serverFor(flags: ServeFlags): DeckServer {
  */
 export async function runLive(inputs: string[], flags: BuildFlags | ServeFlags, io: Io, report: Report, serving: boolean): Promise<ExitCode> {
   checkOutDir(flags.out, inputs);
-  await using session = new BrowserSession({ browserPath: flags.browser, timeout: flags.timeout * 1000 });
-  if (flags.pdf) session.locate();
+  const prints = flags.pdf || wantsHandout(flags);
+  // As in `build`: PDFs need the browser, so its absence stops the session before it starts.
+  await using session = new BrowserSession({ browserPath: flags.browser, timeout: flags.timeout * 1000, required: prints });
+  if (prints) session.locate();
   await using server = serving ? serverFor(flags as ServeFlags) : undefined;
   const live: Session = { flags, io, report, server, started: false };
-  const build = { outDir: flags.out, budget: flags.budget, theme: flags.theme, aspect: flags.aspect, browser: session, force: flags.force, pdf: flags.pdf };
+  const build = buildOptions(flags, session);
   const rebuilder = new Rebuilder({ inputs, build, events: liveEvents(live) });
   const address = await server?.start();
   if (address) io.stdout(`Serving at ${address}\n`);

@@ -11,6 +11,7 @@ import { createProgram, type BuildFlags, type ScaffoldActions } from './program.
 import { addCheckCommand, checkAll } from './check-command.js';
 import { buildConcurrency, eachBounded } from './each-bounded.js';
 import { runLive } from './live.js';
+import { buildOptions, wantsHandout } from './build-options.js';
 import { writeDeckIndex } from '../write/write-index.js';
 
 export interface Io {
@@ -42,7 +43,7 @@ function signalCode(signal?: AbortSignal): ExitCode | undefined {
 async function buildAll(inputs: string[], flags: BuildFlags, io: Io): Promise<ExitCode> {
   const files = await resolveInputs(inputs);
   checkOutDir(flags.out, inputs);
-  const handout = flags.handout || flags.handoutLayout !== undefined;
+  const handout = wantsHandout(flags);
   // PDFs need the browser: then a browser that is missing or fails to start stops the run (exit 3),
   // even when fitting meets it first; without PDFs, fitting falls back to the word budget and warns.
   await using session = new BrowserSession({ browserPath: flags.browser, timeout: flags.timeout * 1000, required: flags.pdf || handout });
@@ -58,10 +59,7 @@ async function buildAll(inputs: string[], flags: BuildFlags, io: Io): Promise<Ex
       if (io.signal?.aborted) return stopBuilding();
       const diagnostics = new Diagnostics();
       try {
-        const { strict, allowHtml, fetchRemote, force } = flags;
-        const result = await buildDeck(file, { outDir: flags.out, pdf: flags.pdf, fit: flags.fit, budget: flags.budget, theme: flags.theme, aspect: flags.aspect, mode: flags.mode, browser: session, diagnostics,
-          strict, allowHtml, fetchRemote, force, signal: io.signal,
-          notes: flags.notes, stripNotes: flags.stripNotes, handout, handoutLayout: flags.handoutLayout, paper: flags.paper, config: flags.config, templates: flags.templates });
+        const result = await buildDeck(file, { ...buildOptions(flags, session, io.signal), diagnostics });
         if (!flags.quiet) io.stdout(summary(result));
       } catch (error) {
         // After Ctrl-C the stop, not the brief, made the build fail: say so once, below.

@@ -2,7 +2,9 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import createDebug from 'debug';
 import type { Browser, Page } from 'puppeteer';
 import { EXIT, fail } from '../errors.js';
+import { realpathSync, statSync } from 'node:fs';
 import { findBrowser, type FoundBrowser } from './find-browser.js';
+import { MeasureMemo } from './measure-memo.js';
 
 const debug = createDebug('briefdeck:export');
 const PAGE_CLOSE_MS = 2_000;
@@ -52,12 +54,21 @@ export class BrowserSession implements AsyncDisposable {
   /** Set by `close()`: failures after it are the stop, not a crash to retry. */
   private stopping = false;
   private found?: FoundBrowser;
-  private openPages = 0;
+  private memo?: MeasureMemo;
+  /** The page kept open between uses (fit's measuring page), and what it holds. */
+  private kept?: { key: string; page: Page; busy: boolean };
+  /** Pages in use by `withPage` (the kept page is idle, not in here). */
+  private readonly open = new Set<Page>();
+  /** Raised by `cancelPages()`: a page opened for work begun before it is closed at once. */
+  private generation = 0;
   readonly timeout: number;
   /** See `BrowserOptions.required`. */
   readonly required: boolean;
-  /** How many times a browser was started, and the most pages open at once: one and ≤ cores for a run. */
-  readonly stats = { launches: 0, peakPages: 0 };
+  /**
+   * How many times a browser was started, how many pages it opened and the most open at once (one
+   * launch and ≤ cores for a run), and how many slides fit laid out (not counting those it knew).
+   */
+  readonly stats = { launches: 0, pagesOpened: 0, peakPages: 0, slidesLaidOut: 0 };
 
   constructor(private readonly options: BrowserOptions = {}) {
     this.timeout = options.timeout ?? 60_000;
@@ -68,6 +79,19 @@ export class BrowserSession implements AsyncDisposable {
   locate(): FoundBrowser {
     this.found ??= findBrowser(this.options.browserPath);
     return this.found;
+  }
+
+  /**
+   * Slide measures taken in this browser, shared by every brief and rebuild of the session. Keyed
+   * by the browser binary (its real path, size and time): an upgraded Chromium measures anew.
+   */
+  measures(): MeasureMemo {
+    if (!this.memo) {
+      const real = realpathSync(this.locate().path);
+      const { size, mtimeMs } = statSync(real);
+      this.memo = new MeasureMemo(`${real}|${size}|${Math.round(mtimeMs)}`);
+    }
+    return this.memo;
   }
 
   get launched(): boolean {
@@ -113,8 +137,8 @@ export class BrowserSession implements AsyncDisposable {
    * and `fn` runs once more (after `onRetry`); a second crash is final. A stop via `close()` is
    * never mistaken for a crash.
    */
-  async withPage<T>(fn: (page: Page) => Promise<T>, onRetry?: (reason: string) => void): Promise<T> {
-    const first = await this.attempt(fn);
+  async withPage<T>(fn: (page: Page) => Promise<T>, onRetry?: (reason: string) => void, keep?: (page: Page) => boolean): Promise<T> {
+    const first = await this.attempt(fn, keep);
     if (first.ok) return first.value;
     if (!first.crashed || this.stopping) throw first.error;
     const reason = first.crashed;
@@ -122,38 +146,90 @@ export class BrowserSession implements AsyncDisposable {
     await this.close();
     this.stopping = false;
     onRetry?.(reason);
-    const second = await this.attempt(fn);
+    const second = await this.attempt(fn, keep);
     if (second.ok) return second.value;
     throw second.error;
   }
 
-  private async attempt<T>(fn: (page: Page) => Promise<T>): Promise<Attempt<T>> {
+  /**
+   * Runs `fn(page, false)` on the page kept for `key`, which already holds what `fn` loaded there
+   * before; otherwise (none kept, another key, or busy) `fn(page, true)` on a fresh page, which is
+   * then kept in place of the last one. A kept page that fails is dropped and `fn` runs on a fresh one.
+   */
+  async withKeptPage<T>(key: string, fn: (page: Page, fresh: boolean) => Promise<T>): Promise<T> {
+    const kept = this.kept;
+    if (kept && kept.key === key && !kept.busy && !kept.page.isClosed()) {
+      kept.busy = true;
+      try {
+        return await fn(kept.page, false);
+      } catch (error) {
+        debug('kept page failed (%s); using a fresh one', (error as Error).message.split('\n')[0]);
+        if (this.kept === kept) this.kept = undefined;
+        void kept.page.close().catch(() => undefined);
+      } finally {
+        kept.busy = false;
+      }
+    }
+    return this.withPage(
+      (page) => fn(page, true),
+      undefined,
+      (page) => {
+        if (this.kept?.busy || this.stopping) return false;
+        void this.kept?.page.close().catch(() => undefined);
+        this.kept = { key, page, busy: false };
+        return true;
+      },
+    );
+  }
+
+  private async attempt<T>(fn: (page: Page) => Promise<T>, keep?: (page: Page) => boolean): Promise<Attempt<T>> {
+    const generation = this.generation;
     const browser = await this.browser();
     let crashed: string | undefined;
     const onDisconnect = (): void => void (crashed ??= 'Chromium exited unexpectedly');
     browser.once('disconnected', onDisconnect);
     let page: Page | undefined;
     try {
-      page = await browser.newPage();
-      this.stats.peakPages = Math.max(this.stats.peakPages, ++this.openPages);
-      debug('page opened (%d open)', this.openPages);
+      // A window each: a tab behind another gets no animation frames, and reveal's print view waits for one.
+      page = await browser.newPage({ type: 'window' });
+      this.stats.pagesOpened++;
+      this.open.add(page);
+      if (generation !== this.generation) throw new Error('cancelled: a newer build replaces this one');
+      this.stats.peakPages = Math.max(this.stats.peakPages, this.open.size);
+      debug('page opened (%d open)', this.open.size);
       page.once('error', () => void (crashed ??= 'the page crashed'));
       page.setDefaultTimeout(this.timeout);
-      return { ok: true, value: await fn(page) };
+      const value = await fn(page);
+      if (keep?.(page)) {
+        // Kept for later, idle until then: it no longer counts as open.
+        this.open.delete(page);
+        page = undefined;
+      }
+      return { ok: true, value };
     } catch (error) {
       // Puppeteer reports a page crash just after the call it broke fails; give it a moment.
       if (!crashed) await sleep(CRASH_NOTICE_MS);
       return { ok: false, error, crashed };
     } finally {
       browser.off('disconnected', onDisconnect);
-      if (page) this.openPages--;
+      if (page) this.open.delete(page);
       // A hung page may never answer `close`; the browser's own close ends it then.
       if (page) await Promise.race([page.close().catch(() => undefined), sleep(PAGE_CLOSE_MS, undefined, { ref: false })]);
     }
   }
 
+  /**
+   * Stops the work in progress (a PDF export an edit has made stale) by closing its pages: the
+   * calls on them fail, the browser and what it measured stay for the next build.
+   */
+  async cancelPages(): Promise<void> {
+    this.generation++;
+    await Promise.all([...this.open].map((page) => page.close().catch(() => undefined)));
+  }
+
   async close(): Promise<void> {
     this.stopping = true;
+    this.kept = undefined;
     const launching = this.launching;
     this.launching = undefined;
     if (!launching) return;

@@ -1,7 +1,9 @@
-import type { HTTPRequest } from 'puppeteer';
+import type { HTTPRequest, Page } from 'puppeteer';
+import { splitDeckHtml } from '../render/deck-shell.js';
 import { EXIT, fail } from '../errors.js';
 import type { Deck } from '../types.js';
 import type { BrowserSession } from './browser-session.js';
+import { measureKey, type Measure } from './measure-memo.js';
 
 /** How one slide lays out in Chromium, in canvas pixels at the deck's own size. */
 export interface SlideMeasure {
@@ -69,23 +71,92 @@ function serve(html: string) {
   };
 }
 
-/** Lays the deck out in one page load and measures every slide. */
-export async function measureDeck(session: BrowserSession, deck: Deck): Promise<SlideMeasure[]> {
-  return session.withPage(async (page) => {
-    await page.setViewport({ width: deck.size.width, height: deck.size.height });
-    await page.setRequestInterception(true);
-    page.on('request', serve(deck.html));
+/**
+ * Runs in the page: puts `sections` in reveal.js's laid-out print view in place of its pages, each
+ * in a page exactly like the ones reveal made (same page box, same section box), and waits for
+ * their fonts and images. Returns how many pages the view then holds.
+ */
+async function replaceSlides(sections: string): Promise<number> {
+  const w = window as unknown as { briefdeckPrintModel?: { page: string; section: string } };
+  const first = document.querySelector('.pdf-page');
+  const box = first?.querySelector(':scope > section');
+  if (!w.briefdeckPrintModel && first && box) w.briefdeckPrintModel = { page: first.getAttribute('style') ?? '', section: box.getAttribute('style') ?? '' };
+  const model = w.briefdeckPrintModel;
+  const container = document.querySelector('.reveal .slides');
+  if (!model || !container) throw new Error('the print view is not laid out');
+  for (const page of Array.from(document.querySelectorAll('.pdf-page'))) page.remove();
+  const parsed = document.createElement('template');
+  parsed.innerHTML = sections;
+  for (const section of Array.from(parsed.content.children)) {
+    if (section.tagName !== 'SECTION') continue;
+    const page = document.createElement('div');
+    page.className = 'pdf-page';
+    page.setAttribute('style', model.page);
+    section.setAttribute('style', model.section);
+    section.classList.add('present');
+    page.appendChild(section);
+    container.appendChild(page);
+  }
+  const images = Array.from(container.querySelectorAll('img')).map((img) => img.decode().catch(() => undefined));
+  await Promise.all([...images, document.fonts.ready]);
+  return container.querySelectorAll('.pdf-page').length;
+}
+
+/** One page load, reveal.js's print view laid out: the pages are those of `deck.html`. */
+async function loadPrintView(page: Page, session: BrowserSession, deck: Deck): Promise<void> {
+  await page.setViewport({ width: deck.size.width, height: deck.size.height });
+  await page.setRequestInterception(true);
+  page.on('request', serve(deck.html));
+  await page.goto(DECK_URL, { waitUntil: 'load', timeout: session.timeout });
+  await page.waitForSelector('html[data-pdf-ready]', { timeout: session.timeout });
+  await page.evaluate(() => document.fonts.ready.then(() => undefined));
+}
+
+/**
+ * Lays the deck's slides (or the `pages` its HTML holds) out and measures every one. The page stays
+ * open for the next call with the same page around the slides (`deck.layoutKey`), which then only
+ * swaps the slides in: a round of fit while watching costs milliseconds, not a page load. Slides
+ * with scripts in them (`--allow-html`) are always loaded for real, so their scripts run.
+ */
+export async function measureDeck(session: BrowserSession, deck: Deck, pages = deck.slides.length): Promise<SlideMeasure[]> {
+  const slidesHtml = splitDeckHtml(deck.html)?.slides;
+  const swappable = slidesHtml !== undefined && !/<script/i.test(slidesHtml);
+  const measure = async (page: Page, fresh: boolean): Promise<Array<Omit<SlideMeasure, 'index'>>> => {
     try {
-      await page.goto(DECK_URL, { waitUntil: 'load', timeout: session.timeout });
-      await page.waitForSelector('html[data-pdf-ready]', { timeout: session.timeout });
-      await page.evaluate(() => document.fonts.ready.then(() => undefined));
+      if (fresh || !swappable) await loadPrintView(page, session, deck);
+      else await page.evaluate(replaceSlides, slidesHtml);
     } catch (error) {
       fail('measure-failed', `could not lay out ${deck.brief.file} in the browser: ${(error as Error).message.split('\n')[0]}`, { exitCode: EXIT.export, cause: error });
     }
-    const measured = await page.evaluate(measureInPage);
-    if (measured.length !== deck.slides.length) {
-      fail('measure-failed', `print view of ${deck.brief.file} has ${measured.length} pages for ${deck.slides.length} slides`, { exitCode: EXIT.export });
-    }
-    return measured.map((m, index) => ({ index, ...m }));
+    return page.evaluate(measureInPage);
+  };
+  const measured = swappable ? await session.withKeptPage(deck.layoutKey, measure) : await session.withPage((page) => measure(page, true));
+  if (measured.length !== pages) {
+    fail('measure-failed', `print view of ${deck.brief.file} has ${measured.length} pages for ${pages} slides`, { exitCode: EXIT.export });
+  }
+  return measured.map((m, index) => ({ index, ...m }));
+}
+
+/**
+ * Measures of every slide of `deck`: those laid out before (same page, same slide) come from the
+ * session's memo, the rest are laid out together in one page that holds only them (`renderOnly`).
+ * `used` receives every key the deck needed, for the output folder's record.
+ */
+export async function measureSlides(session: BrowserSession, deck: Deck, renderOnly: (indices: number[]) => Deck, used?: Set<string>): Promise<SlideMeasure[]> {
+  const memo = session.measures();
+  const keys = deck.slides.map((s) => measureKey(deck.layoutKey, s.layoutKey));
+  const missing: number[] = [];
+  const asked = new Set<string>();
+  keys.forEach((key, i) => {
+    if (!memo.get(key) && !asked.has(key)) missing.push(i);
+    asked.add(key);
   });
+  if (missing.length > 0) {
+    const page = missing.length === deck.slides.length ? deck : renderOnly(missing);
+    const measured = await measureDeck(session, page, missing.length);
+    session.stats.slidesLaidOut += missing.length;
+    measured.forEach(({ index: _index, ...m }, j) => memo.set(keys[missing[j]], m));
+  }
+  for (const key of keys) used?.add(key);
+  return keys.map((key, index) => ({ index, ...(memo.get(key) as Measure) }));
 }

@@ -8,6 +8,7 @@ import { compileDeck } from './handlebars.js';
 import { isRtl, labelsFor, type Labels } from './labels.js';
 import { footnoteNotes, renderFootnotes } from './render-footnotes.js';
 import { renderBlocks, renderInline, renderNotes } from './render-markdown.js';
+import { deckLayoutKey, slideLayoutKey } from './layout-keys.js';
 
 export interface RenderInput {
   brief: Brief;
@@ -24,6 +25,11 @@ export interface RenderInput {
   logo?: string;
   /** `--allow-html`: raw HTML in the brief is kept as written. */
   allowHtml?: boolean;
+  /**
+   * Put only these slides (indices into `slides`) in the HTML, each rendered exactly as in the whole
+   * deck (same agenda, same numbers): fit measures just the slides it has not measured before.
+   */
+  only?: number[];
 }
 
 // Building an Intl formatter costs more than formatting with it; a batch of briefs shares them.
@@ -78,7 +84,7 @@ function partialFor(slide: Slide): string {
   }
 }
 
-function renderSlide(slide: Slide, index: number, total: number, images: ImageMap, labels: Labels, agenda: AgendaEntry[], trusted = false): RenderedSlide & Record<string, unknown> {
+function renderSlide(slide: Slide, index: number, total: number, images: ImageMap, labels: Labels, agenda: AgendaEntry[], trusted = false): Omit<RenderedSlide, 'layoutKey'> & Record<string, unknown> {
   return {
     id: slide.id,
     kind: slide.kind,
@@ -110,6 +116,7 @@ export function renderDeck(input: RenderInput): Deck {
   const labels = labelsFor(meta.lang);
   const agenda = agendaEntries(slides, images);
   const rendered = slides.map((s, i) => renderSlide(s, i, slides.length, images, labels, agenda, input.allowHtml));
+  const shown = input.only ? input.only.map((i) => rendered[i]) : rendered;
   const config = {
     width: size.width,
     height: size.height,
@@ -129,7 +136,8 @@ export function renderDeck(input: RenderInput): Deck {
     pdfMaxPagesPerSlide: 1,
     rtl: isRtl(meta.lang),
   };
-  const html = compileDeck(input.templates)({
+  // Everything on the page but the slides and the bundled files (hashed once each, by object).
+  const page = {
     version: input.version,
     lang: meta.lang,
     dir: config.rtl ? 'rtl' : 'ltr',
@@ -147,16 +155,22 @@ export function renderDeck(input: RenderInput): Deck {
     ...furnitureView(meta, labels, input.logo),
     classificationClass: meta.classification ? ' has-classification' : '',
     longAgenda: agenda.length > 8,
-    slides: input.stripNotes ? rendered.map((s) => ({ ...s, notesHtml: '' })) : rendered,
+    configJsonHtml: JSON.stringify(config).replace(/</g, '\\u003c'),
+    ...input.view,
+  };
+  const html = compileDeck(input.templates)({
+    ...page,
+    slides: input.stripNotes ? shown.map((s) => ({ ...s, notesHtml: '' })) : shown,
     resetCssHtml: assets.resetCss,
     revealCssHtml: assets.revealCss,
     fontsCssHtml: assets.fontsCss,
     themeCssHtml: assets.themeCss,
     revealJsHtml: scriptSafe(assets.revealJs),
     notesJsHtml: scriptSafe(assets.notesJs),
-    configJsonHtml: JSON.stringify(config).replace(/</g, '\\u003c'),
-    ...input.view,
   });
-  const deckSlides: RenderedSlide[] = rendered.map(({ id, kind, title, part, parts, line, bodyHtml, notesHtml }) => ({ id, kind, title, part, parts, line, bodyHtml, notesHtml }));
-  return { brief, slides: deckSlides, size, html };
+  const deckSlides: RenderedSlide[] = rendered.map((view) => {
+    const { id, kind, title, part, parts, line, bodyHtml, notesHtml } = view;
+    return { id, kind, title, part, parts, line, bodyHtml, notesHtml, layoutKey: slideLayoutKey(view) };
+  });
+  return { brief, slides: deckSlides, size, html, layoutKey: deckLayoutKey(input.templates, assets, page) };
 }

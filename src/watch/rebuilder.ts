@@ -49,10 +49,15 @@ export class Rebuilder {
   private readonly html = new Set<string>();
   private readonly pdf = new Set<string>();
   private running?: Promise<void>;
-  private exporting = false;
+  private exporting?: AbortController;
   private cancelled = false;
 
   constructor(private readonly options: RebuildOptions) {}
+
+  /** PDFs (slides or handout) are made after the decks, in a phase of their own. */
+  private get prints(): boolean {
+    return Boolean(this.options.build.pdf || this.options.build.handout);
+  }
 
   /** Resolves the inputs to the briefs to build; call before `watchPaths()`. */
   async list(): Promise<string[]> {
@@ -120,7 +125,7 @@ export class Rebuilder {
     if (files.length === 0) return;
     for (const f of files) {
       this.html.add(f);
-      if (this.options.build.pdf) this.pdf.add(f);
+      if (this.prints) this.pdf.add(f);
     }
     if (this.exporting) this.cancelExport();
     this.running ??= this.loop().finally(() => (this.running = undefined));
@@ -129,7 +134,8 @@ export class Rebuilder {
   private cancelExport(): void {
     debug('an edit arrived during PDF export: cancelling it');
     this.cancelled = true;
-    void this.options.build.browser?.close();
+    this.exporting?.abort('cancelled');
+    void this.options.build.browser?.cancelPages();
   }
 
   private async loop(): Promise<void> {
@@ -144,10 +150,14 @@ export class Rebuilder {
 
   private async buildOne(file: string, phase: Phase): Promise<void> {
     const diagnostics = new Diagnostics();
-    this.exporting = phase === 'pdf';
+    // A stale export is stopped at its next step and never committed (buildDeck checks the signal).
+    const exporting = phase === 'pdf' ? new AbortController() : undefined;
+    this.exporting = exporting;
     this.cancelled = false;
     try {
-      const result = await buildDeck(file, { ...this.options.build, pdf: phase === 'pdf', diagnostics });
+      const { pdf, handout, signal } = this.options.build;
+      const signals = [signal, exporting?.signal].filter((s): s is AbortSignal => s !== undefined);
+      const result = await buildDeck(file, { ...this.options.build, pdf: phase === 'pdf' && pdf, handout: phase === 'pdf' && handout, diagnostics, signal: signals.length > 0 ? AbortSignal.any(signals) : undefined });
       this.options.events.built(result, phase);
     } catch (error) {
       if (this.cancelled) {
@@ -158,7 +168,7 @@ export class Rebuilder {
       // A deck that failed has no PDF to make.
       this.pdf.delete(file);
     } finally {
-      this.exporting = false;
+      this.exporting = undefined;
     }
   }
 }

@@ -1,15 +1,16 @@
 import { createHash } from 'node:crypto';
+import { hashObject, stableJson } from '../hash.js';
 import type { DeckAssets } from '../load/load-assets.js';
 import type { ImageMap } from '../load/load-images.js';
 import type { TemplateSources } from '../load/load-templates.js';
 import type { Brief } from '../types.js';
 
 /**
- * Build options that never change what a deck looks like. `pdf` is not here either: which outputs
+ * Build options that never change what a deck looks like. `pdf` and `handout` are not here either: which outputs
  * exist is recorded beside the key, so `build` after `build --pdf` keeps the PDF instead of redoing
  * the deck. Every other option, including ones added later, is part of the key: unknown is unsafe.
  */
-const NOT_IN_KEY = new Set(['outDir', 'pdf', 'browser', 'diagnostics', 'force', 'signal']);
+const NOT_IN_KEY = new Set(['outDir', 'pdf', 'handout', 'browser', 'diagnostics', 'force', 'signal']);
 
 export interface KeyParts {
   brief: Brief;
@@ -18,24 +19,6 @@ export interface KeyParts {
   assets: DeckAssets;
   options: object;
   version: string;
-}
-
-const assetHashes = new WeakMap<object, string>();
-
-/** Assets and templates are shared objects, cached per process: each is hashed once. */
-function hashOf(value: object): string {
-  let hash = assetHashes.get(value);
-  if (!hash) {
-    hash = createHash('sha256').update(stableJson(value)).digest('hex');
-    assetHashes.set(value, hash);
-  }
-  return hash;
-}
-
-function stableJson(value: unknown): string {
-  return JSON.stringify(value, (_key, v: unknown) =>
-    v && typeof v === 'object' && !Array.isArray(v) ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) : v,
-  );
 }
 
 function keyedOptions(options: object): Record<string, unknown> {
@@ -53,7 +36,7 @@ export function inputKey(parts: KeyParts): string {
     .update(brief.body)
     .update('\0')
     .update(stableJson([...parts.images].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))))
-    .update(hashOf(parts.templates))
-    .update(hashOf(parts.assets))
+    .update(hashObject(parts.templates))
+    .update(hashObject(parts.assets))
     .digest('hex');
 }

@@ -1,6 +1,6 @@
-import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
+import type { StoredMeasures } from '../export/measure-memo.js';
 import type { Diagnostic } from '../types.js';
 
 /** Kept in each output folder: what briefdeck wrote there, so it only ever replaces or deletes its own files. */
@@ -20,6 +20,8 @@ export interface Manifest {
   input?: ManifestInput;
   /** The deck the folder holds, for the listing in `<outDir>/index.html` and slide-level change lines. */
   deck?: ManifestDeck;
+  /** Slide measures of the last fit, so the next build lays out only slides that changed. */
+  fit?: StoredMeasures;
 }
 
 export interface ManifestInput {
@@ -40,9 +42,7 @@ export interface ManifestDeck {
   slides: Array<{ id: string; sha256: string }>;
 }
 
-export function sha256(data: string | Uint8Array): string {
-  return createHash('sha256').update(data).digest('hex');
-}
+export { sha256 } from '../hash.js';
 
 export function manifestPath(dir: string): string {
   return path.join(dir, MANIFEST_NAME);

@@ -2,8 +2,18 @@ import { mkdir, mkdtemp, readFile, rename, rm, writeFile } from 'node:fs/promise
 import path from 'node:path';
 import { fail } from '../errors.js';
 import { VERSION } from '../version.js';
+import type { StoredMeasures } from '../export/measure-memo.js';
 import { MANIFEST_NAME, readManifest, sha256, type Manifest, type ManifestDeck, type ManifestInput } from './manifest.js';
 import { checkFolder, checkOverwrite, STAGING_PREFIX } from './guard-outputs.js';
+
+/** Readable JSON, except the fit measures: one short line per slide layout instead of ten. */
+function manifestJson(manifest: Manifest): string {
+  const { fit, ...rest } = manifest;
+  const text = JSON.stringify(rest, null, 2);
+  if (!fit) return `${text}\n`;
+  const slides = Object.entries(fit.slides).map(([key, values]) => `      ${JSON.stringify(key)}: ${JSON.stringify(values)}`);
+  return `${text.slice(0, -2)},\n  "fit": {\n    "browser": ${JSON.stringify(fit.browser)},\n    "slides": {\n${slides.join(',\n')}\n    }\n  }\n}\n`;
+}
 
 /**
  * Outputs are written into a hidden folder beside their final place and renamed into it only when
@@ -36,17 +46,17 @@ export class Staging {
   }
 
   /** Renames every staged file into place (each rename is atomic), then records them in the manifest. */
-  async commit(record: { input?: Omit<ManifestInput, 'outputs'>; deck?: ManifestDeck } = {}): Promise<string[]> {
+  async commit(record: { input?: Omit<ManifestInput, 'outputs'>; deck?: ManifestDeck; fit?: StoredMeasures } = {}): Promise<string[]> {
     const previous = await readManifest(this.target);
     await checkOverwrite(this.target, this.files, previous, this.force);
     // Without an input record the outputs' sources are unknown, so the next build must not skip.
     const input = record.input && { ...record.input, outputs: [...this.files] };
-    const manifest: Manifest = { tool: 'briefdeck', version: VERSION, files: { ...previous?.files }, input, deck: record.deck ?? previous?.deck };
+    const manifest: Manifest = { tool: 'briefdeck', version: VERSION, files: { ...previous?.files }, input, deck: record.deck ?? previous?.deck, fit: record.fit ?? previous?.fit };
     for (const name of this.files) {
       const data = await readFile(this.pathOf(name));
       manifest.files[name] = { sha256: sha256(data), bytes: data.length };
     }
-    await writeFile(this.pathOf(MANIFEST_NAME), `${JSON.stringify(manifest, null, 2)}\n`);
+    await writeFile(this.pathOf(MANIFEST_NAME), manifestJson(manifest));
     const written: string[] = [];
     for (const name of [...this.files, MANIFEST_NAME]) {
       const final = path.join(this.target, name);

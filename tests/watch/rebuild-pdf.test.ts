@@ -71,10 +71,13 @@ describe('Rebuilder with PDFs (build --watch --pdf)', () => {
     // Once the deck is built, the PDF export runs in a staging folder; edit while it does.
     while (order.length === 0) await new Promise((r) => setTimeout(r, 5));
     while (!(await readdir(folder)).some((f) => f.startsWith('.briefdeck-tmp-'))) await new Promise((r) => setTimeout(r, 5));
+    const launches = session.stats.launches;
     await writeFile(brief, text.replace(/MARKER-\w+/, 'MARKER-SECOND'));
     rebuilder.request([brief]);
     await rebuilder.idle();
     expect(order).toEqual(['html', 'html', 'pdf']);
+    // Only the stale export's page was closed: the browser (and what it measured) stayed.
+    expect(session.stats.launches).toBe(launches);
     const pdf = (await readPdf(path.join(folder, 'brief.pdf'))).text.join(' ');
     expect(pdf).toContain('MARKER-SECOND');
     expect(await readdir(folder)).not.toContainEqual(expect.stringMatching(/^\.briefdeck-tmp-/));
