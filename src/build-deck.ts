@@ -71,6 +71,8 @@ export interface BuildResult {
   skipped: boolean;
   /** Slides added, removed and changed since the folder's last build. */
   changes: SlideChanges;
+  /** See ComposedDeck.sources. */
+  sources: string[];
 }
 
 export interface ComposedDeck {
@@ -83,6 +85,8 @@ export interface ComposedDeck {
   fit: FitStats;
   /** What fit measured, kept in the output folder's manifest for the next build. */
   measures?: StoredMeasures;
+  /** Files and folders besides the brief's own folder that the deck was made from (config, theme, templates): watch mode watches them. */
+  sources: string[];
 }
 
 /** Measures an earlier build kept in the deck's folder; without them fit lays every slide out again. */
@@ -127,13 +131,14 @@ export async function composeDeck(file: string, options: BuildOptions = {}): Pro
   const input: RenderInput = { ...base, slides: fitted.slides };
   // A deck packed by word budget alone is not what a build with a browser makes: it is rebuilt then.
   const key = inputKey({ brief, images, templates, assets: fonts, options: { ...options, fitVerified: fitted.stats.verified }, version: VERSION });
-  return { deck: fitted.deck, slides: fitted.slides, diagnostics, key, input, fit: fitted.stats, measures: fitted.measures };
+  const read = [config.file, /\.css$/i.test(brief.meta.theme) ? brief.meta.theme : undefined, options.templates ?? config.templates].filter((f): f is string => f !== undefined);
+  return { deck: fitted.deck, slides: fitted.slides, diagnostics, key, input, fit: fitted.stats, measures: fitted.measures, sources: read };
 }
 
 /** The library API: builds one brief into `<outDir>/<name>/index.html` (and its PDF), atomically. */
 export async function buildDeck(file: string, options: BuildOptions = {}): Promise<BuildResult> {
   const started = performance.now();
-  const { deck, slides, diagnostics, key, input, fit, measures } = await composeDeck(file, options);
+  const { deck, slides, diagnostics, key, input, fit, measures, sources } = await composeDeck(file, options);
   const target = path.join(options.outDir ?? 'dist', deck.brief.name);
   const previous = await readManifest(target);
   const hashes = slideHashes(deck);
@@ -141,7 +146,7 @@ export async function buildDeck(file: string, options: BuildOptions = {}): Promi
   const wanted = ['index.html', ...(options.pdf ? [`${deck.brief.name}.pdf`] : []), ...(options.handout ? [`${deck.brief.name}-handout.pdf`] : [])];
   if (!options.force && previous?.input && (await isUpToDate(target, previous, key, wanted))) {
     replayDiagnostics(previous.input.diagnostics, diagnostics);
-    return { file, deck, slides, outputs: [], diagnostics, ms: { build: performance.now() - started, pdf: 0 }, skipped: true, changes, fit };
+    return { file, deck, slides, outputs: [], diagnostics, ms: { build: performance.now() - started, pdf: 0 }, skipped: true, changes, fit, sources };
   }
   const staging = await stageOutputs(target, { force: options.force });
   let pdfMs = 0;
@@ -156,7 +161,7 @@ export async function buildDeck(file: string, options: BuildOptions = {}): Promi
     throwIfInterrupted(options.signal);
     const record = { brief: file, title: deck.brief.meta.title, date: deck.brief.meta.date, lang: deck.brief.meta.lang, slides: hashes };
     const outputs = await staging.commit({ input: { key, diagnostics: diagnostics.list }, deck: record, fit: measures });
-    return { file, deck, slides, outputs, diagnostics, ms: { build: performance.now() - started - pdfMs, pdf: pdfMs }, skipped: false, changes, fit };
+    return { file, deck, slides, outputs, diagnostics, ms: { build: performance.now() - started - pdfMs, pdf: pdfMs }, skipped: false, changes, fit, sources };
   } finally {
     await staging.discard();
   }

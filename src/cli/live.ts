@@ -38,6 +38,8 @@ interface Session {
   server?: DeckServer;
   /** After the first full build, lines carry the time of day. */
   started: boolean;
+  /** Run after each batch of builds (watching what the decks turned out to read). */
+  onIdle?: () => void;
 }
 
 /** What the terminal and the server hear of each rebuild. */
@@ -63,6 +65,7 @@ function liveEvents(live: Session): RebuildEvents {
       if (!flags.quiet) io.stdout(`${clock()} ${file} removed; its outputs stay in ${flags.out}\n`);
     },
     idle() {
+      live.onIdle?.();
       void writeDeckIndex(flags.out, { force: flags.force }).catch((error: Error) => io.stderr(`briefdeck: cannot write the deck index: ${error.message}\n`));
     },
   };
@@ -108,6 +111,7 @@ export async function runLive(inputs: string[], flags: BuildFlags | ServeFlags, 
     onError: (error) => io.stderr(`briefdeck: watching files failed: ${error.message}\n`),
   });
   await watcher.ready;
+  live.onIdle = () => watcher.add(rebuilder.watchPaths());
   await rebuilder.buildAll();
   live.started = true;
   announce(live, address, rebuilder.files);

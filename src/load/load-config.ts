@@ -75,6 +75,11 @@ export async function readConfig(file: string, diagnostics: Diagnostics): Promis
 /** A run over many briefs in one folder looks for its config once. */
 const findConfigOnce = memoize((dir: string) => findConfig(dir));
 
+/** Watch mode: a config file added or removed since must be looked for again. */
+export function forgetConfigs(): void {
+  findConfigOnce.clear();
+}
+
 /** `--config FILE` when given, else the nearest config file above the brief, else none. */
 export async function loadConfig(briefFile: string, diagnostics: Diagnostics, explicit?: string): Promise<BriefConfig> {
   if (explicit && !(await isFile(explicit))) fail('config-missing', `no such config file: ${explicit}`);

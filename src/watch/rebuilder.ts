@@ -5,6 +5,7 @@ import { Diagnostics } from '../diagnostics.js';
 import { BriefdeckError } from '../errors.js';
 import { forgetAssets, TEMPLATES_DIR } from '../load/load-assets.js';
 import { forgetTemplates } from '../load/load-templates.js';
+import { forgetConfigs } from '../load/load-config.js';
 import { resolveInputs } from '../load/resolve-inputs.js';
 import type { FileChange } from './watch-files.js';
 
@@ -35,9 +36,6 @@ function asBriefdeckError(error: unknown): BriefdeckError {
   return new BriefdeckError('internal-error', `internal error (please report it): ${(error as Error)?.message ?? String(error)}`, { cause: error });
 }
 
-function inside(file: string, dir: string): boolean {
-  return file === dir || file.startsWith(dir + path.sep);
-}
 
 /**
  * Rebuilds briefs one at a time, in the order asked. Decks come first and PDFs after, so an edit
@@ -46,6 +44,8 @@ function inside(file: string, dir: string): boolean {
  */
 export class Rebuilder {
   files: string[] = [];
+  /** What the decks were made from outside their briefs' folders (config, theme, templates). */
+  private readonly sources = new Set<string>();
   private readonly html = new Set<string>();
   private readonly pdf = new Set<string>();
   private running?: Promise<void>;
@@ -75,7 +75,7 @@ export class Rebuilder {
   /** Folders and files to watch: the inputs, the folders of the briefs (for images) and the templates. */
   watchPaths(): string[] {
     const dirs = this.files.map((f) => path.dirname(f));
-    return [...new Set([...this.options.inputs, ...dirs, TEMPLATES_DIR])];
+    return [...new Set([...this.options.inputs, ...dirs, TEMPLATES_DIR, ...this.sources])];
   }
 
   async idle(): Promise<void> {
@@ -90,11 +90,7 @@ export class Rebuilder {
     let relist = false;
     for (const { kind, file } of changes) {
       const brief = known.get(path.resolve(file));
-      if (inside(path.resolve(file), TEMPLATES_DIR)) {
-        forgetTemplates();
-        forgetAssets();
-        everything = true;
-      } else if (brief && kind === 'unlink') {
+      if (brief && kind === 'unlink') {
         this.files = this.files.filter((f) => f !== brief);
         this.options.events.removed(brief);
       } else if (brief) {
@@ -102,9 +98,15 @@ export class Rebuilder {
       } else if (RE_BRIEF.test(file) && kind === 'add') {
         relist = true;
       } else {
-        // An image or other file a brief may use: briefs it does not touch are skipped by their key.
+        // An image, theme, template or config a brief may use: everything read once per process is
+        // read again, and briefs the change does not touch are skipped by their key.
         everything = true;
       }
+    }
+    if (everything) {
+      forgetTemplates();
+      forgetAssets();
+      forgetConfigs();
     }
     if (relist) await this.relist(affected);
     this.request(everything ? this.files : this.files.filter((f) => affected.has(f)));
@@ -158,6 +160,7 @@ export class Rebuilder {
       const { pdf, handout, signal } = this.options.build;
       const signals = [signal, exporting?.signal].filter((s): s is AbortSignal => s !== undefined);
       const result = await buildDeck(file, { ...this.options.build, pdf: phase === 'pdf' && pdf, handout: phase === 'pdf' && handout, diagnostics, signal: signals.length > 0 ? AbortSignal.any(signals) : undefined });
+      for (const source of result.sources) this.sources.add(path.resolve(source));
       this.options.events.built(result, phase);
     } catch (error) {
       if (this.cancelled) {

@@ -62,6 +62,11 @@ export class FileWatcher implements AsyncDisposable {
     if (changes.length > 0) this.options.onBatch(changes);
   }
 
+  /** Watches more paths (those already watched are left as they are). */
+  add(paths: string[]): void {
+    this.watcher.add(paths);
+  }
+
   async close(): Promise<void> {
     clearTimeout(this.timer);
     await this.watcher.close();

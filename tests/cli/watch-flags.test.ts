@@ -1,4 +1,4 @@
-import { copyFile, readFile } from 'node:fs/promises';
+import { copyFile, mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { run } from '../../src/cli/run.js';
@@ -12,14 +12,26 @@ beforeAll(async () => {
 });
 afterAll(() => remove());
 
-async function watchOnce(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+async function until(what: string, test: () => boolean | Promise<boolean>): Promise<void> {
+  const deadline = Date.now() + 30_000;
+  while (!(await test())) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 20));
+  }
+}
+
+/** Runs `build --watch`, then `during` once it watches, then stops it as Ctrl-C would. */
+async function watchOnce(args: string[], during?: (out: () => string) => Promise<void>): Promise<{ code: number; stdout: string; stderr: string }> {
   const stop = new AbortController();
   let stdout = '';
   let stderr = '';
   const running = run(['build', '--watch', ...args], { stdout: (t) => void (stdout += t), stderr: (t) => void (stderr += t), signal: stop.signal });
-  const until = Date.now() + 30_000;
-  while (!stdout.includes('Watching') && Date.now() < until) await new Promise((r) => setTimeout(r, 20));
-  stop.abort('SIGINT');
+  try {
+    await until('the first build', () => stdout.includes('Watching'));
+    await during?.(() => stdout);
+  } finally {
+    stop.abort('SIGINT');
+  }
   return { code: await running, stdout, stderr };
 }
 
@@ -39,5 +51,32 @@ describe('build --watch takes the same options as build', () => {
     const defaults = await watchOnce(['--no-fit', '-o', path.join(dir, 'defaults'), brief]);
     expect(defaults.code).toBe(130);
     expect(await readFile(path.join(dir, 'defaults', 'condensed', 'index.html'), 'utf8')).not.toBe(b);
+  });
+});
+
+describe('build --watch follows what a deck is made from outside its folder', () => {
+  it('a theme file and a config file elsewhere are watched: editing them rebuilds the deck', async () => {
+    const project = path.join(dir, 'project');
+    const content = path.join(project, 'content');
+    await mkdir(content, { recursive: true });
+    const brief = path.join(content, 'brief.md');
+    await writeFile(brief, '---\ntitle: Watched\n---\n\n## Part\n\nSome words on the slide.\n');
+    const theme = path.join(dir, 'styles', 'house.css');
+    await mkdir(path.dirname(theme));
+    await writeFile(theme, ':root { --bd-text: #112233; }\n');
+    const config = path.join(project, 'briefdeck.config.yaml');
+    await writeFile(config, 'date: 2026-01-01\n');
+    const out = path.join(dir, 'watch-out');
+    const html = (): Promise<string> => readFile(path.join(out, 'brief', 'index.html'), 'utf8');
+    const result = await watchOnce(['--no-fit', '--theme', theme, '-o', out, brief], async () => {
+      expect(await html()).toContain('#112233');
+      await writeFile(theme, ':root { --bd-text: #445566; }\n');
+      await until('the theme edit in the deck', async () => (await html()).includes('#445566'));
+      expect(await html()).toContain('2026');
+      await writeFile(config, 'date: 2031-05-06\n');
+      await until('the config edit in the deck', async () => (await html()).includes('2031'));
+    });
+    expect(result.stderr).toBe('');
+    expect(result.code).toBe(130);
   });
 });
