@@ -5,7 +5,8 @@
  */
 const RE_START = /^[\p{L}\p{N}]$/u;
 const RE_CONTINUE = /^[\p{M}'’_-]$/u;
-const RE_CJK = /^[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]$/u;
+/** Scripts written without spaces between words. (Korean is spaced: its words count like any.) */
+const RE_CJK = /^[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]$/u;
 
 const UNKNOWN = 0;
 const OTHER = 1;
@@ -33,7 +34,7 @@ function classOf(code: number): number {
 
 /**
  * Words in `text` as `RE_WORD` finds them (a letter or digit, then letters, digits, marks,
- * apostrophes, `_` or `-`); `undefined` when the text holds CJK, which is counted per character.
+ * apostrophes, `_` or `-`); `undefined` when the text holds Chinese or Japanese characters.
  */
 export function countPlainWords(text: string): number | undefined {
   let n = 0;

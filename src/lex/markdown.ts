@@ -85,6 +85,16 @@ export function words(text: string): string[] {
   return out;
 }
 
+const RE_UNSPACED = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/gu;
+
+/**
+ * What a text weighs against the word budget. Chinese and Japanese have no spaces between words;
+ * two characters read about as long as one word and fill about as much of a line, so a slide of
+ * either holds as much as an English one (counting each character as a word left it a third full).
+ */
 export function countWords(text: string): number {
-  return countPlainWords(text) ?? words(text).length;
+  const plain = countPlainWords(text);
+  if (plain !== undefined) return plain;
+  const unspaced = text.match(RE_UNSPACED)?.length ?? 0;
+  return Math.ceil(unspaced / 2) + (countPlainWords(text.replace(RE_UNSPACED, ' ')) ?? 0);
 }

@@ -30,9 +30,16 @@ describe('countPlainWords', () => {
     for (const text of samples(3000)) expect(countPlainWords(text), JSON.stringify(text)).toBe(text.match(RE_WORD)?.length ?? 0);
   });
 
-  it('leaves text with CJK to the per-character count', () => {
+  it('weighs Chinese and Japanese at two characters a word against the budget; Korean is spaced and counts by word', () => {
     expect(countPlainWords('中文 text')).toBeUndefined();
-    expect(countWords('中文测试 and more')).toBe(words('中文测试 and more').length);
-    expect(countWords('中文测试 and more')).toBe(6);
+    expect(countPlainWords('ひらがな')).toBeUndefined();
+    // Four characters are two words' worth, plus two English words.
+    expect(countWords('中文测试 and more')).toBe(4);
+    // An odd character rounds up: nothing weighs nothing.
+    expect(countWords('中')).toBe(1);
+    expect(countWords('日本語のテキスト')).toBe(4);
+    expect(countWords('한국어 문장은 띄어 씁니다')).toBe(4);
+    // The lost-word checks still count every character: that is what a reader can find on a slide.
+    expect(words('中文测试 and more')).toHaveLength(6);
   });
 });
