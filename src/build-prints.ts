@@ -4,6 +4,7 @@ import type { BrowserSession } from './export/browser-session.js';
 import { exportHandout } from './export/export-handout.js';
 import { exportPdf } from './export/export-pdf.js';
 import { loadHandout } from './load/load-handout.js';
+import { TEMPLATES_DIR } from './load/load-assets.js';
 import { paperFor, type HandoutLayout } from './render/handout-geometry.js';
 import { renderDeck, type RenderInput } from './render/render-deck.js';
 import { renderHandout } from './render/render-handout.js';
@@ -45,7 +46,9 @@ async function scratch(job: PrintJob, name: string, html: string): Promise<strin
 export async function printOutputs(job: PrintJob, options: PrintOptions): Promise<void> {
   const { deck, staging, browser, diagnostics } = job;
   const name = deck.brief.name;
-  const templates = options.handout || options.notes ? await loadHandout() : undefined;
+  // A `--templates` folder is TemplateSources.dir; the built-ins are read from their own folder.
+  const userDir = job.input.templates.dir === TEMPLATES_DIR ? undefined : job.input.templates.dir;
+  const templates = options.handout || options.notes ? await loadHandout(TEMPLATES_DIR, userDir) : undefined;
   if (options.pdf) {
     const source = options.stripNotes && options.notes ? await scratch(job, '.print-deck.html', renderDeck(job.input).html) : job.htmlPath;
     await exportPdf(browser, source, staging.pathOf(`${name}.pdf`), deck, diagnostics, { notes: options.notes, notesPageCss: templates?.notesPageCss });

@@ -6,6 +6,7 @@ import { BriefdeckError } from '../errors.js';
 import { forgetAssets, TEMPLATES_DIR } from '../load/load-assets.js';
 import { forgetTemplates } from '../load/load-templates.js';
 import { forgetConfigs } from '../load/load-config.js';
+import { forgetHandout } from '../load/load-handout.js';
 import { resolveInputs } from '../load/resolve-inputs.js';
 import type { FileChange } from './watch-files.js';
 
@@ -107,6 +108,7 @@ export class Rebuilder {
       forgetTemplates();
       forgetAssets();
       forgetConfigs();
+      forgetHandout();
     }
     if (relist) await this.relist(affected);
     this.request(everything ? this.files : this.files.filter((f) => affected.has(f)));

@@ -27,6 +27,8 @@ describe('briefdeck templates --eject', () => {
     expect((await readdir(path.join(dir, 'partials'))).sort()).toEqual((await readdir(path.join(TEMPLATES_DIR, 'partials'))).sort());
     expect(await readdir(path.join(dir, 'themes'))).toEqual(expect.arrayContaining(['institutional.css', 'dark.css', 'contrast.css']));
     expect(await readFile(path.join(dir, 'deck.hbs'), 'utf8')).toBe(await readFile(path.join(TEMPLATES_DIR, 'deck.hbs'), 'utf8'));
+    expect(await readFile(path.join(dir, 'handout.hbs'), 'utf8')).toBe(await readFile(path.join(TEMPLATES_DIR, 'handout.hbs'), 'utf8'));
+    expect((await readdir(path.join(dir, 'handout'))).sort()).toEqual(['cover.hbs', 'handout.css', 'item.hbs']);
     const again = await cli('templates', '--eject', dir);
     expect(again.code).toBe(2);
     expect(again.err).toMatch(/would overwrite .*deck\.hbs.*--force/);
