@@ -2,6 +2,7 @@ import type { HTTPRequest } from 'puppeteer';
 import { EXIT, fail } from '../errors.js';
 import type { Deck } from '../types.js';
 import type { BrowserSession } from './browser-session.js';
+import { browserStep, jobTitle, type BrowserJob } from './browser-step.js';
 
 /** How one slide lays out in Chromium, in canvas pixels at the deck's own size. */
 export interface SlideMeasure {
@@ -71,21 +72,22 @@ function serve(html: string) {
 
 /** Lays the deck out in one page load and measures every slide. */
 export async function measureDeck(session: BrowserSession, deck: Deck): Promise<SlideMeasure[]> {
+  const job: BrowserJob = { session, deck, name: 'slide measurement', code: 'measure-failed' };
   return session.withPage(async (page) => {
-    await page.setViewport({ width: deck.size.width, height: deck.size.height });
-    await page.setRequestInterception(true);
-    page.on('request', serve(deck.html));
-    try {
-      await page.goto(DECK_URL, { waitUntil: 'load', timeout: session.timeout });
-      await page.waitForSelector('html[data-pdf-ready]', { timeout: session.timeout });
+    await browserStep(job, page, 'loading the deck', async () => {
+      await page.setViewport({ width: deck.size.width, height: deck.size.height });
+      await page.setRequestInterception(true);
+      page.on('request', serve(deck.html));
+      await page.goto(DECK_URL, { waitUntil: 'load', timeout: 0 });
+    });
+    await browserStep(job, page, 'laying out slides', async () => {
+      await page.waitForSelector('html[data-pdf-ready]', { timeout: 0 });
       await page.evaluate(() => document.fonts.ready.then(() => undefined));
-    } catch (error) {
-      fail('measure-failed', `could not lay out ${deck.brief.file} in the browser: ${(error as Error).message.split('\n')[0]}`, { exitCode: EXIT.export, cause: error });
-    }
-    const measured = await page.evaluate(measureInPage);
+    }, { layout: true });
+    const measured = await browserStep(job, page, 'measuring slides', () => page.evaluate(measureInPage));
     if (measured.length !== deck.slides.length) {
       fail('measure-failed', `print view of ${deck.brief.file} has ${measured.length} pages for ${deck.slides.length} slides`, { exitCode: EXIT.export });
     }
     return measured.map((m, index) => ({ index, ...m }));
-  });
+  }, { job: jobTitle(job) });
 }
