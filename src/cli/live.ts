@@ -93,18 +93,22 @@ export async function runLive(inputs: string[], flags: BuildFlags | ServeFlags, 
   await using server = serving ? serverFor(flags as ServeFlags) : undefined;
   const live: Session = { flags, io, report, server, started: false };
   const build = { outDir: flags.out, budget: flags.budget, theme: flags.theme, aspect: flags.aspect, browser: session, force: flags.force, pdf: flags.pdf };
-  const rebuilder = new Rebuilder({ inputs, build, events: liveEvents(live) });
+  let watcher: FileWatcher | undefined;
+  // Included files may lie deeper than the folder watch reaches: each is watched once it is known.
+  const events = { ...liveEvents(live), included: (files: string[]) => watcher?.add(files) };
+  const rebuilder = new Rebuilder({ inputs, build, events });
   const address = await server?.start();
   if (address) io.stdout(`Serving at ${address}\n`);
   await rebuilder.list();
   // Watching starts before the first build, so an edit made while it runs is not lost.
-  await using watcher = new FileWatcher({
+  await using watching = new FileWatcher({
     paths: rebuilder.watchPaths(),
     ignore: [flags.out],
     onBatch: (changes) => void rebuilder.onChanges(changes),
     onError: (error) => io.stderr(`briefdeck: watching files failed: ${error.message}\n`),
   });
-  await watcher.ready;
+  watcher = watching;
+  await watching.ready;
   await rebuilder.buildAll();
   live.started = true;
   announce(live, address, rebuilder.files);

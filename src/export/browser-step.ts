@@ -1,4 +1,5 @@
 import type { Page } from 'puppeteer';
+import { formatRef, locateIn } from '../diagnostics.js';
 import { BriefdeckError, EXIT, fail } from '../errors.js';
 import type { Deck } from '../types.js';
 import type { BrowserSession } from './browser-session.js';
@@ -39,7 +40,8 @@ async function placeOf(job: BrowserJob, page: Page, state: PageState, layout: bo
   const taken = layout && state.answers ? await slidesTaken(page, slides.length) : undefined;
   if (taken === undefined || taken < 1 || taken > slides.length) return `on slides 1–${slides.length}`;
   const slide = slides[taken - 1];
-  return `at slide ${taken} of ${slides.length} ("${slide.title}", line ${slide.line})`;
+  const at = locateIn(job.deck.brief, { file: job.deck.brief.file, line: slide.line });
+  return `at slide ${taken} of ${slides.length} ("${slide.title}", ${at.file === job.deck.brief.file ? `line ${at.line}` : formatRef(at)})`;
 }
 
 /** Rejects when the step's time is up or the page dies, whichever comes first; `stop()` disarms it. */

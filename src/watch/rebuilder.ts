@@ -22,6 +22,8 @@ export interface RebuildEvents {
   listed?(files: string[]): void;
   /** Every queued build is done (a batch of edits has been handled). */
   idle?(): void;
+  /** A build met included files that are not watched yet (they may lie deeper than the watch goes). */
+  included?(files: string[]): void;
 }
 
 export interface RebuildOptions {
@@ -51,6 +53,10 @@ export class Rebuilder {
   private running?: Promise<void>;
   private exporting = false;
   private cancelled = false;
+  /** Each brief's included files (resolved), from its last build that got that far. */
+  private readonly includes = new Map<string, string[]>();
+  /** Briefs whose last build failed: a file that appears may be the one they missed. */
+  private readonly failing = new Set<string>();
 
   constructor(private readonly options: RebuildOptions) {}
 
@@ -67,10 +73,23 @@ export class Rebuilder {
     await this.idle();
   }
 
-  /** Folders and files to watch: the inputs, the folders of the briefs (for images) and the templates. */
+  /** Folders and files to watch: the inputs, the briefs' folders (for images), the templates, and included files. */
   watchPaths(): string[] {
     const dirs = this.files.map((f) => path.dirname(f));
-    return [...new Set([...this.options.inputs, ...dirs, TEMPLATES_DIR])];
+    return [...new Set([...this.options.inputs, ...dirs, TEMPLATES_DIR, ...[...this.includes.values()].flat()])];
+  }
+
+  /** The briefs that include `file` (resolved). */
+  private includersOf(file: string): string[] {
+    return this.files.filter((f) => this.includes.get(f)?.includes(file));
+  }
+
+  private noteIncludes(file: string, includes: string[] = []): void {
+    const known = new Set([...this.includes.values()].flat());
+    const resolved = includes.map((f) => path.resolve(f));
+    this.includes.set(file, resolved);
+    const fresh = resolved.filter((f) => !known.has(f));
+    if (fresh.length > 0) this.options.events.included?.(fresh);
   }
 
   async idle(): Promise<void> {
@@ -85,6 +104,9 @@ export class Rebuilder {
     let relist = false;
     for (const { kind, file } of changes) {
       const brief = known.get(path.resolve(file));
+      const includers = this.includersOf(path.resolve(file));
+      for (const b of includers) affected.add(b);
+      if (kind === 'add') for (const b of this.failing) affected.add(b);
       if (inside(path.resolve(file), TEMPLATES_DIR)) {
         forgetTemplates();
         forgetAssets();
@@ -94,6 +116,8 @@ export class Rebuilder {
         this.options.events.removed(brief);
       } else if (brief) {
         affected.add(brief);
+      } else if (includers.length > 0) {
+        // Only the briefs that include it: counted above.
       } else if (RE_BRIEF.test(file) && kind === 'add') {
         relist = true;
       } else {
@@ -148,12 +172,15 @@ export class Rebuilder {
     this.cancelled = false;
     try {
       const result = await buildDeck(file, { ...this.options.build, pdf: phase === 'pdf', diagnostics });
+      this.failing.delete(file);
+      this.noteIncludes(file, result.deck.brief.includes);
       this.options.events.built(result, phase);
     } catch (error) {
       if (this.cancelled) {
         this.pdf.add(file);
         return;
       }
+      this.failing.add(file);
       this.options.events.failed(file, asBriefdeckError(error), diagnostics);
       // A deck that failed has no PDF to make.
       this.pdf.delete(file);

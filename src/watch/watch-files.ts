@@ -47,6 +47,11 @@ export class FileWatcher implements AsyncDisposable {
     this.watcher.on('error', (error) => options.onError?.(error as Error));
   }
 
+  /** Watches more paths (files a brief was found to include). */
+  add(paths: string[]): void {
+    this.watcher.add(paths);
+  }
+
   private queue(kind: FileChange['kind'], file: string): void {
     debug('%s %s', kind, file);
     // An editor that replaces the file (unlink, then add) has changed it, not removed it.
