@@ -20,6 +20,8 @@ const HANG_TIMEOUT = 20;
 const loops = fixture('browser-faults/loops.md');
 const stalls = fixture('browser-faults/stalls.md');
 const printLoops = fixture('browser-faults/print-loops.md');
+/** stalls.md with its second section in parts/two.md: the slide is named by that file and line. */
+const stallsIncluded = fixture('browser-faults/stalls-included.md');
 
 /** A stand-in for Chromium: a shell script that misbehaves in one chosen way. */
 async function fakeBrowser(name: string, body: string): Promise<string> {
@@ -122,11 +124,11 @@ describe('a step that runs out of time names the job, the brief, the slide and t
   });
 
   // HTML builds run one brief at a time, so both steps of fit's measurement fit in one run.
-  it('fit\'s measurement, loading the deck and laying out slides', async () => {
-    const result = await hang(loops, stalls);
+  it('fit\'s measurement, loading the deck and laying out slides (at a slide from an included file)', async () => {
+    const result = await hang(loops, stallsIncluded);
     expect({ code: result.code, failures: failures(result.err, 'slide measurement') }).toEqual({ code: 4, failures: [
       `slide measurement of ${loops} failed on slides 1–3 while loading the deck ${STUCK}: ${timedOut}`,
-      `slide measurement of ${stalls} failed at slide 6 of 8 ("Two", line 11) while laying out slides: ${timedOut}`,
+      `slide measurement of ${stallsIncluded} failed at slide 6 of 8 ("Two", ${path.relative(process.cwd(), fixture('browser-faults/parts/two.md'))}:3) while laying out slides: ${timedOut}`,
     ] });
     expect(await noOrphans()).toBe(true);
   });
