@@ -83,8 +83,8 @@ describe('a failed launch is remembered for the run: one attempt, however many b
       ['small', 'second', 'third'].map((name) => `${path.relative(process.cwd(), brief(name))}:1 warning fit-unverified slides were packed by word budget only; fit was not measured (${cause})`),
     );
     expect(await launches()).toBe(1);
-    // Three attempts would take at least 15 s; one, plus three small builds on a busy machine, less.
-    expect(seconds).toBeLessThan(12.5);
+    // Three attempts would wait out three 5 s timeouts; one leaves the rest to three small builds.
+    expect(seconds).toBeLessThan(15);
     expect(await noOrphans()).toBe(true);
   });
 
@@ -161,20 +161,18 @@ describe('crashes after a successful launch: one relaunch and retry', () => {
     expect({ calls, retries }).toEqual({ calls: 2, retries: ['the page crashed'] });
   });
 
-  it('a failure on a live page is no crash: no retry, and no wait for one', async () => {
+  // That it is also told at once, without a wait, is pinned in watch-page.test.ts (no clock there).
+  it('a failure on a live page is no crash: no retry', async () => {
     await using session = new BrowserSession({ browserPath: chromium, timeout: 30_000 });
-    await session.browser();
     const retries: string[] = [];
     let calls = 0;
-    const started = performance.now();
     const failing = session.withPage(async (page) => {
       calls++;
       await page.setContent('<p>alive</p>');
       throw new Error('not a crash');
     }, { onRetry: (reason) => retries.push(reason) });
     await expect(failing).rejects.toThrow('not a crash');
-    // The old rule slept 1 s after every failure, waiting for a crash notice that might come.
-    expect({ calls, retries, fast: performance.now() - started < 1_000 }).toEqual({ calls: 1, retries: [], fast: true });
+    expect({ calls, retries, launches: session.stats.launches }).toEqual({ calls: 1, retries: [], launches: 1 });
   });
 
   it('leaves no Chromium process behind after all of the above', async () => {
