@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { Diagnostics } from './diagnostics.js';
-import type { Deck, Section, Slide } from './types.js';
+import { Diagnostics, locateIn } from './diagnostics.js';
+import type { Brief, Deck, Section, Slide } from './types.js';
 import type { BrowserSession } from './export/browser-session.js';
 import { printOutputs, type PrintOptions } from './build-prints.js';
 import { fitDeck, type FitStats } from './fit-deck.js';
@@ -25,7 +25,7 @@ import { toSections } from './split/to-sections.js';
 import { toSlides } from './split/to-slides.js';
 import { VERSION } from './version.js';
 import { enforceStrict } from './check/strict.js';
-import { throwIfInterrupted } from './errors.js';
+import { BriefdeckError, throwIfInterrupted } from './errors.js';
 import { stageOutputs } from './write/stage-outputs.js';
 import { inputKey } from './write/input-key.js';
 import { readManifest } from './write/manifest.js';
@@ -71,11 +71,11 @@ export interface BuildResult {
   skipped: boolean;
   /** Slides added, removed and changed since the folder's last build. */
   changes: SlideChanges;
-  /** See ComposedDeck.sources. */
+  /** See Composed.sources. */
   sources: string[];
 }
 
-export interface ComposedDeck {
+export interface Composed {
   deck: Deck;
   slides: Slide[];
   diagnostics: Diagnostics;
@@ -98,17 +98,42 @@ async function seedMeasures(session: BrowserSession, dir: string): Promise<void>
   }
 }
 
+/** An error about a line of the body, moved to where that line was written (see locateIn). */
+function locatedError(error: unknown, brief: Brief): unknown {
+  if (!(error instanceof BriefdeckError) || !error.at) return error;
+  const at = locateIn(brief, error.at);
+  return at === error.at ? error : new BriefdeckError(error.code, error.message, { at, exitCode: error.exitCode, cause: error.cause });
+}
+
 /** The pure middle of the pipeline plus its reads: a brief in, a rendered deck out, nothing written. */
-export async function composeDeck(file: string, options: BuildOptions = {}): Promise<ComposedDeck> {
+export async function composeDeck(file: string, options: BuildOptions = {}): Promise<Composed> {
   const diagnostics = options.diagnostics ?? new Diagnostics();
   const config = await loadConfig(file, diagnostics, options.config);
   const brief = await loadBrief(file, diagnostics, { ...options, defaults: config.defaults });
+  // Past this point the stages number lines in the expanded body; what they report is moved here.
+  diagnostics.locateWith(brief);
+  let composed: Omit<Composed, 'key' | 'sources'>;
+  try {
+    composed = await composeBody(brief, config.templates, diagnostics, options);
+  } catch (error) {
+    throw locatedError(error, brief);
+  }
+  if (options.strict) enforceStrict(diagnostics);
+  const { images, templates, assets } = composed.input;
+  // A deck packed by word budget alone is not what a build with a browser makes: it is rebuilt then.
+  const key = inputKey({ brief, images, templates, assets, options: { ...options, fitVerified: composed.fit.verified }, version: VERSION });
+  const sources = [config.file, /\.css$/i.test(brief.meta.theme) ? brief.meta.theme : undefined, options.templates ?? config.templates].filter((f): f is string => f !== undefined);
+  return { ...composed, key, sources };
+}
+
+async function composeBody(brief: Brief, configTemplates: string | undefined, diagnostics: Diagnostics, options: BuildOptions): Promise<Omit<Composed, 'key' | 'sources'>> {
+  const file = brief.file;
   const { blocks, links } = lexBrief(brief);
   const labels = labelsFor(brief.meta.lang);
   const [images, assets, templates, logo, scriptFonts] = await Promise.all([
     loadImages(blocks, brief, diagnostics, { fetchRemote: options.fetchRemote, signal: options.signal }),
     loadAssets(brief.meta.theme),
-    loadTemplates(undefined, options.templates ?? config.templates),
+    loadTemplates(undefined, options.templates ?? configTemplates),
     loadLogo(brief, diagnostics),
     loadScriptFonts(deckText(brief, labels), brief.meta.lang),
   ]);
@@ -127,12 +152,8 @@ export async function composeDeck(file: string, options: BuildOptions = {}): Pro
   const packSlides = (lineScale?: (section: Section) => number): Slide[] =>
     attachFootnotes(addFurniture(toSlides(sections, brief, links, labels, lineScale), own, brief, links, labels), footnotes);
   const fitted = await fitDeck(packSlides, render, session, { ctx, budget: brief.meta.budget, file, settle: (slides) => attachFootnotes(slides, footnotes) }, diagnostics);
-  if (options.strict) enforceStrict(diagnostics);
   const input: RenderInput = { ...base, slides: fitted.slides };
-  // A deck packed by word budget alone is not what a build with a browser makes: it is rebuilt then.
-  const key = inputKey({ brief, images, templates, assets: fonts, options: { ...options, fitVerified: fitted.stats.verified }, version: VERSION });
-  const read = [config.file, /\.css$/i.test(brief.meta.theme) ? brief.meta.theme : undefined, options.templates ?? config.templates].filter((f): f is string => f !== undefined);
-  return { deck: fitted.deck, slides: fitted.slides, diagnostics, key, input, fit: fitted.stats, measures: fitted.measures, sources: read };
+  return { deck: fitted.deck, slides: fitted.slides, diagnostics, input, fit: fitted.stats, measures: fitted.measures };
 }
 
 /** The library API: builds one brief into `<outDir>/<name>/index.html` (and its PDF), atomically. */

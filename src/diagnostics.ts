@@ -1,5 +1,26 @@
 import path from 'node:path';
-import type { Diagnostic, Severity, SourceRef } from './types.js';
+import type { Brief, Diagnostic, LineSpan, Severity, SourceRef } from './types.js';
+
+/**
+ * Where a line of a brief's body was written: the brief itself, or a file it includes. The one
+ * place that applies `Brief.lines`; stages number lines in the expanded body and never map them.
+ */
+export function locateIn(brief: Pick<Brief, 'file' | 'lines'>, at: SourceRef): SourceRef {
+  if (!brief.lines || at.file !== brief.file) return at;
+  const span = lastSpanAt(brief.lines, at.line);
+  return span ? { ...at, file: span.file, line: span.line + (at.line - span.from) } : at;
+}
+
+function lastSpanAt(spans: LineSpan[], line: number): LineSpan | undefined {
+  let [low, high] = [0, spans.length - 1];
+  let found: LineSpan | undefined;
+  while (low <= high) {
+    const mid = (low + high) >> 1;
+    if (spans[mid].from <= line) [found, low] = [spans[mid], mid + 1];
+    else high = mid - 1;
+  }
+  return found;
+}
 
 export function formatRef(at: SourceRef): string {
   const file = path.isAbsolute(at.file) ? path.relative(process.cwd(), at.file) || at.file : at.file;
@@ -15,9 +36,22 @@ export function formatDiagnostic(d: Diagnostic): string {
 /** Collects what the stages have to say, like unified's VFile messages. */
 export class Diagnostics {
   readonly list: Diagnostic[] = [];
+  private readonly briefs = new Map<string, Pick<Brief, 'file' | 'lines'>>();
 
+  /** From now on, places in `brief`'s body are reported where they were written (see locateIn). */
+  locateWith(brief: Pick<Brief, 'file' | 'lines'>): void {
+    if (brief.lines) this.briefs.set(brief.file, brief);
+  }
+
+  /** Adds a diagnostic about a place numbered as the stages number it. */
   add(severity: Severity, code: string, message: string, at?: SourceRef): void {
-    this.list.push({ severity, code, message, at });
+    const brief = at && this.briefs.get(at.file);
+    this.record({ severity, code, message, at: brief ? locateIn(brief, at) : at });
+  }
+
+  /** Adds a diagnostic that is already located: one replayed or turned from an error. */
+  record(diagnostic: Diagnostic): void {
+    this.list.push(diagnostic);
   }
 
   warn(code: string, message: string, at?: SourceRef): void {

@@ -59,6 +59,20 @@ export interface Brief {
   body: string;
   /** Line of `body`'s first line in the file (after the front matter). */
   bodyLine: number;
+  /**
+   * Where the lines of `body` were written, when it includes other files (`<!-- include: … -->`);
+   * absent, every line is the brief's own. Lines are numbered as `Block.line` is.
+   */
+  lines?: LineSpan[];
+  /** The included files, named like `file` (relative to the working folder if it is). */
+  includes?: string[];
+}
+
+/** From body line `from` on, lines come from `file`, starting at its line `line`. */
+export interface LineSpan {
+  from: number;
+  file: string;
+  line: number;
 }
 
 /** Directives are HTML comments so the brief still reads as a normal document. */

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { lostWords } from '../src/check/lost-words.js';
+import { wordsMissingFromDeck } from '../src/check/lost-words.js';
 import { Diagnostics } from '../src/diagnostics.js';
 import { BriefdeckError } from '../src/errors.js';
 import { lexBrief } from '../src/lex/lex-brief.js';
@@ -29,7 +29,7 @@ describe('generated briefs (property)', () => {
           return;
         }
         const { blocks } = lexBrief(parseBrief(text, file, new Diagnostics()));
-        expect(lostWords(blocks, result.deck)).toEqual([]);
+        expect(wordsMissingFromDeck(blocks, result.deck)).toEqual([]);
         built++;
       }),
       { numRuns: RUNS },

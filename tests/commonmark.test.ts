@@ -8,7 +8,7 @@ import { lexBrief } from '../src/lex/lex-brief.js';
 import { parseBrief } from '../src/load/load-brief.js';
 import { condense } from '../src/split/condense.js';
 import { extractFootnotes } from '../src/split/footnotes.js';
-import { lostWords } from '../src/split/lost-words.js';
+import { wordsMissingFromSlides } from '../src/split/lost-words.js';
 import { toSections } from '../src/split/to-sections.js';
 import { toSlides } from '../src/split/to-slides.js';
 import type { Mode } from '../src/types.js';
@@ -36,7 +36,7 @@ describe('CommonMark spec examples', () => {
         const { blocks, links } = lexBrief(brief);
         const body = extractFootnotes(blocks).blocks;
         const slides = toSlides(toSections(mode === 'condensed' ? condense(body, { lang: 'en', links }) : body, brief.meta), brief, links);
-        const lost = lostWords(blocks, brief.meta.title, slides);
+        const lost = wordsMissingFromSlides(blocks, brief.meta.title, slides);
         if (lost.length > 0) failures.push(`example ${example.number}: lost ${lost.join(' ')}`);
       }
       expect(failures).toEqual([]);
@@ -56,7 +56,7 @@ describe('CommonMark spec examples', () => {
         const { deck, slides, fit } = await composeDeck(file, { browser: session });
         expect(fit.verified).toBe(true);
         expect(fit.overflow).toBe(0);
-        expect(lostWords(lexBrief(deck.brief).blocks, section, slides)).toEqual([]);
+        expect(wordsMissingFromSlides(lexBrief(deck.brief).blocks, section, slides)).toEqual([]);
       } finally {
         await out.remove();
       }

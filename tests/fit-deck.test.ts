@@ -4,7 +4,7 @@ import { BrowserSession } from '../src/export/browser-session.js';
 import { measureDeck } from '../src/export/measure-deck.js';
 import { lexBrief } from '../src/lex/lex-brief.js';
 import { TOLERANCE } from '../src/split/refit.js';
-import { lostWords } from '../src/split/lost-words.js';
+import { wordsMissingFromSlides } from '../src/split/lost-words.js';
 import { testBrowser } from './helpers/browser.js';
 import { EXAMPLE, fixture } from './helpers/fixtures.js';
 import type { Mode } from '../src/types.js';
@@ -34,7 +34,7 @@ describe('fit by measurement', () => {
       const measured = await measureDeck(session, deck);
       const over = measured.filter((m) => m.overflowY > TOLERANCE || m.overflowX > TOLERANCE || m.frameOverflowY > TOLERANCE);
       expect(over.map((m) => slides[m.index].id)).toEqual([]);
-      expect(lostWords(lexBrief(deck.brief).blocks, deck.brief.meta.title, slides)).toEqual([]);
+      expect(wordsMissingFromSlides(lexBrief(deck.brief).blocks, deck.brief.meta.title, slides)).toEqual([]);
     });
   }
 

@@ -39,7 +39,7 @@ export async function checkBrief(file: string, options: CheckOptions = {}): Prom
     fit = built.fit;
   } catch (error) {
     if (!(error instanceof BriefdeckError)) throw error;
-    diagnostics.error(error.code, error.message, error.at ?? { file, line: 1 });
+    diagnostics.record({ severity: 'error', code: error.code, message: error.message, at: error.at ?? { file, line: 1 } });
   }
   const byPlace = (a: Diagnostic, b: Diagnostic): number => (a.at?.line ?? 0) - (b.at?.line ?? 0) || (a.at?.column ?? 0) - (b.at?.column ?? 0);
   return { file, slides, fit, diagnostics: diagnostics.list.map((d) => severityOf(d, options.strict ?? false)).sort(byPlace) };

@@ -49,7 +49,7 @@ function tally(list: string[]): Map<string, number> {
  * Words of the brief that its deck does not show as often as the brief has them: the check that
  * splitting slides never drops text. Titles repeat on continued slides, so only a shortfall counts.
  */
-export function lostWords(blocks: Block[], deck: Deck): string[] {
+export function wordsMissingFromDeck(blocks: Block[], deck: Deck): string[] {
   const shown = tally(deckWords(deck));
   const lost: string[] = [];
   for (const [word, count] of tally(sourceWords(blocks))) {

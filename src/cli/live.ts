@@ -38,8 +38,6 @@ interface Session {
   server?: DeckServer;
   /** After the first full build, lines carry the time of day. */
   started: boolean;
-  /** Run after each batch of builds (watching what the decks turned out to read). */
-  onIdle?: () => void;
 }
 
 /** What the terminal and the server hear of each rebuild. */
@@ -65,7 +63,6 @@ function liveEvents(live: Session): RebuildEvents {
       if (!flags.quiet) io.stdout(`${clock()} ${file} removed; its outputs stay in ${flags.out}\n`);
     },
     idle() {
-      live.onIdle?.();
       void writeDeckIndex(flags.out, { force: flags.force }).catch((error: Error) => io.stderr(`briefdeck: cannot write the deck index: ${error.message}\n`));
     },
   };
@@ -99,19 +96,23 @@ export async function runLive(inputs: string[], flags: BuildFlags | ServeFlags, 
   await using server = serving ? serverFor(flags as ServeFlags) : undefined;
   const live: Session = { flags, io, report, server, started: false };
   const build = buildOptions(flags, session);
-  const rebuilder = new Rebuilder({ inputs, build, events: liveEvents(live) });
+  let watcher: FileWatcher | undefined;
+  // Files the decks read beyond the watched folders (includes, config, theme, templates) are
+  // watched once a build has found them.
+  const events = { ...liveEvents(live), watchMore: (files: string[]) => watcher?.add(files) };
+  const rebuilder = new Rebuilder({ inputs, build, events });
   const address = await server?.start();
   if (address) io.stdout(`Serving at ${address}\n`);
   await rebuilder.list();
   // Watching starts before the first build, so an edit made while it runs is not lost.
-  await using watcher = new FileWatcher({
+  await using watching = new FileWatcher({
     paths: rebuilder.watchPaths(),
     ignore: [flags.out],
     onBatch: (changes) => void rebuilder.onChanges(changes),
     onError: (error) => io.stderr(`briefdeck: watching files failed: ${error.message}\n`),
   });
-  await watcher.ready;
-  live.onIdle = () => watcher.add(rebuilder.watchPaths());
+  watcher = watching;
+  await watching.ready;
   await rebuilder.buildAll();
   live.started = true;
   announce(live, address, rebuilder.files);

@@ -5,10 +5,12 @@ import { EXIT, fail } from '../errors.js';
 import { realpathSync, statSync } from 'node:fs';
 import { findBrowser, type FoundBrowser } from './find-browser.js';
 import { MeasureMemo } from './measure-memo.js';
+import { BROWSER_EXITED, PageWatch, type PageState } from './watch-page.js';
 
 const debug = createDebug('briefdeck:export');
 const PAGE_CLOSE_MS = 2_000;
-const CRASH_NOTICE_MS = 1_000;
+/** How long a page that failed may take to answer before it counts as stuck (see PageWatch). */
+const PATIENCE_MS = 5_000;
 
 /** Puppeteer's launch error, cut to what a user can act on: the exit code and the browser's own words. */
 function launchFailure(message: string): string {
@@ -20,7 +22,12 @@ function launchFailure(message: string): string {
 
 type Attempt<T> = { ok: true; value: T } | { ok: false; error: unknown; crashed?: string };
 
-
+export interface PageJob {
+  /** What the page is for, e.g. `PDF export of content/x.md`: named when the browser cannot start. */
+  job?: string;
+  /** Called before the one retry after a crash, with the reason. */
+  onRetry?: (reason: string) => void;
+}
 
 /** Flags for headless Chromium on servers and in containers; see the README's notes on browsers. */
 export const CHROMIUM_ARGS = [
@@ -51,6 +58,9 @@ export interface BrowserOptions {
  */
 export class BrowserSession implements AsyncDisposable {
   private launching?: Promise<Browser>;
+  /** A failed launch, kept for the rest of the run: every later job fails at once with it. */
+  private launchFailure?: unknown;
+  private readonly watches = new WeakMap<Page, PageWatch>();
   /** Set by `close()`: failures after it are the stop, not a crash to retry. */
   private stopping = false;
   private found?: FoundBrowser;
@@ -98,7 +108,7 @@ export class BrowserSession implements AsyncDisposable {
     return this.launching !== undefined;
   }
 
-  private async launch(): Promise<Browser> {
+  private async launch(job?: string): Promise<Browser> {
     const found = this.locate();
     debug('launching %s (found via %s)', found.path, found.source);
     const root = typeof process.getuid === 'function' && process.getuid() === 0;
@@ -119,17 +129,36 @@ export class BrowserSession implements AsyncDisposable {
         handleSIGHUP: false,
       });
     } catch (error) {
-      fail('browser-launch', `could not start ${found.path}: ${launchFailure((error as Error).message)}`, { exitCode: EXIT.noBrowser, cause: error });
+      const forJob = job ? ` for the ${job}` : '';
+      fail('browser-launch', `could not start ${found.path}${forJob}: ${launchFailure((error as Error).message)}`, { exitCode: EXIT.noBrowser, cause: error });
     }
   }
 
-  browser(): Promise<Browser> {
+  /**
+   * The run's browser, launched on first use. A launch that fails is not tried again in this
+   * session: with many briefs, each would otherwise wait out the same timeout or fail the same way.
+   */
+  browser(job?: string): Promise<Browser> {
+    if (this.launchFailure) return Promise.reject(this.launchFailure);
     if (!this.launching) {
       this.stopping = false;
-      this.launching = this.launch();
-      this.launching.catch(() => (this.launching = undefined));
+      this.launching = this.launch(job);
+      this.launching.catch((error: unknown) => {
+        this.launching = undefined;
+        this.launchFailure = error;
+      });
     }
     return this.launching;
+  }
+
+  /** How `page` is after a failed call on it (alive, stuck or crashed); asked once per page. */
+  stateOf(page: Page): Promise<PageState> {
+    return this.watches.get(page)?.afterFailure() ?? Promise.resolve({ answers: false });
+  }
+
+  /** Resolves with the reason if `page` or the browser dies while a job uses it. */
+  goneOf(page: Page): Promise<string> {
+    return this.watches.get(page)?.gone ?? new Promise(() => undefined);
   }
 
   /**
@@ -137,8 +166,8 @@ export class BrowserSession implements AsyncDisposable {
    * and `fn` runs once more (after `onRetry`); a second crash is final. A stop via `close()` is
    * never mistaken for a crash.
    */
-  async withPage<T>(fn: (page: Page) => Promise<T>, onRetry?: (reason: string) => void, keep?: (page: Page) => boolean): Promise<T> {
-    const first = await this.attempt(fn, keep);
+  async withPage<T>(fn: (page: Page) => Promise<T>, { job, onRetry, keep }: PageJob & { keep?: (page: Page) => boolean } = {}): Promise<T> {
+    const first = await this.attempt(fn, job, keep);
     if (first.ok) return first.value;
     if (!first.crashed || this.stopping) throw first.error;
     const reason = first.crashed;
@@ -146,7 +175,7 @@ export class BrowserSession implements AsyncDisposable {
     await this.close();
     this.stopping = false;
     onRetry?.(reason);
-    const second = await this.attempt(fn, keep);
+    const second = await this.attempt(fn, job, keep);
     if (second.ok) return second.value;
     throw second.error;
   }
@@ -156,10 +185,12 @@ export class BrowserSession implements AsyncDisposable {
    * before; otherwise (none kept, another key, or busy) `fn(page, true)` on a fresh page, which is
    * then kept in place of the last one. A kept page that fails is dropped and `fn` runs on a fresh one.
    */
-  async withKeptPage<T>(key: string, fn: (page: Page, fresh: boolean) => Promise<T>): Promise<T> {
+  async withKeptPage<T>(key: string, fn: (page: Page, fresh: boolean) => Promise<T>, job?: string): Promise<T> {
     const kept = this.kept;
-    if (kept && kept.key === key && !kept.busy && !kept.page.isClosed()) {
+    if (kept && kept.key === key && !kept.busy && !kept.page.isClosed() && this.launching) {
       kept.busy = true;
+      const watch = new PageWatch(await this.launching, kept.page, Math.min(this.timeout, PATIENCE_MS));
+      this.watches.set(kept.page, watch);
       try {
         return await fn(kept.page, false);
       } catch (error) {
@@ -167,55 +198,17 @@ export class BrowserSession implements AsyncDisposable {
         if (this.kept === kept) this.kept = undefined;
         void kept.page.close().catch(() => undefined);
       } finally {
+        watch.dispose();
         kept.busy = false;
       }
     }
-    return this.withPage(
-      (page) => fn(page, true),
-      undefined,
-      (page) => {
-        if (this.kept?.busy || this.stopping) return false;
-        void this.kept?.page.close().catch(() => undefined);
-        this.kept = { key, page, busy: false };
-        return true;
-      },
-    );
-  }
-
-  private async attempt<T>(fn: (page: Page) => Promise<T>, keep?: (page: Page) => boolean): Promise<Attempt<T>> {
-    const generation = this.generation;
-    const browser = await this.browser();
-    let crashed: string | undefined;
-    const onDisconnect = (): void => void (crashed ??= 'Chromium exited unexpectedly');
-    browser.once('disconnected', onDisconnect);
-    let page: Page | undefined;
-    try {
-      // A window each: a tab behind another gets no animation frames, and reveal's print view waits for one.
-      page = await browser.newPage({ type: 'window' });
-      this.stats.pagesOpened++;
-      this.open.add(page);
-      if (generation !== this.generation) throw new Error('cancelled: a newer build replaces this one');
-      this.stats.peakPages = Math.max(this.stats.peakPages, this.open.size);
-      debug('page opened (%d open)', this.open.size);
-      page.once('error', () => void (crashed ??= 'the page crashed'));
-      page.setDefaultTimeout(this.timeout);
-      const value = await fn(page);
-      if (keep?.(page)) {
-        // Kept for later, idle until then: it no longer counts as open.
-        this.open.delete(page);
-        page = undefined;
-      }
-      return { ok: true, value };
-    } catch (error) {
-      // Puppeteer reports a page crash just after the call it broke fails; give it a moment.
-      if (!crashed) await sleep(CRASH_NOTICE_MS);
-      return { ok: false, error, crashed };
-    } finally {
-      browser.off('disconnected', onDisconnect);
-      if (page) this.open.delete(page);
-      // A hung page may never answer `close`; the browser's own close ends it then.
-      if (page) await Promise.race([page.close().catch(() => undefined), sleep(PAGE_CLOSE_MS, undefined, { ref: false })]);
-    }
+    const keep = (page: Page): boolean => {
+      if (this.kept?.busy || this.stopping) return false;
+      void this.kept?.page.close().catch(() => undefined);
+      this.kept = { key, page, busy: false };
+      return true;
+    };
+    return this.withPage((page) => fn(page, true), { job, keep });
   }
 
   /**
@@ -227,6 +220,42 @@ export class BrowserSession implements AsyncDisposable {
     await Promise.all([...this.open].map((page) => page.close().catch(() => undefined)));
   }
 
+  private async attempt<T>(fn: (page: Page) => Promise<T>, job?: string, keep?: (page: Page) => boolean): Promise<Attempt<T>> {
+    const generation = this.generation;
+    const browser = await this.browser(job);
+    let page: Page | undefined;
+    let watch: PageWatch | undefined;
+    try {
+      // A window each: a tab behind another gets no animation frames, and reveal's print view waits for one.
+      page = await browser.newPage({ type: 'window' });
+      this.stats.pagesOpened++;
+      this.open.add(page);
+      if (generation !== this.generation) throw new Error('cancelled: a newer build replaces this one');
+      watch = new PageWatch(browser, page, Math.min(this.timeout, PATIENCE_MS));
+      this.watches.set(page, watch);
+      this.stats.peakPages = Math.max(this.stats.peakPages, this.open.size);
+      debug('page opened (%d open)', this.open.size);
+      page.setDefaultTimeout(this.timeout);
+      const value = await fn(page);
+      if (keep?.(page)) {
+        // Kept for later, idle until then: it no longer counts as open.
+        this.open.delete(page);
+        page = undefined;
+      }
+      return { ok: true, value };
+    } catch (error) {
+      if (this.stopping) return { ok: false, error };
+      const crashed = watch ? (await watch.afterFailure()).crashed : browser.connected ? undefined : BROWSER_EXITED;
+      return { ok: false, error, crashed };
+    } finally {
+      watch?.dispose();
+      if (page) this.open.delete(page);
+      // A hung page may never answer `close`; the browser's own close ends it then.
+      if (page) await Promise.race([page.close().catch(() => undefined), sleep(PAGE_CLOSE_MS, undefined, { ref: false })]);
+      if (page) debug('page closed (%d open)', this.open.size);
+    }
+  }
+
   async close(): Promise<void> {
     this.stopping = true;
     this.kept = undefined;
@@ -234,7 +263,9 @@ export class BrowserSession implements AsyncDisposable {
     this.launching = undefined;
     if (!launching) return;
     const browser = await launching.catch(() => undefined);
+    debug('closing the browser');
     await browser?.close().catch(() => browser.process()?.kill('SIGKILL'));
+    debug('browser closed');
   }
 
   async [Symbol.asyncDispose](): Promise<void> {

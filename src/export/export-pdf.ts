@@ -1,11 +1,11 @@
 import { writeFile } from 'node:fs/promises';
-import { setTimeout as sleep } from 'node:timers/promises';
 import { pathToFileURL } from 'node:url';
 import type { Page } from 'puppeteer';
 import type { Diagnostics } from '../diagnostics.js';
 import { EXIT, fail } from '../errors.js';
 import type { Deck } from '../types.js';
 import type { BrowserSession } from './browser-session.js';
+import { browserStep, jobTitle, type BrowserJob } from './browser-step.js';
 import { finishPdf } from './finish-pdf.js';
 import { outlineOf } from './outline.js';
 import { labelNotesPages, linkEverySlide } from './print-helpers.js';
@@ -20,31 +20,10 @@ export interface PdfOptions {
 /** Page errors and failed requests become diagnostics instead of vanishing (a blank PDF is a bug). */
 export function forwardPageEvents(page: Page, deck: Deck, diagnostics: Diagnostics): void {
   const at = { file: deck.brief.file, line: 1 };
-  page.on('pageerror', (error) => diagnostics.warn('page-error', `script error in the deck: ${(error as Error).message}`, at));
+  page.on('pageerror', (error) => diagnostics.warn('page-error', `script error in the deck: ${(error as Error).message.split('\n')[0]}`, at));
   page.on('requestfailed', (request) => {
     if (!request.url().startsWith('data:')) diagnostics.warn('request-failed', `the deck could not load ${request.url()}`, at);
   });
-}
-
-/** Which slide the print layout had reached, asked briefly: a hung page cannot answer at all. */
-async function progressOf(page: Page, deck: Deck): Promise<string> {
-  const asked = page.$$eval('.pdf-page', (els) => els.length).catch(() => undefined);
-  const count = await Promise.race([asked, sleep(1_000, undefined, { ref: false })]);
-  if (count === undefined) return ' (the page does not respond: a script in it may loop forever)';
-  const slide = deck.slides[Math.min(count, deck.slides.length - 1)];
-  return ` at slide ${Math.min(count + 1, deck.slides.length)} of ${deck.slides.length} ("${slide.title}", line ${slide.line})`;
-}
-
-export async function step<T>(page: Page, deck: Deck, what: string, run: () => Promise<T>): Promise<T> {
-  try {
-    return await run();
-  } catch (error) {
-    const where = what === 'laying out slides' ? await progressOf(page, deck) : '';
-    fail('export-failed', `PDF export of ${deck.brief.file} failed while ${what}${where}: ${(error as Error).message.split('\n')[0]}`, {
-      exitCode: EXIT.export,
-      cause: error,
-    });
-  }
 }
 
 /**
@@ -52,24 +31,28 @@ export async function step<T>(page: Page, deck: Deck, what: string, run: () => P
  * once reveal has laid the pages out (its `pdf-ready` event), never after a fixed wait.
  */
 export async function exportPdf(session: BrowserSession, htmlPath: string, pdfPath: string, deck: Deck, diagnostics: Diagnostics, options: PdfOptions = {}): Promise<void> {
+  const job: BrowserJob = { session, deck, name: 'PDF export', code: 'export-failed' };
+  const onRetry = (reason: string): void => diagnostics.warn('browser-crash', `${reason} while exporting the PDF; relaunched Chromium and tried once more`, { file: deck.brief.file, line: 1 });
   await session.withPage(async (page) => {
     forwardPageEvents(page, deck, diagnostics);
-    await page.setViewport({ width: deck.size.width, height: deck.size.height });
     const url = `${pathToFileURL(htmlPath).href}?print-pdf${options.notes ? '&showNotes=separate-page' : ''}`;
-    await step(page, deck, 'loading the deck', () => page.goto(url, { waitUntil: 'load', timeout: session.timeout }));
-    await step(page, deck, 'laying out slides', () => page.waitForSelector('html[data-pdf-ready]', { timeout: session.timeout }));
-    const pages = await page.$$eval('.pdf-page', (els) => els.length);
+    await browserStep(job, page, 'loading the deck', async () => {
+      await page.setViewport({ width: deck.size.width, height: deck.size.height });
+      await page.goto(url, { waitUntil: 'load', timeout: 0 });
+    });
+    const pages = await browserStep(job, page, 'laying out slides', async () => {
+      await page.waitForSelector('html[data-pdf-ready]', { timeout: 0 });
+      return page.$$eval('.pdf-page', (els) => els.length);
+    }, { layout: true });
     if (pages !== deck.slides.length) {
       fail('export-pages', `print view of ${deck.brief.file} has ${pages} pages for ${deck.slides.length} slides`, { exitCode: EXIT.export });
     }
-    if (options.notes) {
-      if (options.notesPageCss) await page.addStyleTag({ content: options.notesPageCss });
-      await labelNotesPages(page);
-    }
-    await linkEverySlide(page, deck.slides.map((s) => s.id));
-    const pdf = await step(page, deck, `printing ${deck.slides.length} slides`, () =>
-      page.pdf({ preferCSSPageSize: true, printBackground: true, tagged: true, outline: false, timeout: session.timeout }),
-    );
+    await browserStep(job, page, 'preparing the print', async () => {
+      if (options.notes && options.notesPageCss) await page.addStyleTag({ content: options.notesPageCss });
+      if (options.notes) await labelNotesPages(page);
+      await linkEverySlide(page, deck.slides.map((s) => s.id));
+    });
+    const pdf = await browserStep(job, page, 'printing', () => page.pdf({ preferCSSPageSize: true, printBackground: true, tagged: true, outline: false, timeout: 0 }));
     await writeFile(pdfPath, await finishPdf(pdf, { meta: deck.brief.meta, outline: outlineOf(deck.slides) }));
-  }, (reason) => diagnostics.warn('browser-crash', `${reason} while exporting the PDF; relaunched Chromium and tried once more`, { file: deck.brief.file, line: 1 }));
+  }, { job: jobTitle(job), onRetry });
 }

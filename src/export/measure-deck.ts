@@ -4,6 +4,7 @@ import { EXIT, fail } from '../errors.js';
 import type { Deck } from '../types.js';
 import type { BrowserSession } from './browser-session.js';
 import { measureKey, type Measure } from './measure-memo.js';
+import { browserStep, jobTitle, type BrowserJob } from './browser-step.js';
 
 /** How one slide lays out in Chromium, in canvas pixels at the deck's own size. */
 export interface SlideMeasure {
@@ -103,38 +104,41 @@ async function replaceSlides(sections: string): Promise<number> {
 }
 
 /** One page load, reveal.js's print view laid out: the pages are those of `deck.html`. */
-async function loadPrintView(page: Page, session: BrowserSession, deck: Deck): Promise<void> {
-  await page.setViewport({ width: deck.size.width, height: deck.size.height });
-  await page.setRequestInterception(true);
-  page.on('request', serve(deck.html));
-  await page.goto(DECK_URL, { waitUntil: 'load', timeout: session.timeout });
-  await page.waitForSelector('html[data-pdf-ready]', { timeout: session.timeout });
-  await page.evaluate(() => document.fonts.ready.then(() => undefined));
+async function loadPrintView(job: BrowserJob, page: Page): Promise<void> {
+  const { deck } = job;
+  await browserStep(job, page, 'loading the deck', async () => {
+    await page.setViewport({ width: deck.size.width, height: deck.size.height });
+    await page.setRequestInterception(true);
+    page.on('request', serve(deck.html));
+    await page.goto(DECK_URL, { waitUntil: 'load', timeout: 0 });
+  });
+  await browserStep(job, page, 'laying out slides', async () => {
+    await page.waitForSelector('html[data-pdf-ready]', { timeout: 0 });
+    await page.evaluate(() => document.fonts.ready.then(() => undefined));
+  }, { layout: true });
 }
 
 /**
- * Lays the deck's slides (or the `pages` its HTML holds) out and measures every one. The page stays
- * open for the next call with the same page around the slides (`deck.layoutKey`), which then only
- * swaps the slides in: a round of fit while watching costs milliseconds, not a page load. Slides
- * with scripts in them (`--allow-html`) are always loaded for real, so their scripts run.
+ * Lays the deck's slides out and measures every one. The page stays open for the next call with
+ * the same page around the slides (`deck.layoutKey`), which then only swaps the slides in: a round
+ * of fit while watching costs milliseconds, not a page load. Slides with scripts in them
+ * (`--allow-html`) are always loaded for real, so their scripts run.
  */
-export async function measureDeck(session: BrowserSession, deck: Deck, pages = deck.slides.length): Promise<SlideMeasure[]> {
+export async function measureDeck(session: BrowserSession, deck: Deck): Promise<SlideMeasure[]> {
+  const job: BrowserJob = { session, deck, name: 'slide measurement', code: 'measure-failed' };
   const slidesHtml = splitDeckHtml(deck.html)?.slides;
   const swappable = slidesHtml !== undefined && !/<script/i.test(slidesHtml);
-  const measure = async (page: Page, fresh: boolean): Promise<Array<Omit<SlideMeasure, 'index'>>> => {
-    try {
-      if (fresh || !swappable) await loadPrintView(page, session, deck);
-      else await page.evaluate(replaceSlides, slidesHtml);
-    } catch (error) {
-      fail('measure-failed', `could not lay out ${deck.brief.file} in the browser: ${(error as Error).message.split('\n')[0]}`, { exitCode: EXIT.export, cause: error });
+  const measure = async (page: Page, fresh: boolean): Promise<SlideMeasure[]> => {
+    if (fresh || !swappable) await loadPrintView(job, page);
+    else await browserStep(job, page, 'swapping the slides in', () => page.evaluate(replaceSlides, slidesHtml));
+    const measured = await browserStep(job, page, 'measuring slides', () => page.evaluate(measureInPage));
+    if (measured.length !== deck.slides.length) {
+      fail('measure-failed', `print view of ${deck.brief.file} has ${measured.length} pages for ${deck.slides.length} slides`, { exitCode: EXIT.export });
     }
-    return page.evaluate(measureInPage);
+    return measured.map((m, index) => ({ index, ...m }));
   };
-  const measured = swappable ? await session.withKeptPage(deck.layoutKey, measure) : await session.withPage((page) => measure(page, true));
-  if (measured.length !== pages) {
-    fail('measure-failed', `print view of ${deck.brief.file} has ${measured.length} pages for ${pages} slides`, { exitCode: EXIT.export });
-  }
-  return measured.map((m, index) => ({ index, ...m }));
+  if (swappable) return session.withKeptPage(deck.layoutKey, measure, jobTitle(job));
+  return session.withPage((page) => measure(page, true), { job: jobTitle(job) });
 }
 
 /**
@@ -152,8 +156,10 @@ export async function measureSlides(session: BrowserSession, deck: Deck, renderO
     asked.add(key);
   });
   if (missing.length > 0) {
-    const page = missing.length === deck.slides.length ? deck : renderOnly(missing);
-    const measured = await measureDeck(session, page, missing.length);
+    // The page holds only the missing slides; its slides say which, for messages about them.
+    const only = missing.length === deck.slides.length ? deck : renderOnly(missing);
+    const page = only === deck ? deck : { ...only, slides: missing.map((i) => only.slides[i]) };
+    const measured = await measureDeck(session, page);
     session.stats.slidesLaidOut += missing.length;
     measured.forEach(({ index: _index, ...m }, j) => memo.set(keys[missing[j]], m));
   }

@@ -1,5 +1,6 @@
 import type { Links, Token } from 'marked';
 import type { Block, Brief, Directive } from '../types.js';
+import { RE_INCLUDE } from '../load/expand-includes.js';
 import { lexMarkdown } from './markdown.js';
 
 const RE_BREAK = /^\s*<!--\s*break\s*-->\s*$/i;
@@ -22,7 +23,9 @@ export function toBlocks(tokens: Token[], firstLine: number): Block[] {
   const blocks: Block[] = [];
   let line = firstLine;
   for (const token of tokens) {
-    if (token.type !== 'space' && token.type !== 'def') {
+    // An include directive has done its work in load: the included text follows it.
+    const include = token.type === 'html' && RE_INCLUDE.test(token.raw.trim());
+    if (token.type !== 'space' && token.type !== 'def' && !include) {
       const leading = /^\n*/.exec(token.raw)?.[0].length ?? 0;
       blocks.push({ token, line: line + leading, directive: readDirective(token) });
     }

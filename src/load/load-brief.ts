@@ -3,46 +3,22 @@ import path from 'node:path';
 import { fail } from '../errors.js';
 import type { Diagnostics } from '../diagnostics.js';
 import type { Brief } from '../types.js';
-import { readFrontMatter } from './read-front-matter.js';
+import { decodeText, MAX_BRIEF_BYTES } from './decode-text.js';
+import { expandIncludes } from './expand-includes.js';
+import { readFrontMatter, type FrontMatter } from './read-front-matter.js';
 import { readMeta, type MetaOverrides } from './read-meta.js';
 
-/**
- * A 300-page report is about 1 MB of Markdown; ten times that still builds in under a minute.
- * Past it a brief is surely not prose, and would take minutes and gigabytes to build (measured:
- * 5 MB, 14,761 slides, 40 s, 270 MB).
- */
-export const MAX_BRIEF_BYTES = 10 * 1024 * 1024;
+export { MAX_BRIEF_BYTES };
+
 const RE_FENCE = /^ {0,3}(`{3,}|~{3,})/;
 const RE_H1 = /^ {0,3}#[ \t]+(.+?)(?:[ \t]+#+)?[ \t]*$/;
 
 /** Decodes strictly: a brief that is not UTF-8 is an error at the line of the first bad byte. */
 export function decodeBrief(bytes: Uint8Array, file: string): string {
-  if (bytes.includes(0)) fail('binary-file', 'this is a binary file, not a Markdown brief', { at: { file, line: 1 } });
-  try {
-    const text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(bytes);
-    return text.replace(/\r\n?/g, '\n');
-  } catch {
-    const line = firstBadLine(bytes);
-    fail('not-utf8', 'the file is not valid UTF-8 text (save it as UTF-8)', { at: { file, line } });
-  }
-}
-
-function firstBadLine(bytes: Uint8Array): number {
-  const decoder = new TextDecoder('utf-8', { fatal: true });
-  let line = 1;
-  let start = 0;
-  for (let i = 0; i <= bytes.length; i++) {
-    if (i === bytes.length || bytes[i] === 0x0a) {
-      try {
-        decoder.decode(bytes.subarray(start, i));
-      } catch {
-        return line;
-      }
-      line++;
-      start = i + 1;
-    }
-  }
-  return line;
+  const decoded = decodeText(bytes);
+  if ('binary' in decoded) fail('binary-file', 'this is a binary file, not a Markdown brief', { at: { file, line: 1 } });
+  if ('badLine' in decoded) fail('not-utf8', 'the file is not valid UTF-8 text (save it as UTF-8)', { at: { file, line: decoded.badLine } });
+  return decoded.text;
 }
 
 /** The first ATX `#` heading outside code fences, used when the front matter has no title. */
@@ -84,20 +60,30 @@ async function readBytes(file: string): Promise<Uint8Array> {
   }
 }
 
-/** The one read of a brief: bytes → text → front matter → validated meta. */
+/** The one read of a brief: bytes → text → front matter → included files → validated meta. */
 export async function loadBrief(file: string, diagnostics: Diagnostics, overrides?: MetaOverrides): Promise<Brief> {
-  const text = decodeBrief(await readBytes(file), file);
-  return parseBrief(text, file, diagnostics, overrides);
+  const fm = splitBrief(decodeBrief(await readBytes(file), file), file);
+  const expanded = await expandIncludes(file, fm.body, fm.bodyLine);
+  const brief = toBrief({ ...fm, body: expanded.body }, file, diagnostics, overrides);
+  return expanded.lines ? { ...brief, lines: expanded.lines, includes: expanded.includes } : brief;
 }
 
-/** The pure half of `loadBrief`, for text that is already in memory. */
+/** The pure half of `loadBrief`, for text that is already in memory (include directives stay comments). */
 export function parseBrief(text: string, file: string, diagnostics: Diagnostics, overrides?: MetaOverrides): Brief {
+  return toBrief(splitBrief(text, file), file, diagnostics, overrides);
+}
+
+function splitBrief(text: string, file: string): FrontMatter {
   const clean = text.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
   if (clean.trim() === '') fail('empty-brief', 'the brief is empty', { at: { file, line: 1 } });
   const fm = readFrontMatter(clean, file);
   if (fm.body.trim() === '') {
     fail('no-content', 'the brief has front matter but no text after it', { at: { file, line: fm.bodyLine } });
   }
+  return fm;
+}
+
+function toBrief(fm: FrontMatter, file: string, diagnostics: Diagnostics, overrides?: MetaOverrides): Brief {
   const name = path.basename(file).replace(/\.(md|markdown)$/i, '');
   const fallbackTitle = (): string => {
     const h1 = firstH1(fm.body);

@@ -2,7 +2,7 @@ import { readFile, realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Token } from 'marked';
-import type { Diagnostics } from '../diagnostics.js';
+import { formatRef, locateIn, type Diagnostics } from '../diagnostics.js';
 import { fail } from '../errors.js';
 import type { Block, Brief, SourceRef } from '../types.js';
 import { markdown } from '../lex/markdown.js';
@@ -61,10 +61,16 @@ function filePath(src: string): string {
   }
 }
 
-/** Reads one local image; a path that leaves the brief's folder (`..`, absolute, symlink) is refused. */
-async function readLocal(src: string, root: string, at: SourceRef, diagnostics: Diagnostics): Promise<Buffer | undefined> {
-  const local = src.toLowerCase().startsWith('file:') ? filePath(src) : decodeSrc(src).split(/[?#]/)[0];
-  const target = path.resolve(root, local);
+function localPath(src: string): string {
+  return src.toLowerCase().startsWith('file:') ? filePath(src) : decodeSrc(src).split(/[?#]/)[0];
+}
+
+/**
+ * Reads one local image, relative to `base` (the folder of the file that names it); a path that
+ * leaves the brief's folder `root` (`..`, absolute, symlink) is refused.
+ */
+async function readLocal(src: string, root: string, base: string, at: SourceRef, diagnostics: Diagnostics): Promise<Buffer | undefined> {
+  const target = path.resolve(base, localPath(src));
   let real: string;
   try {
     real = await realpath(target);
@@ -95,9 +101,19 @@ async function readLocal(src: string, root: string, at: SourceRef, diagnostics: 
 export async function loadImages(blocks: Block[], brief: Brief, diagnostics: Diagnostics, options: ImageOptions = {}): Promise<ImageMap> {
   const images: ImageMap = new Map();
   const root = await realpath(path.dirname(path.resolve(brief.file)));
+  const named = new Map<string, { base: string; at: SourceRef }>();
   for (const { src, line } of imagesOf(blocks)) {
-    if (images.has(src) || src === '' || src.startsWith('data:')) continue;
+    if (src === '' || src.startsWith('data:')) continue;
     const at = { file: brief.file, line };
+    // An included file's images are relative to its own folder; the deck finds images by `src`.
+    const base = path.dirname(path.resolve(locateIn(brief, at).file));
+    const first = named.get(src) ?? { base, at };
+    named.set(src, first);
+    if (!RE_REMOTE.test(src) && path.resolve(first.base, localPath(src)) !== path.resolve(base, localPath(src))) {
+      const there = formatRef(locateIn(brief, first.at));
+      fail('image-ambiguous', `image ${src} names another file here than at ${there}; give one of them another path`, { at });
+    }
+    if (images.has(src)) continue;
     let bytes: Buffer | undefined;
     if (RE_HTTP.test(src)) {
       if (!options.fetchRemote) {
@@ -109,7 +125,7 @@ export async function loadImages(blocks: Block[], brief: Brief, diagnostics: Dia
       diagnostics.warn('image-scheme', `image ${src} uses a scheme briefdeck does not load; the slide shows a placeholder`, at);
       continue;
     } else {
-      bytes = await readLocal(src, root, at, diagnostics);
+      bytes = await readLocal(src, root, base, at, diagnostics);
     }
     if (!bytes) continue;
     const type = imageType(bytes);

@@ -19,7 +19,7 @@ function blockText(block: Block): string {
  * condensing and fitting lost nothing. Counts words as a multiset, so a sentence dropped from the
  * second of two identical paragraphs still counts.
  */
-export function lostWords(source: Block[], title: string, slides: Slide[]): string[] {
+export function wordsMissingFromSlides(source: Block[], title: string, slides: Slide[]): string[] {
   const want = new Map<string, number>();
   count(want, title);
   for (const b of source) count(want, blockText(b));

@@ -1,6 +1,7 @@
 import type { Links, Token, Tokens } from 'marked';
 import type { Block } from '../types.js';
 import { countWords, lexMarkdown } from '../lex/markdown.js';
+import { toBlocks } from '../lex/lex-brief.js';
 import { blockCost, type Cost, type Layout } from './layout.js';
 import { atomFits, pack, type Atom, type Limit } from './pack.js';
 import { sentences, wordChunks } from './sentences.js';
@@ -19,12 +20,26 @@ function newlines(text: string): number {
   return (text.match(/\n/g) ?? []).length;
 }
 
-/** Re-lexes a piece of Markdown into the one block it stands for. */
-function relex(source: string, line: number, ctx: SplitContext, cont?: boolean): Block {
-  let token = lexMarkdown(source, ctx.links).find((t) => t.type !== 'space' && t.type !== 'def');
+/**
+ * Re-lexes a piece of Markdown into the blocks it stands for. Usually one, but not always: a
+ * continued item (`-`) joined to the rest of a `*` list lexes as two lists, and both are kept.
+ */
+function relex(source: string, line: number, ctx: SplitContext, cont?: boolean): Block[] {
+  let blocks = toBlocks(lexMarkdown(source, ctx.links), line);
   // A piece that begins `[x]: y` would lex as a link definition and vanish; keep it as text.
-  if (!token && RE_DEF_START.test(source)) token = lexMarkdown(source.replace(RE_DEF_START, '$1\\['), ctx.links)[0];
-  return { token: token ?? ({ type: 'paragraph', raw: source, text: source, tokens: [] } as Token), line, cont };
+  if (blocks.length === 0 && RE_DEF_START.test(source)) blocks = toBlocks(lexMarkdown(source.replace(RE_DEF_START, '$1\\['), ctx.links), line).slice(0, 1);
+  if (blocks.length === 0) return [{ token: { type: 'paragraph', raw: source, text: source, tokens: [] } as Token, line, cont }];
+  // A piece is text in the middle of a block: a rule or comment in it is no directive.
+  return blocks.map(({ token, line: at }, i) => ({ token, line: at, cont: i === 0 ? cont : undefined }));
+}
+
+function sumCost(blocks: Block[], ctx: SplitContext): Cost {
+  return blocks.map((b) => costOf(b, ctx)).reduce((a, b) => ({ words: a.words + b.words, lines: a.lines + b.lines }));
+}
+
+/** The one block a piece is known to lex to (a table's head and rows, for their cost). */
+function relexOne(source: string, line: number, ctx: SplitContext): Block {
+  return relex(source, line, ctx)[0];
 }
 
 // A block's cost is asked for again at every level of splitting and packing; tokens never change.
@@ -69,7 +84,7 @@ function splitParagraph(block: Block, limit: Limit, ctx: SplitContext): Block[] 
     const line = block.line + newlines(text.slice(0, offset));
     offset += piece.length;
     return relex(piece.trim(), line, ctx);
-  });
+  }).flat();
 }
 
 function itemMarker(list: Tokens.List, index: number): string {
@@ -85,7 +100,7 @@ function splitItem(list: Tokens.List, index: number, line: number, limit: Limit,
   const item = list.items[index];
   const marker = itemMarker(list, index);
   const inner = splitSequence(toInnerBlocks(item.text, line, ctx), limit, { ...ctx, layout: { ...ctx.layout, charsPerLine: ctx.layout.charsPerLine - 4 } });
-  return inner.map((group, part) => {
+  return inner.flatMap((group, part) => {
     const body = group.map((b) => b.token.raw.replace(/\n+$/, '')).join('\n\n');
     const task = part === 0 && item.task ? `[${item.checked ? 'x' : ' '}] ` : '';
     return relex(`${marker} ${task}${indent(body, marker.length + 1)}`, group[0]?.line ?? line, ctx, part > 0);
@@ -110,7 +125,7 @@ function splitList(block: Block, limit: Limit, ctx: SplitContext): Block[] {
     const line = block.line + newlines(list.raw.slice(0, list.raw.indexOf(item.raw, offset)));
     offset += item.raw.length;
     const single = relex(item.raw.replace(/\n+$/, ''), line, ctx);
-    const atom = { item: [single], cost: costOf(single, ctx), gap: 0.2 };
+    const atom = { item: single, cost: sumCost(single, ctx), gap: 0.2 };
     return atomFits(atom, limit) ? atom : { ...atom, item: splitItem(list, index, line, limit, ctx) };
   });
   const pieces: Block[] = [];
@@ -121,7 +136,7 @@ function splitList(block: Block, limit: Limit, ctx: SplitContext): Block[] {
     const flush = (): void => {
       if (run.length === 0) return;
       const source = run.map((b) => b.token.raw.replace(/\n+$/, '')).join(sep);
-      pieces.push(relex(source, run[0].line, ctx, run[0].cont));
+      pieces.push(...relex(source, run[0].line, ctx, run[0].cont));
       run = [];
     };
     for (const item of items) {
@@ -136,13 +151,13 @@ function splitList(block: Block, limit: Limit, ctx: SplitContext): Block[] {
 function splitTable(block: Block, limit: Limit, ctx: SplitContext): Block[] {
   const lines = block.token.raw.replace(/\n+$/, '').split('\n');
   const head = lines.slice(0, 2).join('\n');
-  const headCost = costOf(relex(`${head}\n`, block.line, ctx), ctx);
+  const headCost = costOf(relexOne(`${head}\n`, block.line, ctx), ctx);
   const rowLimit = { words: limit.words - headCost.words, lines: limit.lines - headCost.lines };
   const atoms = lines.slice(2).map((row, i) => {
-    const cost = costOf(relex(`${lines[0]}\n${lines[1]}\n${row}`, block.line, ctx), ctx);
+    const cost = costOf(relexOne(`${lines[0]}\n${lines[1]}\n${row}`, block.line, ctx), ctx);
     return { item: i, cost: { words: cost.words - headCost.words, lines: cost.lines - headCost.lines }, gap: 0 };
   });
-  return pack(atoms, rowLimit).map((rows) => relex(`${head}\n${rows.map((i) => lines[i + 2]).join('\n')}`, block.line + 2 + rows[0], ctx));
+  return pack(atoms, rowLimit).flatMap((rows) => relex(`${head}\n${rows.map((i) => lines[i + 2]).join('\n')}`, block.line + 2 + rows[0], ctx));
 }
 
 function fenceFor(text: string): string {
@@ -157,7 +172,7 @@ function splitCode(block: Block, limit: Limit, ctx: SplitContext): Block[] {
   const perLine = ctx.layout.charsPerLine * 1.15;
   const atoms = lines.map((l, i) => ({ item: i, cost: { words: countWords(l), lines: 0.75 * Math.max(1, Math.ceil(l.length / perLine)) }, gap: 0 }));
   const open = code.raw.trimStart().startsWith('```') || code.raw.trimStart().startsWith('~~~') ? 1 : 0;
-  return pack(atoms, { words: limit.words, lines: limit.lines - 0.6 }).map((group) =>
+  return pack(atoms, { words: limit.words, lines: limit.lines - 0.6 }).flatMap((group) =>
     relex(`${fence}${code.lang ?? ''}\n${group.map((i) => lines[i]).join('\n')}\n${fence}`, block.line + open + group[0], ctx),
   );
 }
@@ -166,7 +181,7 @@ function splitQuote(block: Block, limit: Limit, ctx: SplitContext): Block[] {
   const quote = block.token as Tokens.Blockquote;
   const inner = toInnerBlocks(quote.text, block.line, ctx);
   const narrow = { ...ctx, layout: { ...ctx.layout, charsPerLine: ctx.layout.charsPerLine - 6 } };
-  return splitSequence(inner, { words: limit.words, lines: limit.lines - 0.2 }, narrow).map((group) => {
+  return splitSequence(inner, { words: limit.words, lines: limit.lines - 0.2 }, narrow).flatMap((group) => {
     const body = group.map((b) => b.token.raw.replace(/\n+$/, '')).join('\n\n');
     return relex(body.replace(/^/gm, '> '), group[0].line, ctx);
   });

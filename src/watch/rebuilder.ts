@@ -24,6 +24,11 @@ export interface RebuildEvents {
   listed?(files: string[]): void;
   /** Every queued build is done (a batch of edits has been handled). */
   idle?(): void;
+  /**
+   * A build read files that are not watched yet: included files (they may lie deeper than the
+   * folder watch goes), or a config, theme or templates folder outside the briefs' folders.
+   */
+  watchMore?(files: string[]): void;
 }
 
 export interface RebuildOptions {
@@ -45,13 +50,17 @@ function asBriefdeckError(error: unknown): BriefdeckError {
  */
 export class Rebuilder {
   files: string[] = [];
-  /** What the decks were made from outside their briefs' folders (config, theme, templates). */
-  private readonly sources = new Set<string>();
   private readonly html = new Set<string>();
   private readonly pdf = new Set<string>();
   private running?: Promise<void>;
   private exporting?: AbortController;
   private cancelled = false;
+  /** What the decks were made from outside their briefs' folders (config, theme, templates). */
+  private readonly sources = new Set<string>();
+  /** Each brief's included files (resolved), from its last build that got that far. */
+  private readonly includes = new Map<string, string[]>();
+  /** Briefs whose last build failed: a file that appears may be the one they missed. */
+  private readonly failing = new Set<string>();
 
   constructor(private readonly options: RebuildOptions) {}
 
@@ -73,10 +82,29 @@ export class Rebuilder {
     await this.idle();
   }
 
-  /** Folders and files to watch: the inputs, the folders of the briefs (for images) and the templates. */
+  private noteSources(sources: string[]): void {
+    const fresh = sources.map((f) => path.resolve(f)).filter((f) => !this.sources.has(f));
+    for (const f of fresh) this.sources.add(f);
+    if (fresh.length > 0) this.options.events.watchMore?.(fresh);
+  }
+
+  /** Folders and files to watch: the inputs, the briefs' folders (for images), the templates, and included files. */
   watchPaths(): string[] {
     const dirs = this.files.map((f) => path.dirname(f));
-    return [...new Set([...this.options.inputs, ...dirs, TEMPLATES_DIR, ...this.sources])];
+    return [...new Set([...this.options.inputs, ...dirs, TEMPLATES_DIR, ...this.sources, ...[...this.includes.values()].flat()])];
+  }
+
+  /** The briefs that include `file` (resolved). */
+  private includersOf(file: string): string[] {
+    return this.files.filter((f) => this.includes.get(f)?.includes(file));
+  }
+
+  private noteIncludes(file: string, includes: string[] = []): void {
+    const known = new Set([...this.includes.values()].flat());
+    const resolved = includes.map((f) => path.resolve(f));
+    this.includes.set(file, resolved);
+    const fresh = resolved.filter((f) => !known.has(f));
+    if (fresh.length > 0) this.options.events.watchMore?.(fresh);
   }
 
   async idle(): Promise<void> {
@@ -91,11 +119,16 @@ export class Rebuilder {
     let relist = false;
     for (const { kind, file } of changes) {
       const brief = known.get(path.resolve(file));
+      const includers = this.includersOf(path.resolve(file));
+      for (const b of includers) affected.add(b);
+      if (kind === 'add') for (const b of this.failing) affected.add(b);
       if (brief && kind === 'unlink') {
         this.files = this.files.filter((f) => f !== brief);
         this.options.events.removed(brief);
       } else if (brief) {
         affected.add(brief);
+      } else if (includers.length > 0) {
+        // Only the briefs that include it: counted above.
       } else if (RE_BRIEF.test(file) && kind === 'add') {
         relist = true;
       } else {
@@ -162,13 +195,16 @@ export class Rebuilder {
       const { pdf, handout, signal } = this.options.build;
       const signals = [signal, exporting?.signal].filter((s): s is AbortSignal => s !== undefined);
       const result = await buildDeck(file, { ...this.options.build, pdf: phase === 'pdf' && pdf, handout: phase === 'pdf' && handout, diagnostics, signal: signals.length > 0 ? AbortSignal.any(signals) : undefined });
-      for (const source of result.sources) this.sources.add(path.resolve(source));
+      this.failing.delete(file);
+      this.noteIncludes(file, result.deck.brief.includes);
+      this.noteSources(result.sources);
       this.options.events.built(result, phase);
     } catch (error) {
       if (this.cancelled) {
         this.pdf.add(file);
         return;
       }
+      this.failing.add(file);
       this.options.events.failed(file, asBriefdeckError(error), diagnostics);
       // A deck that failed has no PDF to make.
       this.pdf.delete(file);

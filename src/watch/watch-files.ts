@@ -47,6 +47,11 @@ export class FileWatcher implements AsyncDisposable {
     this.watcher.on('error', (error) => options.onError?.(error as Error));
   }
 
+  /** Watches more paths (files the builds were found to read); those already watched stay as they are. */
+  add(paths: string[]): void {
+    this.watcher.add(paths);
+  }
+
   private queue(kind: FileChange['kind'], file: string): void {
     debug('%s %s', kind, file);
     // An editor that replaces the file (unlink, then add) has changed it, not removed it.
@@ -60,11 +65,6 @@ export class FileWatcher implements AsyncDisposable {
     const changes = [...this.batch].map(([file, kind]) => ({ kind, file }));
     this.batch = new Map();
     if (changes.length > 0) this.options.onBatch(changes);
-  }
-
-  /** Watches more paths (those already watched are left as they are). */
-  add(paths: string[]): void {
-    this.watcher.add(paths);
   }
 
   async close(): Promise<void> {

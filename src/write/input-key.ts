@@ -25,13 +25,17 @@ function keyedOptions(options: object): Record<string, unknown> {
   return Object.fromEntries(Object.entries(options).filter(([k, v]) => !NOT_IN_KEY.has(k) && v !== undefined && typeof v !== 'function'));
 }
 
-/** One hash of everything a deck is made from: equal keys mean equal outputs. */
+/**
+ * One hash of everything a deck is made from: equal keys mean equal outputs. The body is hashed as
+ * expanded, so an edit to an included file changes the key; so does moving text between files,
+ * through `lines`, because the diagnostics kept with the key name the files.
+ */
 export function inputKey(parts: KeyParts): string {
   const { brief } = parts;
   return createHash('sha256')
     .update(stableJson({ version: parts.version, options: keyedOptions(parts.options) }))
     .update('\0')
-    .update(stableJson({ name: brief.name, meta: brief.meta, bodyLine: brief.bodyLine }))
+    .update(stableJson({ name: brief.name, meta: brief.meta, bodyLine: brief.bodyLine, lines: brief.lines }))
     .update('\0')
     .update(brief.body)
     .update('\0')

@@ -27,5 +27,5 @@ export async function isUpToDate(dir: string, manifest: Manifest | undefined, ke
 /** A skipped build still reports what its last real build found, without repeating what was found again. */
 export function replayDiagnostics(stored: Diagnostic[], into: Diagnostics): void {
   const seen = new Set(into.list.map((d) => JSON.stringify(d)));
-  for (const d of stored) if (!seen.has(JSON.stringify(d))) into.add(d.severity, d.code, d.message, d.at);
+  for (const d of stored) if (!seen.has(JSON.stringify(d))) into.record(d);
 }

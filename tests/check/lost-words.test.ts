@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { lostWords, sourceWords, visibleText } from '../../src/check/lost-words.js';
+import { wordsMissingFromDeck, sourceWords, visibleText } from '../../src/check/lost-words.js';
 import { Diagnostics } from '../../src/diagnostics.js';
 import { lexBrief } from '../../src/lex/lex-brief.js';
 import { parseBrief } from '../../src/load/load-brief.js';
@@ -16,7 +16,7 @@ function deckOf(...slides: Array<Partial<RenderedSlide>>): Deck {
   return { slides: full } as Deck;
 }
 
-describe('lostWords', () => {
+describe('wordsMissingFromDeck', () => {
   it('counts what a reader sees: text, alt text and notes, not script or tags', () => {
     expect(sourceWords(blocks())).toEqual(['Alpha', 'beta', 'gamma', 'said', 'aloud', 'Head', 'Delta', 'chart', 'of', 'exports', 'ลอดหดตฟ']);
     expect(visibleText('<p>a &lt;b&gt;</p><img alt="c d"><script>e</script>').replace(/\s+/g, ' ')).toBe(' a <b> c d');
@@ -28,11 +28,11 @@ describe('lostWords', () => {
       { title: 'Head', bodyHtml: '<p>Delta <img src="data:x" alt="chart of exports"> ลอด</p>' },
       { title: 'Head', bodyHtml: '<p>หดตฟ.</p>' },
     );
-    expect(lostWords(blocks(), deck)).toEqual([]);
+    expect(wordsMissingFromDeck(blocks(), deck)).toEqual([]);
   });
 
   it('names each word the deck drops, as often as it drops it', () => {
     const deck = deckOf({ title: 'Head', bodyHtml: '<p>Alpha gamma.</p><p>Delta</p>', notesHtml: '<p>said</p>' });
-    expect(lostWords(blocks(), deck)).toEqual(['beta', 'aloud', 'chart', 'of', 'exports', 'ล', 'อ', 'ด', 'ด', 'ห', 'ต', 'ฟ']);
+    expect(wordsMissingFromDeck(blocks(), deck)).toEqual(['beta', 'aloud', 'chart', 'of', 'exports', 'ล', 'อ', 'ด', 'ด', 'ห', 'ต', 'ฟ']);
   });
 });

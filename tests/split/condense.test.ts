@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { composeDeck } from '../../src/build-deck.js';
 import { countWords, plainText } from '../../src/lex/markdown.js';
 import { lexBrief } from '../../src/lex/lex-brief.js';
-import { lostWords } from '../../src/split/lost-words.js';
+import { wordsMissingFromSlides } from '../../src/split/lost-words.js';
 import { EXAMPLE, fixture } from '../helpers/fixtures.js';
 
 describe('condensed mode', () => {
@@ -39,7 +39,7 @@ describe('condensed mode', () => {
   it('loses no word of the example and keeps each slide to 50 words', async () => {
     const { slides, deck } = await composeDeck(EXAMPLE, { fit: false, mode: 'condensed' });
     expect(deck.brief.meta.budget).toBe(50);
-    expect(lostWords(lexBrief(deck.brief).blocks, deck.brief.meta.title, slides)).toEqual([]);
+    expect(wordsMissingFromSlides(lexBrief(deck.brief).blocks, deck.brief.meta.title, slides)).toEqual([]);
     for (const s of slides) expect(s.blocks.reduce((n, b) => n + countWords(plainText(b.token)), 0)).toBeLessThanOrEqual(50);
     expect(slides.some((s) => s.notes.length > 0)).toBe(true);
   });

@@ -4,7 +4,7 @@ import { Diagnostics } from '../../src/diagnostics.js';
 import { countWords, plainText } from '../../src/lex/markdown.js';
 import { lexBrief } from '../../src/lex/lex-brief.js';
 import { parseBrief } from '../../src/load/load-brief.js';
-import { lostWords } from '../../src/split/lost-words.js';
+import { wordsMissingFromSlides } from '../../src/split/lost-words.js';
 import { toSections } from '../../src/split/to-sections.js';
 import { toSlides } from '../../src/split/to-slides.js';
 import path from 'node:path';
@@ -23,7 +23,7 @@ describe.each(files)('split %s', (file) => {
   it('loses no word of the brief', async () => {
     const { brief, blocks, slides } = await model(file);
     // The title is checked through the blocks: a leading `# Title` is one of them.
-    expect(lostWords(blocks, '', slides)).toEqual([]);
+    expect(wordsMissingFromSlides(blocks, '', slides)).toEqual([]);
   });
 
   it('keeps every slide within the word budget', async () => {

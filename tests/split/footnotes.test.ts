@@ -2,7 +2,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { buildDeck } from '../../src/build-deck.js';
 import { checkBrief } from '../../src/check/check-brief.js';
 import { lexBrief } from '../../src/lex/lex-brief.js';
-import { lostWords } from '../../src/split/lost-words.js';
+import { wordsMissingFromSlides } from '../../src/split/lost-words.js';
 import { readPdf } from '../helpers/pdf.js';
 import { testBrowser } from '../helpers/browser.js';
 import { fixture, tempDir } from '../helpers/fixtures.js';
@@ -24,7 +24,7 @@ describe('footnotes and sources', () => {
       const sources = slides.filter((s) => s.title === 'Sources' && s.kind === 'content');
       expect(sources.map((s) => s.id)).toEqual(['sources-p1']);
       expect(sources[0].bodyHtml).toMatch(/Ministry of Trade[^]*Customs statistics[^]*never cites/);
-      expect(lostWords(lexBrief(result.deck.brief).blocks, 'Sources matter', result.slides)).toEqual([]);
+      expect(wordsMissingFromSlides(lexBrief(result.deck.brief).blocks, 'Sources matter', result.slides)).toEqual([]);
       const pdf = await readPdf(result.outputs.find((o) => o.endsWith('.pdf')) as string);
       expect(pdf.links.flat().filter((l) => l.url).map((l) => l.url)).toEqual(expect.arrayContaining(['https://example.org/annex', 'https://example.org/report']));
       // The reference marks link inside the PDF too, to the Sources page.

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { lostWords } from '../../src/check/lost-words.js';
+import { wordsMissingFromDeck } from '../../src/check/lost-words.js';
 import { Diagnostics } from '../../src/diagnostics.js';
 import { lexBrief } from '../../src/lex/lex-brief.js';
 import { parseBrief } from '../../src/load/load-brief.js';
@@ -29,6 +29,6 @@ describe('a long paragraph split over slides', () => {
     const html = slides.map((s) => renderBlocks(s.blocks, new Map())).join('\n');
     expect(html).not.toMatch(/\]\(|%E5%9B%BD%E5%AE%B6\)|&lt;span|class=\\?"k\\?"&gt;|`/);
     const deck = { slides: slides.map((s) => ({ ...s, bodyHtml: renderBlocks(s.blocks, new Map()), notesHtml: '' })) } as never;
-    expect(lostWords(blocks, deck)).toEqual([]);
+    expect(wordsMissingFromDeck(blocks, deck)).toEqual([]);
   });
 });

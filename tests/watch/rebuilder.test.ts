@@ -78,6 +78,50 @@ describe('Rebuilder', () => {
   });
 });
 
+describe('Rebuilder with included files', () => {
+  let work: { dir: string; remove: () => Promise<void> };
+  beforeEach(async () => {
+    work = await fixtureCopy('includes');
+  });
+  afterEach(() => work.remove());
+
+  it('rebuilds exactly the briefs that include a changed file, and watches what they include', async () => {
+    const { built, events } = recorder();
+    const included: string[][] = [];
+    const content = path.join(work.dir, 'content');
+    const rebuilder = new Rebuilder({ inputs: [content], build: { outDir: path.join(work.dir, 'dist'), fit: false }, events: { ...events, watchMore: (files: string[]) => void included.push(files) } });
+    await rebuilder.list();
+    await rebuilder.buildAll();
+    const annex = path.join(content, 'parts', 'annex.md');
+    const detail = path.join(content, 'parts', 'nested', 'detail.md');
+    expect(included).toEqual([[annex, detail]]);
+    expect(rebuilder.watchPaths()).toEqual(expect.arrayContaining([annex, detail]));
+    built.length = 0;
+    await writeFile(detail, 'Detail words, edited.\n');
+    await rebuilder.onChanges([{ kind: 'change', file: detail }]);
+    await rebuilder.idle();
+    // Without the map from included files to briefs, every brief would be composed again.
+    expect(built.map((r) => [path.basename(r.file), r.skipped])).toEqual([['brief.md', false]]);
+    expect(built[0].deck.html).toContain('Detail words, edited.');
+  });
+
+  it('rebuilds a brief that failed for want of an included file once the file appears', async () => {
+    const { built, failed, events } = recorder();
+    const content = path.join(work.dir, 'content');
+    const late = path.join(content, 'late.md');
+    await writeFile(late, '---\ntitle: Late\n---\n\nText.\n\n<!-- include: parts/late.md -->\n');
+    const rebuilder = new Rebuilder({ inputs: [late], build: { outDir: path.join(work.dir, 'dist'), fit: false }, events });
+    await rebuilder.list();
+    await rebuilder.buildAll();
+    expect(failed).toEqual([`${path.relative(process.cwd(), late)}:7: cannot include parts/late.md: no such file`]);
+    const part = path.join(content, 'parts', 'late.md');
+    await writeFile(part, 'Words that came late.\n');
+    await rebuilder.onChanges([{ kind: 'add', file: part }]);
+    await rebuilder.idle();
+    expect(built.map((r) => [path.basename(r.file), r.deck.html.includes('Words that came late.')])).toEqual([['late.md', true]]);
+  });
+});
+
 describe('FileWatcher', () => {
   it('reports quick saves in a row as one batch', async () => {
     const batches: FileChange[][] = [];

@@ -1,0 +1,75 @@
+import { setTimeout as sleep } from 'node:timers/promises';
+import type { Browser, Page } from 'puppeteer';
+
+/** What a page is like once a call on it has failed. */
+export interface PageState {
+  /** It evaluated a trivial script: it is alive and not stuck in a loop. */
+  answers: boolean;
+  /** Why it is gone, when it is: 'the page crashed' or 'Chromium exited unexpectedly'. */
+  crashed?: string;
+}
+
+export const BROWSER_EXITED = 'Chromium exited unexpectedly';
+export const PAGE_CRASHED = 'the page crashed';
+
+/**
+ * Follows one page through a job: its crash or its browser's exit, as a promise a step can race,
+ * and its state after a failure, asked once.
+ *
+ * A failure is no proof of a crash, and Chromium reports a crash after the call it broke may have
+ * failed (a navigation is aborted first, the renderer dies ~0.1–1 s later). So the page is asked to
+ * evaluate a trivial script: a live page answers at once; a crashed one never does, and its crash
+ * event ends the wait; only a page stuck in a script loop waits out `patienceMs`. No fixed sleep.
+ */
+export class PageWatch {
+  /** Resolves with the reason when the page or its browser dies; never rejects. */
+  readonly gone: Promise<string>;
+  private reason?: string;
+  private state?: Promise<PageState>;
+  private readonly stop: () => void;
+
+  constructor(
+    private readonly browser: Browser,
+    private readonly page: Page,
+    private readonly patienceMs: number,
+  ) {
+    let done: (reason: string) => void = () => undefined;
+    this.gone = new Promise((resolve) => (done = resolve));
+    const exited = (): void => void done((this.reason ??= BROWSER_EXITED));
+    const crashed = (): void => void done((this.reason ??= PAGE_CRASHED));
+    browser.once('disconnected', exited);
+    page.once('error', crashed);
+    this.stop = () => {
+      browser.off('disconnected', exited);
+      page.off('error', crashed);
+    };
+  }
+
+  /** The page's state after a failure: asked once, so a step and the session agree on it. */
+  afterFailure(): Promise<PageState> {
+    this.state ??= this.ask();
+    return this.state;
+  }
+
+  private async ask(): Promise<PageState> {
+    if (this.reason) return { answers: false, crashed: this.reason };
+    // Puppeteer marks the connection closed before it fails the calls that were waiting on it.
+    if (!this.browser.connected) return { answers: false, crashed: (this.reason ??= BROWSER_EXITED) };
+    const timer = new AbortController();
+    const answered = this.page.evaluate(() => true).then(
+      () => 'answers' as const,
+      // A call can fail on a live page (its document is being replaced); a closed browser cannot answer.
+      () => (this.browser.connected ? ('answers' as const) : BROWSER_EXITED),
+    );
+    const silent = sleep(this.patienceMs, 'silent' as const, { signal: timer.signal, ref: false }).catch(() => 'silent' as const);
+    const outcome = await Promise.race([answered, this.gone, silent]);
+    timer.abort();
+    if (outcome === 'answers') return { answers: true };
+    if (outcome === 'silent') return { answers: false };
+    return { answers: false, crashed: outcome };
+  }
+
+  dispose(): void {
+    this.stop();
+  }
+}
