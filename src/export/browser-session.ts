@@ -1,3 +1,4 @@
+import os from 'node:os';
 import { setTimeout as sleep } from 'node:timers/promises';
 import createDebug from 'debug';
 import type { Browser, Page } from 'puppeteer';
@@ -17,8 +18,6 @@ function launchFailure(message: string): string {
 }
 
 type Attempt<T> = { ok: true; value: T } | { ok: false; error: unknown; crashed?: string };
-
-
 
 /** Flags for headless Chromium on servers and in containers; see the README's notes on browsers. */
 export const CHROMIUM_ARGS = [
@@ -41,6 +40,8 @@ export interface BrowserOptions {
    * error wherever it is first met, never a fallback such as fitting by word budget only.
    */
   required?: boolean;
+  /** Pages open at once (default: the cores); more wait for a free one. */
+  maxPages?: number;
 }
 
 /**
@@ -53,6 +54,11 @@ export class BrowserSession implements AsyncDisposable {
   private stopping = false;
   private found?: FoundBrowser;
   private openPages = 0;
+  /** Callers waiting for a page slot, first come first served. */
+  private readonly waiting: Array<() => void> = [];
+  private slotsInUse = 0;
+  /** See `BrowserOptions.maxPages`. */
+  readonly maxPages: number;
   readonly timeout: number;
   /** See `BrowserOptions.required`. */
   readonly required: boolean;
@@ -62,6 +68,7 @@ export class BrowserSession implements AsyncDisposable {
   constructor(private readonly options: BrowserOptions = {}) {
     this.timeout = options.timeout ?? 60_000;
     this.required = options.required ?? false;
+    this.maxPages = Math.max(1, options.maxPages ?? os.availableParallelism());
   }
 
   /** Resolves the browser path without launching, so a missing browser is reported up front. */
@@ -111,9 +118,35 @@ export class BrowserSession implements AsyncDisposable {
   /**
    * Runs `fn` on a fresh page. If Chromium or the page crashes under it, the browser is relaunched
    * and `fn` runs once more (after `onRetry`); a second crash is final. A stop via `close()` is
-   * never mistaken for a crash.
+   * never mistaken for a crash. Briefs and the chunks of a large deck all ask for pages here, so at
+   * most `maxPages` renderers compete for the cores whatever asks; `fn` must not itself call
+   * `withPage`, or it could wait for a slot it holds.
    */
   async withPage<T>(fn: (page: Page) => Promise<T>, onRetry?: (reason: string) => void): Promise<T> {
+    await this.takeSlot();
+    try {
+      return await this.withFreshPage(fn, onRetry);
+    } finally {
+      this.slotsInUse--;
+      this.waiting.shift()?.();
+    }
+  }
+
+  private async takeSlot(): Promise<void> {
+    if (this.slotsInUse < this.maxPages) {
+      this.slotsInUse++;
+      return;
+    }
+    // Counted when handed over (synchronously, in the releasing call), so no newcomer slips in between.
+    await new Promise<void>((resolve) =>
+      this.waiting.push(() => {
+        this.slotsInUse++;
+        resolve();
+      }),
+    );
+  }
+
+  private async withFreshPage<T>(fn: (page: Page) => Promise<T>, onRetry?: (reason: string) => void): Promise<T> {
     const first = await this.attempt(fn);
     if (first.ok) return first.value;
     if (!first.crashed || this.stopping) throw first.error;

@@ -8,13 +8,17 @@ import type { Deck } from '../types.js';
 import type { BrowserSession } from './browser-session.js';
 import { finishPdf } from './finish-pdf.js';
 import { outlineOf } from './outline.js';
-import { labelNotesPages, linkEverySlide } from './print-helpers.js';
+import { printInChunks } from './print-chunks.js';
+import { keepLinksAcross, labelNotesPages, linkEverySlide } from './print-helpers.js';
+import { chunkRanges, type SlideRange } from './split-deck.js';
 
 export interface PdfOptions {
   /** `--notes`: each slide's notes on the page after it (reveal.js's `separate-page` layout). */
   notes?: boolean;
   /** Styles for those notes pages (templates/handout/notes-page.css). */
   notesPageCss?: string;
+  /** Slides per print job; a larger deck is printed in chunks (default CHUNK_SLIDES). */
+  chunkSize?: number;
 }
 
 /** Page errors and failed requests become diagnostics instead of vanishing (a blank PDF is a bug). */
@@ -48,28 +52,41 @@ export async function step<T>(page: Page, deck: Deck, what: string, run: () => P
 }
 
 /**
- * Prints the deck through reveal.js's print view: one page per slide at the deck's own size,
- * once reveal has laid the pages out (its `pdf-ready` event), never after a fixed wait.
+ * Prints slides `range` of the deck (all of it, or the chunk that `htmlPath` holds) to PDF bytes.
+ * A chunk gets `deckIds`, so that its links to slides in other chunks survive (keepLinksAcross).
  */
-export async function exportPdf(session: BrowserSession, htmlPath: string, pdfPath: string, deck: Deck, diagnostics: Diagnostics, options: PdfOptions = {}): Promise<void> {
-  await session.withPage(async (page) => {
+async function printSlides(session: BrowserSession, htmlPath: string, deck: Deck, diagnostics: Diagnostics, options: PdfOptions, range: SlideRange, deckIds: string[] = []): Promise<Uint8Array> {
+  const count = range.end - range.start;
+  return session.withPage(async (page) => {
     forwardPageEvents(page, deck, diagnostics);
     await page.setViewport({ width: deck.size.width, height: deck.size.height });
     const url = `${pathToFileURL(htmlPath).href}?print-pdf${options.notes ? '&showNotes=separate-page' : ''}`;
     await step(page, deck, 'loading the deck', () => page.goto(url, { waitUntil: 'load', timeout: session.timeout }));
     await step(page, deck, 'laying out slides', () => page.waitForSelector('html[data-pdf-ready]', { timeout: session.timeout }));
     const pages = await page.$$eval('.pdf-page', (els) => els.length);
-    if (pages !== deck.slides.length) {
-      fail('export-pages', `print view of ${deck.brief.file} has ${pages} pages for ${deck.slides.length} slides`, { exitCode: EXIT.export });
+    if (pages !== count) {
+      fail('export-pages', `print view of ${deck.brief.file} has ${pages} pages for ${count} slides`, { exitCode: EXIT.export });
     }
     if (options.notes) {
       if (options.notesPageCss) await page.addStyleTag({ content: options.notesPageCss });
-      await labelNotesPages(page);
+      await labelNotesPages(page, undefined, range.start + 1);
     }
     await linkEverySlide(page, deck.slides.map((s) => s.id));
-    const pdf = await step(page, deck, `printing ${deck.slides.length} slides`, () =>
+    if (deckIds.length > 0) await keepLinksAcross(page, deckIds);
+    return step(page, deck, `printing ${count} slides`, () =>
       page.pdf({ preferCSSPageSize: true, printBackground: true, tagged: true, outline: false, timeout: session.timeout }),
     );
-    await writeFile(pdfPath, await finishPdf(pdf, { meta: deck.brief.meta, outline: outlineOf(deck.slides) }));
   }, (reason) => diagnostics.warn('browser-crash', `${reason} while exporting the PDF; relaunched Chromium and tried once more`, { file: deck.brief.file, line: 1 }));
+}
+
+/**
+ * Prints the deck through reveal.js's print view: one page per slide at the deck's own size,
+ * once reveal has laid the pages out (its `pdf-ready` event), never after a fixed wait. A deck of
+ * more than `chunkSize` slides is printed in chunks, in parallel pages, and merged (print-chunks.ts).
+ */
+export async function exportPdf(session: BrowserSession, htmlPath: string, pdfPath: string, deck: Deck, diagnostics: Diagnostics, options: PdfOptions = {}): Promise<void> {
+  const ranges = chunkRanges(deck.slides.length, options.chunkSize);
+  const print = (file: string, range: SlideRange, ids?: string[]): Promise<Uint8Array> => printSlides(session, file, deck, diagnostics, options, range, ids);
+  const pdf = ranges.length === 1 ? await print(htmlPath, ranges[0]) : await printInChunks(session, htmlPath, deck, ranges, print);
+  await writeFile(pdfPath, await finishPdf(pdf, { meta: deck.brief.meta, outline: outlineOf(deck.slides) }));
 }

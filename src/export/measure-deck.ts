@@ -1,7 +1,7 @@
-import type { HTTPRequest } from 'puppeteer';
 import { EXIT, fail } from '../errors.js';
 import type { Deck } from '../types.js';
 import type { BrowserSession } from './browser-session.js';
+import { serveHtml } from './serve-html.js';
 
 /** How one slide lays out in Chromium, in canvas pixels at the deck's own size. */
 export interface SlideMeasure {
@@ -59,22 +59,11 @@ function measureInPage(): Array<Omit<SlideMeasure, 'index'>> {
   });
 }
 
-function serve(html: string) {
-  return (request: HTTPRequest): void => {
-    if (request.isInterceptResolutionHandled()) return;
-    if (request.url() === DECK_URL) void request.respond({ status: 200, contentType: 'text/html; charset=utf-8', body: html });
-    else if (request.url().startsWith('data:')) void request.continue();
-    // A deck is self-contained; anything else would not be there offline either.
-    else void request.abort();
-  };
-}
-
 /** Lays the deck out in one page load and measures every slide. */
 export async function measureDeck(session: BrowserSession, deck: Deck): Promise<SlideMeasure[]> {
   return session.withPage(async (page) => {
     await page.setViewport({ width: deck.size.width, height: deck.size.height });
-    await page.setRequestInterception(true);
-    page.on('request', serve(deck.html));
+    await serveHtml(page, DECK_URL, deck.html);
     try {
       await page.goto(DECK_URL, { waitUntil: 'load', timeout: session.timeout });
       await page.waitForSelector('html[data-pdf-ready]', { timeout: session.timeout });

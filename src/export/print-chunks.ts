@@ -1,0 +1,37 @@
+import { readFile, rm, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import createDebug from 'debug';
+import type { PDFDocument } from 'pdf-lib';
+import type { Deck } from '../types.js';
+import type { BrowserSession } from './browser-session.js';
+import { mergePdfs } from './merge-pdfs.js';
+import { chunkHtml, splitDeck, type SlideRange } from './split-deck.js';
+
+const debug = createDebug('briefdeck:export');
+
+/** Prints one chunk's deck file, which holds exactly the slides of `range`; `ids` are the whole deck's. */
+export type PrintChunk = (htmlPath: string, range: SlideRange, ids: string[]) => Promise<Uint8Array>;
+
+/**
+ * Prints a large deck in chunks and merges them. Chromium's print time grows faster than the page
+ * count, so chunks of a few hundred slides print in a fraction of the time of one job of all; they
+ * run in parallel pages of the one browser, as many at once as the session allows (the cores).
+ * Each chunk is a deck file of its own beside the deck, so links resolve as from the deck itself;
+ * the files are removed afterwards.
+ */
+export async function printInChunks(session: BrowserSession, htmlPath: string, deck: Deck, ranges: SlideRange[], print: PrintChunk): Promise<PDFDocument> {
+  const split = await splitDeck(session, await readFile(htmlPath, 'utf8'), deck);
+  const base = path.join(path.dirname(htmlPath), `.${path.basename(htmlPath, '.html')}.chunk`);
+  const files = ranges.map((_, i) => `${base}-${i + 1}.html`);
+  try {
+    await Promise.all(ranges.map((range, i) => writeFile(files[i], chunkHtml(split, range))));
+    debug('printing %s in %d chunks', deck.brief.file, ranges.length);
+    // Settled, not raced: a failed chunk must not leave others printing from files being removed.
+    const printed = await Promise.allSettled(ranges.map((range, i) => print(files[i], range, split.ids)));
+    const failed = printed.find((p): p is PromiseRejectedResult => p.status === 'rejected');
+    if (failed) throw failed.reason;
+    return await mergePdfs(printed.map((p) => (p as PromiseFulfilledResult<Uint8Array>).value));
+  } finally {
+    await Promise.all(files.map((file) => rm(file, { force: true })));
+  }
+}
