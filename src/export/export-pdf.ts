@@ -8,8 +8,9 @@ import type { Deck } from '../types.js';
 import type { BrowserSession } from './browser-session.js';
 import { finishPdf } from './finish-pdf.js';
 import { outlineOf } from './outline.js';
-import { printInChunks } from './print-chunks.js';
+import { printInChunks, type PrintChunks } from './print-chunks.js';
 import { keepLinksAcross, labelNotesPages, linkEverySlide } from './print-helpers.js';
+import { runOnPages } from './run-on-pages.js';
 import { chunkRanges, type SlideRange } from './split-deck.js';
 
 export interface PdfOptions {
@@ -52,31 +53,27 @@ export async function step<T>(page: Page, deck: Deck, what: string, run: () => P
 }
 
 /**
- * Prints slides `range` of the deck (all of it, or the chunk that `htmlPath` holds) to PDF bytes.
- * A chunk gets `deckIds`, so that its links to slides in other chunks survive (keepLinksAcross).
+ * Loads slides `range` of the deck (all of it, or the chunk that `htmlPath` holds) in `page` and
+ * prints them to PDF bytes. A chunk gets `deckIds`, so its links to other chunks survive.
  */
-async function printSlides(session: BrowserSession, htmlPath: string, deck: Deck, diagnostics: Diagnostics, options: PdfOptions, range: SlideRange, deckIds: string[] = []): Promise<Uint8Array> {
+async function printSlides(page: Page, session: BrowserSession, htmlPath: string, deck: Deck, options: PdfOptions, range: SlideRange, deckIds: string[]): Promise<Uint8Array> {
   const count = range.end - range.start;
-  return session.withPage(async (page) => {
-    forwardPageEvents(page, deck, diagnostics);
-    await page.setViewport({ width: deck.size.width, height: deck.size.height });
-    const url = `${pathToFileURL(htmlPath).href}?print-pdf${options.notes ? '&showNotes=separate-page' : ''}`;
-    await step(page, deck, 'loading the deck', () => page.goto(url, { waitUntil: 'load', timeout: session.timeout }));
-    await step(page, deck, 'laying out slides', () => page.waitForSelector('html[data-pdf-ready]', { timeout: session.timeout }));
-    const pages = await page.$$eval('.pdf-page', (els) => els.length);
-    if (pages !== count) {
-      fail('export-pages', `print view of ${deck.brief.file} has ${pages} pages for ${count} slides`, { exitCode: EXIT.export });
-    }
-    if (options.notes) {
-      if (options.notesPageCss) await page.addStyleTag({ content: options.notesPageCss });
-      await labelNotesPages(page, undefined, range.start + 1);
-    }
-    await linkEverySlide(page, deck.slides.map((s) => s.id));
-    if (deckIds.length > 0) await keepLinksAcross(page, deckIds);
-    return step(page, deck, `printing ${count} slides`, () =>
-      page.pdf({ preferCSSPageSize: true, printBackground: true, tagged: true, outline: false, timeout: session.timeout }),
-    );
-  }, (reason) => diagnostics.warn('browser-crash', `${reason} while exporting the PDF; relaunched Chromium and tried once more`, { file: deck.brief.file, line: 1 }));
+  const url = `${pathToFileURL(htmlPath).href}?print-pdf${options.notes ? '&showNotes=separate-page' : ''}`;
+  await step(page, deck, 'loading the deck', () => page.goto(url, { waitUntil: 'load', timeout: session.timeout }));
+  await step(page, deck, 'laying out slides', () => page.waitForSelector('html[data-pdf-ready]', { timeout: session.timeout }));
+  const pages = await page.$$eval('.pdf-page', (els) => els.length);
+  if (pages !== count) {
+    fail('export-pages', `print view of ${deck.brief.file} has ${pages} pages for ${count} slides`, { exitCode: EXIT.export });
+  }
+  if (options.notes) {
+    if (options.notesPageCss) await page.addStyleTag({ content: options.notesPageCss });
+    await labelNotesPages(page, undefined, range.start + 1);
+  }
+  await linkEverySlide(page, deck.slides.map((s) => s.id));
+  if (deckIds.length > 0) await keepLinksAcross(page, deckIds);
+  return step(page, deck, `printing ${count} slides`, () =>
+    page.pdf({ preferCSSPageSize: true, printBackground: true, tagged: true, outline: false, timeout: session.timeout }),
+  );
 }
 
 /**
@@ -86,7 +83,14 @@ async function printSlides(session: BrowserSession, htmlPath: string, deck: Deck
  */
 export async function exportPdf(session: BrowserSession, htmlPath: string, pdfPath: string, deck: Deck, diagnostics: Diagnostics, options: PdfOptions = {}): Promise<void> {
   const ranges = chunkRanges(deck.slides.length, options.chunkSize);
-  const print = (file: string, range: SlideRange, ids?: string[]): Promise<Uint8Array> => printSlides(session, file, deck, diagnostics, options, range, ids);
-  const pdf = ranges.length === 1 ? await print(htmlPath, ranges[0]) : await printInChunks(session, htmlPath, deck, ranges, print);
+  const pageOptions = {
+    setup: async (page: Page): Promise<void> => {
+      forwardPageEvents(page, deck, diagnostics);
+      await page.setViewport({ width: deck.size.width, height: deck.size.height });
+    },
+    onRetry: (reason: string): void => diagnostics.warn('browser-crash', `${reason} while exporting the PDF; relaunched Chromium and tried once more`, { file: deck.brief.file, line: 1 }),
+  };
+  const print: PrintChunks = (files, ids) => runOnPages(session, files.length, (page, i) => printSlides(page, session, files[i], deck, options, ranges[i], ids), pageOptions);
+  const pdf = ranges.length === 1 ? (await print([htmlPath], []))[0] : await printInChunks(session, htmlPath, deck, ranges, print);
   await writeFile(pdfPath, await finishPdf(pdf, { meta: deck.brief.meta, outline: outlineOf(deck.slides) }));
 }

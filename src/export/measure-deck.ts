@@ -1,7 +1,10 @@
+import type { Page } from 'puppeteer';
 import { EXIT, fail } from '../errors.js';
 import type { Deck } from '../types.js';
 import type { BrowserSession } from './browser-session.js';
+import { runOnPages } from './run-on-pages.js';
 import { serveHtml } from './serve-html.js';
+import { chunkHtml, chunkRanges, splitDeck } from './split-deck.js';
 
 /** How one slide lays out in Chromium, in canvas pixels at the deck's own size. */
 export interface SlideMeasure {
@@ -23,9 +26,9 @@ export interface SlideMeasure {
   culprit: number;
 }
 
-// The deck is served from memory at a fixed URL: `?print-pdf` puts reveal.js in its print view,
-// so every slide is laid out at once exactly as the PDF will print it.
-const DECK_URL = 'http://briefdeck.invalid/deck.html?print-pdf';
+// The deck is served from memory: `?print-pdf` puts reveal.js in its print view, so every slide
+// is laid out at once exactly as the PDF will print it.
+const DECK_BASE = 'http://briefdeck.invalid/deck';
 
 /** Runs in the page: measures the content's real extent (margins excluded) against its box. */
 function measureInPage(): Array<Omit<SlideMeasure, 'index'>> {
@@ -59,22 +62,41 @@ function measureInPage(): Array<Omit<SlideMeasure, 'index'>> {
   });
 }
 
-/** Lays the deck out in one page load and measures every slide. */
-export async function measureDeck(session: BrowserSession, deck: Deck): Promise<SlideMeasure[]> {
-  return session.withPage(async (page) => {
-    await page.setViewport({ width: deck.size.width, height: deck.size.height });
-    await serveHtml(page, DECK_URL, deck.html);
-    try {
-      await page.goto(DECK_URL, { waitUntil: 'load', timeout: session.timeout });
-      await page.waitForSelector('html[data-pdf-ready]', { timeout: session.timeout });
-      await page.evaluate(() => document.fonts.ready.then(() => undefined));
-    } catch (error) {
-      fail('measure-failed', `could not lay out ${deck.brief.file} in the browser: ${(error as Error).message.split('\n')[0]}`, { exitCode: EXIT.export, cause: error });
-    }
-    const measured = await page.evaluate(measureInPage);
-    if (measured.length !== deck.slides.length) {
-      fail('measure-failed', `print view of ${deck.brief.file} has ${measured.length} pages for ${deck.slides.length} slides`, { exitCode: EXIT.export });
-    }
-    return measured.map((m, index) => ({ index, ...m }));
-  });
+/** Lays out one deck (the whole, or a chunk of it holding `count` slides) in `page` and measures its slides. */
+async function measureIn(page: Page, session: BrowserSession, deck: Deck, url: string, html: string, count: number): Promise<Array<Omit<SlideMeasure, 'index'>>> {
+  await serveHtml(page, url, html);
+  try {
+    await page.goto(url, { waitUntil: 'load', timeout: session.timeout });
+    await page.waitForSelector('html[data-pdf-ready]', { timeout: session.timeout });
+    await page.evaluate(() => document.fonts.ready.then(() => undefined));
+  } catch (error) {
+    fail('measure-failed', `could not lay out ${deck.brief.file} in the browser: ${(error as Error).message.split('\n')[0]}`, { exitCode: EXIT.export, cause: error });
+  }
+  const measured = await page.evaluate(measureInPage);
+  if (measured.length !== count) {
+    fail('measure-failed', `print view of ${deck.brief.file} has ${measured.length} pages for ${count} slides`, { exitCode: EXIT.export });
+  }
+  return measured;
+}
+
+/**
+ * Lays the deck out and measures every slide: in one page load, or, for a deck of more than
+ * `chunkSize` slides, in chunks laid out in parallel pages (see split-deck.ts). A slide measures
+ * the same either way: each is laid out on a page of its own, at the deck's size, with its styles.
+ */
+export async function measureDeck(session: BrowserSession, deck: Deck, chunkSize?: number): Promise<SlideMeasure[]> {
+  const ranges = chunkRanges(deck.slides.length, chunkSize);
+  const split = ranges.length > 1 ? await splitDeck(session, deck.html, deck) : undefined;
+  const setup = (page: Page): Promise<void> => page.setViewport({ width: deck.size.width, height: deck.size.height });
+  const chunks = await runOnPages(
+    session,
+    ranges.length,
+    (page, i) => {
+      const { start, end } = ranges[i];
+      const url = `${DECK_BASE}-${i + 1}.html?print-pdf`;
+      return measureIn(page, session, deck, url, split ? chunkHtml(split, ranges[i]) : deck.html, end - start);
+    },
+    { setup },
+  );
+  return chunks.flat().map((m, index) => ({ index, ...m }));
 }

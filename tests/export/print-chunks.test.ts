@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { composeDeck } from '../../src/build-deck.js';
 import { Diagnostics } from '../../src/diagnostics.js';
 import { exportPdf } from '../../src/export/export-pdf.js';
+import { measureDeck } from '../../src/export/measure-deck.js';
 import { chunkRanges } from '../../src/export/split-deck.js';
 import { loadHandout } from '../../src/load/load-handout.js';
 import type { Deck } from '../../src/types.js';
@@ -175,4 +176,15 @@ describe('a deck printed in chunks and merged', () => {
   it('leaves no chunk files beside the deck', async () => {
     expect((await readdir(out.dir)).filter((f) => f.includes('.chunk-'))).toEqual([]);
   });
+});
+
+describe('a deck measured in chunks', () => {
+  it('measures every slide exactly as one layout of the whole deck does', async () => {
+    const whole = await measureDeck(browser, deck);
+    const chunked = await measureDeck(browser, deck, CHUNK);
+    expect(chunked).toHaveLength(deck.slides.length);
+    expect(chunked).toEqual(whole);
+    // The deck has slides that overflow a little or use their room differently; equal is not trivially zero.
+    expect(new Set(whole.map((m) => Math.round(m.used))).size).toBeGreaterThan(3);
+  }, 120_000);
 });
