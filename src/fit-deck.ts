@@ -66,8 +66,10 @@ export async function fitDeck(
   const started = performance.now();
   const refitOpts = { ...opts, floor: SCALE_FLOOR };
   let unfit: Unfit[] = [];
+  // Most slides come through a round unchanged; a large deck's are then not laid out again.
+  const measured = { cache: new Map() };
   try {
-    let measures = await measureDeck(session, deck);
+    let measures = await measureDeck(session, deck, measured);
     stats.rounds = 1;
     // Calibration is proportional while slides are not (gaps, table heads), so it runs twice.
     let scales = new Map<number, number>();
@@ -80,7 +82,7 @@ export async function fitDeck(
       if (sameSlides(repacked, slides)) break;
       slides = repacked;
       deck = render(slides);
-      measures = await measureDeck(session, deck);
+      measures = await measureDeck(session, deck, measured);
       stats.rounds++;
     }
     for (;;) {
@@ -90,7 +92,7 @@ export async function fitDeck(
       // A re-split moves footnote references between slides; they are attached again.
       slides = opts.settle ? opts.settle(next.slides) : next.slides;
       deck = render(slides);
-      measures = await measureDeck(session, deck);
+      measures = await measureDeck(session, deck, measured);
       stats.rounds++;
     }
   } catch (error) {

@@ -79,24 +79,47 @@ async function measureIn(page: Page, session: BrowserSession, deck: Deck, url: s
   return measured;
 }
 
+/** A slide's measures by its HTML: what a fit round has measured already. */
+export type MeasureCache = Map<string, Measured>;
+type Measured = Omit<SlideMeasure, 'index'>;
+
+export interface MeasureOptions {
+  /** Slides per page load; a larger deck is laid out in chunks in parallel pages. */
+  chunkSize?: number;
+  /** Measures of earlier rounds, reused for slides whose HTML is the same (and filled in). */
+  cache?: MeasureCache;
+}
+
+// A slide's number is in its footer, which has a fixed height: renumbering all the slides after
+// a split moves no content, so the number is left out of what makes two slides the same.
+const RE_FOOTER_NUMBER = /<span class="bd-footer-number"[^>]*>[^<]*<\/span>/;
+
 /**
  * Lays the deck out and measures every slide: in one page load, or, for a deck of more than
- * `chunkSize` slides, in chunks laid out in parallel pages (see split-deck.ts). A slide measures
- * the same either way: each is laid out on a page of its own, at the deck's size, with its styles.
+ * `chunkSize` slides, in chunks laid out in parallel pages (see split-deck.ts), where only slides
+ * not in `cache` are laid out. A slide measures the same either way: each is laid out on a page
+ * of its own, at the deck's size, with the deck's styles.
  */
-export async function measureDeck(session: BrowserSession, deck: Deck, chunkSize?: number): Promise<SlideMeasure[]> {
-  const ranges = chunkRanges(deck.slides.length, chunkSize);
-  const split = ranges.length > 1 ? await splitDeck(session, deck.html, deck) : undefined;
+export async function measureDeck(session: BrowserSession, deck: Deck, options: MeasureOptions = {}): Promise<SlideMeasure[]> {
   const setup = (page: Page): Promise<void> => page.setViewport({ width: deck.size.width, height: deck.size.height });
+  if (chunkRanges(deck.slides.length, options.chunkSize).length <= 1) {
+    const [measured] = await runOnPages(session, 1, (page) => measureIn(page, session, deck, `${DECK_BASE}.html?print-pdf`, deck.html, deck.slides.length), { setup });
+    return measured.map((m, index) => ({ index, ...m }));
+  }
+  const split = await splitDeck(session, deck.html, deck);
+  const keys = split.sections.map((section) => section.replace(RE_FOOTER_NUMBER, ''));
+  const cache = options.cache ?? new Map<string, Measured>();
+  const todo = keys.flatMap((key, i) => (cache.has(key) || keys.indexOf(key) !== i ? [] : [i]));
+  const ranges = chunkRanges(todo.length, options.chunkSize);
   const chunks = await runOnPages(
     session,
     ranges.length,
     (page, i) => {
-      const { start, end } = ranges[i];
-      const url = `${DECK_BASE}-${i + 1}.html?print-pdf`;
-      return measureIn(page, session, deck, url, split ? chunkHtml(split, ranges[i]) : deck.html, end - start);
+      const slides = todo.slice(ranges[i].start, ranges[i].end);
+      return measureIn(page, session, deck, `${DECK_BASE}-${i + 1}.html?print-pdf`, chunkHtml(split, slides.map((s) => split.sections[s])), slides.length);
     },
     { setup },
   );
-  return chunks.flat().map((m, index) => ({ index, ...m }));
+  chunks.flat().forEach((m, n) => cache.set(keys[todo[n]], m));
+  return keys.map((key, index) => ({ index, ...(cache.get(key) as Measured) }));
 }

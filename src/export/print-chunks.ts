@@ -25,7 +25,7 @@ export async function printInChunks(session: BrowserSession, htmlPath: string, d
   const base = path.join(path.dirname(htmlPath), `.${path.basename(htmlPath, '.html')}.chunk`);
   const files = ranges.map((_, i) => `${base}-${i + 1}.html`);
   try {
-    await Promise.all(ranges.map((range, i) => writeFile(files[i], chunkHtml(split, range))));
+    await Promise.all(ranges.map((range, i) => writeFile(files[i], chunkHtml(split, split.sections.slice(range.start, range.end)))));
     debug('printing %s in %d chunks', deck.brief.file, ranges.length);
     return await mergePdfs(await print(files, split.ids));
   } finally {

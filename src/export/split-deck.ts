@@ -65,7 +65,7 @@ export async function splitDeck(session: BrowserSession, html: string, deck: Dec
   return split;
 }
 
-/** The deck with only the slides of `range`: the same head, scripts and furniture as the whole. */
-export function chunkHtml(split: SplitDeck, range: SlideRange): string {
-  return `${split.before}${split.sections.slice(range.start, range.end).join('\n')}${split.after}`;
+/** A deck of only `sections` (some of the split deck's): the same head, scripts and furniture as the whole. */
+export function chunkHtml(split: SplitDeck, sections: string[]): string {
+  return `${split.before}${sections.join('\n')}${split.after}`;
 }

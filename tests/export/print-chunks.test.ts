@@ -181,10 +181,27 @@ describe('a deck printed in chunks and merged', () => {
 describe('a deck measured in chunks', () => {
   it('measures every slide exactly as one layout of the whole deck does', async () => {
     const whole = await measureDeck(browser, deck);
-    const chunked = await measureDeck(browser, deck, CHUNK);
+    const chunked = await measureDeck(browser, deck, { chunkSize: CHUNK });
     expect(chunked).toHaveLength(deck.slides.length);
     expect(chunked).toEqual(whole);
     // The deck has slides that overflow a little or use their room differently; equal is not trivially zero.
     expect(new Set(whole.map((m) => Math.round(m.used))).size).toBeGreaterThan(3);
+  }, 120_000);
+
+  it('lays out again only slides whose HTML changed (their numbers aside), reusing the others\' measures', async () => {
+    const cache = new Map();
+    const first = await measureDeck(browser, deck, { chunkSize: CHUNK, cache });
+    expect(cache.size).toBe(deck.slides.length);
+    // A marker in the cache (keyed in deck order) shows a measure reused rather than measured again.
+    cache.set([...cache.keys()][20], { ...first[20], used: -1 });
+    // One slide gets longer, and every slide is renumbered, as when a split adds a slide before them.
+    const longer = 'Paragraph one of part 1, now with a sentence added. '.repeat(4);
+    const edited = deck.html.replace('Paragraph one of part 1,', longer).replace(/(bd-footer-number"[^>]*>)(\d+)/g, (_, open: string, n: string) => `${open}${Number(n) + 1}`);
+    expect(edited).not.toBe(deck.html);
+    const again = await measureDeck(browser, { ...deck, html: edited }, { chunkSize: CHUNK, cache });
+    expect(again[20].used).toBe(-1);
+    const changed = deck.slides.findIndex((s) => s.id === 'part-1-finding-p1');
+    expect(again[changed].used).toBeGreaterThan(first[changed].used);
+    expect(again.filter((m, i) => i !== 20 && i !== changed)).toEqual(first.filter((m, i) => i !== 20 && i !== changed));
   }, 120_000);
 });
