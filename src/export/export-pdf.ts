@@ -31,20 +31,24 @@ export function forwardPageEvents(page: Page, deck: Deck, diagnostics: Diagnosti
   });
 }
 
-/** Which slide the print layout had reached, asked briefly: a hung page cannot answer at all. */
-async function progressOf(page: Page, deck: Deck): Promise<string> {
+/**
+ * Which slide the print layout had reached, asked briefly: a hung page cannot answer at all.
+ * `first` is the index of the page's first slide in the deck (a chunk's).
+ */
+async function progressOf(page: Page, deck: Deck, first: number): Promise<string> {
   const asked = page.$$eval('.pdf-page', (els) => els.length).catch(() => undefined);
-  const count = await Promise.race([asked, sleep(1_000, undefined, { ref: false })]);
-  if (count === undefined) return ' (the page does not respond: a script in it may loop forever)';
+  const laid = await Promise.race([asked, sleep(1_000, undefined, { ref: false })]);
+  if (laid === undefined) return ' (the page does not respond: a script in it may loop forever)';
+  const count = first + laid;
   const slide = deck.slides[Math.min(count, deck.slides.length - 1)];
   return ` at slide ${Math.min(count + 1, deck.slides.length)} of ${deck.slides.length} ("${slide.title}", line ${slide.line})`;
 }
 
-export async function step<T>(page: Page, deck: Deck, what: string, run: () => Promise<T>): Promise<T> {
+export async function step<T>(page: Page, deck: Deck, what: string, run: () => Promise<T>, first = 0): Promise<T> {
   try {
     return await run();
   } catch (error) {
-    const where = what === 'laying out slides' ? await progressOf(page, deck) : '';
+    const where = what === 'laying out slides' ? await progressOf(page, deck, first) : '';
     fail('export-failed', `PDF export of ${deck.brief.file} failed while ${what}${where}: ${(error as Error).message.split('\n')[0]}`, {
       exitCode: EXIT.export,
       cause: error,
@@ -60,7 +64,7 @@ async function printSlides(page: Page, session: BrowserSession, htmlPath: string
   const count = range.end - range.start;
   const url = `${pathToFileURL(htmlPath).href}?print-pdf${options.notes ? '&showNotes=separate-page' : ''}`;
   await step(page, deck, 'loading the deck', () => page.goto(url, { waitUntil: 'load', timeout: session.timeout }));
-  await step(page, deck, 'laying out slides', () => page.waitForSelector('html[data-pdf-ready]', { timeout: session.timeout }));
+  await step(page, deck, 'laying out slides', () => page.waitForSelector('html[data-pdf-ready]', { timeout: session.timeout }), range.start);
   const pages = await page.$$eval('.pdf-page', (els) => els.length);
   if (pages !== count) {
     fail('export-pages', `print view of ${deck.brief.file} has ${pages} pages for ${count} slides`, { exitCode: EXIT.export });
@@ -82,7 +86,8 @@ async function printSlides(page: Page, session: BrowserSession, htmlPath: string
  * more than `chunkSize` slides is printed in chunks, in parallel pages, and merged (print-chunks.ts).
  */
 export async function exportPdf(session: BrowserSession, htmlPath: string, pdfPath: string, deck: Deck, diagnostics: Diagnostics, options: PdfOptions = {}): Promise<void> {
-  const ranges = chunkRanges(deck.slides.length, options.chunkSize);
+  const chunks = chunkRanges(deck.slides.length, options.chunkSize);
+  const ranges = chunks.length > 1 ? chunks : [{ start: 0, end: deck.slides.length }];
   const pageOptions = {
     setup: async (page: Page): Promise<void> => {
       forwardPageEvents(page, deck, diagnostics);
