@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // `npm run bench`: times briefdeck on the example brief and on generated briefs 10× and 100× its
-// size; prints a Markdown table and writes the results as JSON to bench/results/ for comparing
-// commits. Options: --scales 1,10,100  --pdf-scales 1,10  --runs N  --quick  --no-pdf  --batch N
+// size; prints a Markdown table (with the load average at the start and the end, since wall times
+// on a shared machine mean little without it) and writes the results as JSON to bench/results/ for
+// comparing commits. Options: --scales 1,10,100  --pdf-scales 1,10  --runs N  --quick  --no-pdf  --batch N
 // --keep  --compare FILE
 import { execFileSync, spawn } from 'node:child_process';
 import { rmSync } from 'node:fs';
@@ -106,10 +107,11 @@ async function main() {
       const browser = opts.pdfScales.includes(brief.scale);
       say(`${brief.scale}× (${brief.words} words): in-process phases${browser ? ', fit, PDF and floor' : ''}…`);
       const outDir = path.join(work, 'out');
+      const load = os.loadavg();
       const inProcess = await runWorker({ root: ROOT, file: brief.file, outDir, runs, browser, browserPath });
       say(`${brief.scale}×: whole \`briefdeck build\` processes…`);
       const cli = await cliBuildPhase(ROOT, brief.file, path.join(work, 'cli-out'), runs.cli);
-      report.results.push({ scale: brief.scale, words: brief.words, slides: inProcess.html.slides, ...inProcess, cli });
+      report.results.push({ scale: brief.scale, words: brief.words, slides: inProcess.html.slides, load, ...inProcess, cli });
     }
     if (opts.pdf && opts.batch > 1) {
       say(`batch: ${opts.batch} briefs with --pdf in one process…`);
@@ -126,9 +128,7 @@ async function main() {
   const name = `${report.date.replace(/[:.]/g, '-')}-${report.commit}.json`;
   await writeFile(path.join(ROOT, 'bench', 'results', name), json);
   await writeFile(path.join(ROOT, 'bench', 'results', 'latest.json'), json);
-  const load = (l) => l.map((v) => v.toFixed(1)).join(' ');
-  process.stdout.write(`briefdeck bench, ${report.commit}, ${report.date}\n${report.machine.cpu} × ${report.machine.cores}, ${report.machine.node}, ${report.machine.browser ?? 'no browser'}\n`);
-  process.stdout.write(`load average before ${load(report.machine.loadBefore)}, after ${load(report.machine.loadAfter)}${report.machine.loadBefore[0] > report.machine.cores ? ' (busy machine: times are inflated)' : ''}\n\n`);
+  process.stdout.write(`briefdeck bench, ${report.commit}, ${report.date}\n${report.machine.cpu} × ${report.machine.cores}, ${report.machine.node}, ${report.machine.browser ?? 'no browser'}\n\n`);
   process.stdout.write(`${formatReport(report)}\n\nJSON: bench/results/${name}\n`);
   if (previous) process.stdout.write(`\n${formatComparison(previous, report)}\n`);
 }

@@ -72,7 +72,7 @@ export async function fitDeck(
   let unfit: Unfit[] = [];
   const used = new Set<string>();
   // Measures the deck as it stands; a page of only the slides not laid out before.
-  const measure = (): ReturnType<typeof measureSlides> => measureSlides(session, deck, (only) => render(slides, only), used);
+  const measure = (): ReturnType<typeof measureSlides> => measureSlides(session, deck, (only) => render(slides, only), { used });
   try {
     let measures = await measure();
     stats.rounds = 1;

@@ -40,10 +40,10 @@ export async function nodeBaselinePhase(root, runs) {
   return summariseSamples(samples, ['wall', 'cpu', 'maxRss']);
 }
 
-/** `briefdeck build FILE` (HTML only), whole process, `runs` times. */
+/** `briefdeck build FILE` (HTML only, no fit), whole process, `runs` times; forced, so never an up-to-date skip. */
 export async function cliBuildPhase(root, file, outDir, runs) {
   const samples = [];
-  for (let i = 0; i < runs; i++) samples.push(await briefdeck(root, ['build', file, '-o', outDir, '-q']));
+  for (let i = 0; i < runs; i++) samples.push(await briefdeck(root, ['build', file, '-o', outDir, '-q', '--no-fit', '--force']));
   return summariseSamples(samples, ['wall', 'cpu', 'maxRss']);
 }
 
@@ -63,7 +63,7 @@ export async function batchPhase(root, { source, dir, copies, runs, browserPath 
   for (let i = 0; i < runs; i++) {
     await rm(log, { force: true });
     const env = { DEBUG: 'briefdeck:export', DEBUG_COLORS: '0' };
-    const run = await briefdeck(root, ['build', '--pdf', inputs, '-o', path.join(dir, 'batch-out'), '-q', '--browser', wrapper], env);
+    const run = await briefdeck(root, ['build', '--pdf', '--force', inputs, '-o', path.join(dir, 'batch-out'), '-q', '--browser', wrapper], env);
     const launches = (await readFile(log, 'utf8').catch(() => '')).split('\n').filter(Boolean).length;
     const peakPages = Math.max(0, ...Array.from(run.stderr.matchAll(RE_PAGES_OPEN), (m) => Number(m[1])));
     samples.push({ wall: run.wall, cpu: run.cpu, maxRss: run.maxRss, launches, peakPages });

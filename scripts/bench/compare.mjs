@@ -8,9 +8,11 @@ const MEASURES = [
   ['HTML in-process, CPU', 'html.warm.cpu.median'],
   ['`briefdeck build` process', 'cli.wall.median'],
   ['`briefdeck build` CPU', 'cli.cpu.median'],
+  ['no-change rebuild', 'html.unchanged.wall.median'],
   ['fit', 'fit.wall.median'],
   ['slide PDF export', 'pdf.exportMs.median'],
   ['floor', 'floor.wall.median'],
+  ['handout export', 'handout.exportMs.median'],
 ];
 
 /** Rows `[measure, scale, before ms, after ms, after ÷ before]` for every measure both runs have. */

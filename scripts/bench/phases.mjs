@@ -8,10 +8,11 @@ import { treeUsage } from './proc-tree.mjs';
 
 /** The same options as src/export/export-pdf.ts, so the floor prints exactly what export prints. */
 export const PDF_OPTIONS = { preferCSSPageSize: true, printBackground: true, tagged: true, outline: true };
-const RE_PDF_PAGE = /\/Type\s*\/Page[^s]/g;
 
-function countPdfPages(bytes) {
-  return (Buffer.from(bytes).toString('latin1').match(RE_PDF_PAGE) ?? []).length;
+/** Read with pdf-lib: finished PDFs keep their page objects in compressed object streams. */
+async function countPdfPages(bytes) {
+  const { PDFDocument } = await import('pdf-lib');
+  return (await PDFDocument.load(bytes, { updateMetadata: false })).getPageCount();
 }
 
 /** Times `step` in this process and in the browser's processes (CPU), `runs` times. */
@@ -26,16 +27,24 @@ async function browserSamples(ctx, runs, step) {
   return samples;
 }
 
-/** HTML build through the library API: the first build in a fresh process (cold), then warm ones. */
+/**
+ * HTML build through the library API: the first build in a fresh process (cold), then warm ones.
+ * Every timed build is forced, since an up-to-date deck is otherwise skipped; the skip itself (a
+ * rebuild with nothing changed) is timed as its own figure.
+ */
 export async function htmlPhase(ctx) {
-  const build = () => ctx.lib.buildDeck(ctx.file, { outDir: ctx.outDir });
-  const cold = await timed(build);
+  const build = (force) => ctx.lib.buildDeck(ctx.file, { outDir: ctx.outDir, force });
+  const cold = await timed(() => build(true));
   const warm = [];
-  for (let i = 0; i < ctx.runs.html; i++) warm.push(await timed(build));
+  for (let i = 0; i < ctx.runs.html; i++) warm.push(await timed(() => build(true)));
+  const unchanged = [];
+  for (let i = 0; i < ctx.runs.html; i++) unchanged.push(await timed(() => build(false)));
+  if (!unchanged.every((t) => t.value.skipped)) throw new Error('bench: a rebuild with nothing changed was not skipped');
   const slides = cold.value.deck.slides.length;
   ctx.slides = slides;
   ctx.htmlPath = cold.value.outputs.find((o) => o.endsWith('index.html'));
-  return { slides, cold: { wall: cold.wall, cpu: cold.cpu }, warm: summariseSamples(warm) };
+  ctx.name = cold.value.deck.brief.name;
+  return { slides, cold: { wall: cold.wall, cpu: cold.cpu }, warm: summariseSamples(warm), unchanged: summariseSamples(unchanged) };
 }
 
 async function loadPrintView(page, ctx) {
@@ -44,29 +53,35 @@ async function loadPrintView(page, ctx) {
   await page.waitForSelector('html[data-pdf-ready]');
 }
 
-/**
- * The fit round's cost as this build has it: one page load that lays out every slide, and a scan
- * of each slide's body for overflow. Replace with the fit API's own measurement once it is merged.
- */
+/** The real fit (composeDeck with the browser): every round of measuring and re-splitting. */
 export async function fitPhase(ctx) {
-  const samples = await browserSamples(ctx, ctx.runs.browser, () =>
-    ctx.session.withPage(async (page) => {
-      await loadPrintView(page, ctx);
-      const overflowing = await page.$$eval('.pdf-page section .bd-body', (bodies) => bodies.filter((b) => b.scrollHeight > b.clientHeight + 1).length);
-      return { overflowing };
-    }),
-  );
-  return { ...summariseSamples(samples, ['wall', 'cpu', 'browserCpu']), overflowing: samples[0].overflowing, method: 'print-view layout + overflow scan' };
+  const samples = await browserSamples(ctx, ctx.runs.browser, async () => {
+    const { fit, slides } = await ctx.lib.composeDeck(ctx.file, { browser: ctx.session });
+    if (!fit.verified) throw new Error('bench: fit was not measured in the browser');
+    return { fitMs: fit.ms, rounds: fit.rounds, overflow: fit.overflow, fittedSlides: slides.length };
+  });
+  const first = samples[0];
+  return { ...summariseSamples(samples, ['wall', 'fitMs', 'cpu', 'browserCpu']), rounds: first.rounds, overflow: first.overflow, slides: first.fittedSlides };
+}
+
+/**
+ * A forced `buildDeck` with the browser, `runs` times, fit off so the pages are those of the HTML
+ * phase's deck (the floor's): `ms.pdf` is then the export alone, without the HTML build before it.
+ */
+async function printPhase(ctx, output, options) {
+  const samples = await browserSamples(ctx, ctx.runs.browser, async () => {
+    const result = await ctx.lib.buildDeck(ctx.file, { outDir: ctx.outDir, browser: ctx.session, fit: false, force: true, ...options });
+    const file = result.outputs.find((o) => o.endsWith(output));
+    if (!file) throw new Error(`bench: buildDeck wrote no ${output}`);
+    return { exportMs: result.ms.pdf, pdf: await readFile(file) };
+  });
+  const { pdf } = samples[0];
+  return { ...summariseSamples(samples, ['exportMs', 'wall', 'cpu', 'browserCpu']), pages: await countPdfPages(pdf), bytes: pdf.length };
 }
 
 /** Slide PDF export as `buildDeck` does it (HTML build excluded): load, reveal's print layout, print. */
-export async function pdfPhase(ctx) {
-  const samples = await browserSamples(ctx, ctx.runs.browser, async () => {
-    const result = await ctx.lib.buildDeck(ctx.file, { outDir: ctx.outDir, pdf: true, browser: ctx.session });
-    const pdf = await readFile(result.outputs.find((o) => o.endsWith('.pdf')));
-    return { exportMs: result.ms.pdf, bytes: pdf.length, pages: countPdfPages(pdf) };
-  });
-  return { ...summariseSamples(samples, ['exportMs', 'wall', 'cpu', 'browserCpu']), pages: samples[0].pages, bytes: samples[0].bytes };
+export function pdfPhase(ctx) {
+  return printPhase(ctx, `${ctx.name}.pdf`, { pdf: true });
 }
 
 /** Saves the laid-out print view, scripts removed, as a static file with the same pages. */
@@ -91,17 +106,13 @@ export async function floorPhase(ctx) {
       await page.setViewport(ctx.size);
       const load = await timed(() => page.goto(pathToFileURL(file).href, { waitUntil: 'load' }));
       const print = await timed(() => page.pdf(PDF_OPTIONS));
-      return { loadMs: load.wall, printMs: print.wall, pages: countPdfPages(print.value) };
+      return { loadMs: load.wall, printMs: print.wall, pdf: print.value };
     }),
   );
-  return { ...summariseSamples(samples, ['wall', 'loadMs', 'printMs', 'cpu', 'browserCpu']), pages: samples[0].pages };
+  return { ...summariseSamples(samples, ['wall', 'loadMs', 'printMs', 'cpu', 'browserCpu']), pages: await countPdfPages(samples[0].pdf) };
 }
 
-/**
- * Handout export (issue 4) is built on another branch. When it is merged, time it here like
- * pdfPhase; until then the report says it is not available rather than showing a number.
- */
-export async function handoutPhase(ctx) {
-  if (typeof ctx.lib.exportHandout !== 'function') return { unavailable: 'not available in this build' };
-  return { unavailable: 'handout API present, but this bench does not time it yet: add it in scripts/bench/phases.mjs' };
+/** Handout export (`--handout`, its default notes layout) as `buildDeck` does it, HTML build excluded. */
+export function handoutPhase(ctx) {
+  return printPhase(ctx, '-handout.pdf', { handout: true });
 }

@@ -14,24 +14,27 @@ const ROWS = [
   ['slides', (r) => num(r.slides)],
   ['HTML in-process, cold (wall)', (r) => ms(get(r, 'html.cold.wall'))],
   ['HTML in-process, warm (wall / CPU)', (r) => `${ms(get(r, 'html.warm.wall.median'))} / ${ms(get(r, 'html.warm.cpu.median'))}`],
+  ['no-change rebuild (up-to-date skip, wall)', (r) => ms(get(r, 'html.unchanged.wall.median'))],
   ['HTML slides per second (warm)', (r) => num(r.slides / (get(r, 'html.warm.wall.median') / 1000))],
   ['`briefdeck build` process (wall / CPU)', (r) => `${ms(get(r, 'cli.wall.median'))} / ${ms(get(r, 'cli.cpu.median'))}`],
   ['`briefdeck build` peak memory', (r) => mb(get(r, 'cli.maxRss.median'))],
   ['browser launch (once per run)', (r) => ms(get(r, 'launch.wall'))],
-  ['fit: lay out + measure (wall)', (r) => ms(get(r, 'fit.wall.median'))],
+  ['fit: whole compose with fit (wall)', (r) => ms(get(r, 'fit.wall.median'))],
+  ['fit: measuring rounds (ms / rounds / overflowing)', (r) => `${ms(get(r, 'fit.fitMs.median'))} / ${num(get(r, 'fit.rounds'))} / ${num(get(r, 'fit.overflow'))}`],
   ['slide PDF export (wall)', (r) => ms(get(r, 'pdf.exportMs.median'))],
   ['PDF: Node CPU / browser CPU', (r) => `${ms(get(r, 'pdf.cpu.median'))} / ${ms(get(r, 'pdf.browserCpu.median'))}`],
   ['PDF pages per second', (r) => num(get(r, 'pdf.pages') / (get(r, 'pdf.exportMs.median') / 1000))],
   ['floor: static load + print (wall)', (r) => `${ms(get(r, 'floor.wall.median'))} (print ${ms(get(r, 'floor.printMs.median'))})`],
   ['PDF export ÷ floor', (r) => ratio(get(r, 'pdf.exportMs.median') / get(r, 'floor.wall.median'))],
-  ['handout export', (r) => get(r, 'handout.unavailable') ?? ms(get(r, 'handout.wall.median'))],
+  ['handout export (wall / pages)', (r) => `${ms(get(r, 'handout.exportMs.median'))} / ${num(get(r, 'handout.pages'))}`],
+  ['load average when the scale started', (r) => (r.load ? r.load.map((v) => v.toFixed(1)).join(' ') : '–')],
   ['peak memory: Node / browser', (r) => `${mb(r.maxRss)} / ${mb(r.browserPeakRss)}`],
 ];
 
 /** Time at each scale divided by time at 1×, for the measures that should grow linearly. */
 export function growth(results) {
   const base = results.find((r) => r.scale === 1);
-  const measures = { 'HTML warm': 'html.warm.wall.median', 'HTML CPU': 'html.warm.cpu.median', 'build process': 'cli.wall.median', fit: 'fit.wall.median', 'PDF export': 'pdf.exportMs.median' };
+  const measures = { 'HTML warm': 'html.warm.wall.median', 'HTML CPU': 'html.warm.cpu.median', 'build process': 'cli.wall.median', fit: 'fit.wall.median', 'PDF export': 'pdf.exportMs.median', handout: 'handout.exportMs.median' };
   const out = {};
   for (const [name, key] of Object.entries(measures)) {
     out[name] = Object.fromEntries(results.filter((r) => r !== base).map((r) => [`${r.scale}x`, base && get(r, key) / get(base, key)]));
@@ -78,7 +81,11 @@ function table(rows) {
 export function formatReport(report) {
   const header = ['measure', ...report.results.map((r) => `${r.scale}×`)];
   const rows = ROWS.map(([label, cell]) => [label, ...report.results.map((r) => cell(r))]);
-  const lines = [table([header, header.map(() => '---'), ...rows]), ''];
+  const load = (l) => (l ? l.map((v) => v.toFixed(1)).join(' ') : '–');
+  const { loadBefore, loadAfter, cores } = report.machine;
+  const busy = Math.max(loadBefore?.[0] ?? 0, loadAfter?.[0] ?? 0) > cores ? ' — busier than the cores: wall times are inflated, CPU times less so' : '';
+  const lines = [`Load average (1, 5, 15 min) at the start ${load(loadBefore)}, at the end ${load(loadAfter)}, on ${cores} cores${busy}.`, ''];
+  lines.push(table([header, header.map(() => '---'), ...rows]), '');
   const base = report.nodeBaseline;
   if (base) lines.push(`Node start-up alone (\`node -e 0\`), for scale: ${ms(base.wall?.median)} wall, ${ms(base.cpu?.median)} CPU.`, '');
   const growthRows = Object.entries(report.growth).map(([name, byScale]) => [name, ...Object.values(byScale).map(ratio)]);

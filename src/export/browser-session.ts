@@ -1,3 +1,4 @@
+import os from 'node:os';
 import { setTimeout as sleep } from 'node:timers/promises';
 import createDebug from 'debug';
 import type { Browser, Page } from 'puppeteer';
@@ -50,6 +51,8 @@ export interface BrowserOptions {
    * error wherever it is first met, never a fallback such as fitting by word budget only.
    */
   required?: boolean;
+  /** Pages open at once (default: the cores); more wait for a free one. */
+  maxPages?: number;
 }
 
 /**
@@ -71,6 +74,11 @@ export class BrowserSession implements AsyncDisposable {
   private readonly open = new Set<Page>();
   /** Raised by `cancelPages()`: a page opened for work begun before it is closed at once. */
   private generation = 0;
+  /** Callers waiting for a page slot, first come first served. */
+  private readonly waiting: Array<() => void> = [];
+  private slotsInUse = 0;
+  /** See `BrowserOptions.maxPages`. */
+  readonly maxPages: number;
   readonly timeout: number;
   /** See `BrowserOptions.required`. */
   readonly required: boolean;
@@ -83,6 +91,7 @@ export class BrowserSession implements AsyncDisposable {
   constructor(private readonly options: BrowserOptions = {}) {
     this.timeout = options.timeout ?? 60_000;
     this.required = options.required ?? false;
+    this.maxPages = Math.max(1, options.maxPages ?? os.availableParallelism());
   }
 
   /** Resolves the browser path without launching, so a missing browser is reported up front. */
@@ -164,9 +173,39 @@ export class BrowserSession implements AsyncDisposable {
   /**
    * Runs `fn` on a fresh page. If Chromium or the page crashes under it, the browser is relaunched
    * and `fn` runs once more (after `onRetry`); a second crash is final. A stop via `close()` is
-   * never mistaken for a crash.
+   * never mistaken for a crash. Briefs and the chunks of a large deck all ask for pages here, so at
+   * most `maxPages` renderers compete for the cores whatever asks; `fn` must not itself call
+   * `withPage`, or it could wait for a slot it holds.
    */
-  async withPage<T>(fn: (page: Page) => Promise<T>, { job, onRetry, keep }: PageJob & { keep?: (page: Page) => boolean } = {}): Promise<T> {
+  async withPage<T>(fn: (page: Page) => Promise<T>, options: PageJob & { keep?: (page: Page) => boolean } = {}): Promise<T> {
+    await this.takeSlot();
+    try {
+      return await this.withFreshPage(fn, options);
+    } finally {
+      this.releaseSlot();
+    }
+  }
+
+  private async takeSlot(): Promise<void> {
+    if (this.slotsInUse < this.maxPages) {
+      this.slotsInUse++;
+      return;
+    }
+    // Counted when handed over (synchronously, in the releasing call), so no newcomer slips in between.
+    await new Promise<void>((resolve) =>
+      this.waiting.push(() => {
+        this.slotsInUse++;
+        resolve();
+      }),
+    );
+  }
+
+  private releaseSlot(): void {
+    this.slotsInUse--;
+    this.waiting.shift()?.();
+  }
+
+  private async withFreshPage<T>(fn: (page: Page) => Promise<T>, { job, onRetry, keep }: PageJob & { keep?: (page: Page) => boolean }): Promise<T> {
     const first = await this.attempt(fn, job, keep);
     if (first.ok) return first.value;
     if (!first.crashed || this.stopping) throw first.error;
@@ -189,6 +228,7 @@ export class BrowserSession implements AsyncDisposable {
     const kept = this.kept;
     if (kept && kept.key === key && !kept.busy && !kept.page.isClosed() && this.launching) {
       kept.busy = true;
+      await this.takeSlot();
       const watch = new PageWatch(await this.launching, kept.page, Math.min(this.timeout, PATIENCE_MS));
       this.watches.set(kept.page, watch);
       try {
@@ -200,6 +240,7 @@ export class BrowserSession implements AsyncDisposable {
       } finally {
         watch.dispose();
         kept.busy = false;
+        this.releaseSlot();
       }
     }
     const keep = (page: Page): boolean => {

@@ -13,6 +13,8 @@ export interface BrowserJob {
   name: string;
   /** The error code its failures carry. */
   code: string;
+  /** The deck's slides the page holds, when only some (a chunk of a large deck): `[start, end)`. */
+  range?: { start: number; end: number };
 }
 
 export function jobTitle(job: BrowserJob): string {
@@ -37,11 +39,12 @@ async function slidesTaken(page: Page, total: number): Promise<number | undefine
 /** The slide a failed step had reached when the page can tell, else the slides it was working on. */
 async function placeOf(job: BrowserJob, page: Page, state: PageState, layout: boolean): Promise<string> {
   const { slides } = job.deck;
-  const taken = layout && state.answers ? await slidesTaken(page, slides.length) : undefined;
-  if (taken === undefined || taken < 1 || taken > slides.length) return `on slides 1–${slides.length}`;
-  const slide = slides[taken - 1];
+  const { start, end } = job.range ?? { start: 0, end: slides.length };
+  const taken = layout && state.answers ? await slidesTaken(page, end - start) : undefined;
+  if (taken === undefined || taken < 1 || taken > end - start) return `on slides ${start + 1}–${end}`;
+  const slide = slides[start + taken - 1];
   const at = locateIn(job.deck.brief, { file: job.deck.brief.file, line: slide.line });
-  return `at slide ${taken} of ${slides.length} ("${slide.title}", ${at.file === job.deck.brief.file ? `line ${at.line}` : formatRef(at)})`;
+  return `at slide ${start + taken} of ${slides.length} ("${slide.title}", ${at.file === job.deck.brief.file ? `line ${at.line}` : formatRef(at)})`;
 }
 
 /** Rejects when the step's time is up or the page dies, whichever comes first; `stop()` disarms it. */

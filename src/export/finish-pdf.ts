@@ -88,14 +88,19 @@ function writeOutline(doc: PDFDocument, outline: OutlineNode[]): void {
   doc.catalog.set(PDFName.of('PageMode'), PDFName.of('UseOutlines'));
 }
 
-/**
- * Completes a PDF that Chromium printed: document metadata, language, and bookmarks from the
- * brief's sections and slides. pdf-lib rewrites the file but carries every object over, so the
- * structure tree (tagging) and link annotations survive.
- */
-export async function finishPdf(bytes: Uint8Array, details: PdfDetails): Promise<Uint8Array> {
+/** Reads a PDF with pdf-lib as it is, without pdf-lib's own producer and dates. */
+export function loadPdf(bytes: Uint8Array): Promise<PDFDocument> {
   // pdf-lib yields to the event loop every 100 objects by default, which only slows a CLI down.
-  const doc = await PDFDocument.load(bytes, { updateMetadata: false, parseSpeed: ParseSpeeds.Fastest });
+  return PDFDocument.load(bytes, { updateMetadata: false, parseSpeed: ParseSpeeds.Fastest });
+}
+
+/**
+ * Completes a PDF that Chromium printed (or that merge-pdfs.ts joined from its chunks): document
+ * metadata, language, and bookmarks from the brief's sections and slides. pdf-lib rewrites the file
+ * but carries every object over, so the structure tree (tagging) and link annotations survive.
+ */
+export async function finishPdf(pdf: Uint8Array | PDFDocument, details: PdfDetails): Promise<Uint8Array> {
+  const doc = pdf instanceof PDFDocument ? pdf : await loadPdf(pdf);
   const { meta } = details;
   const date = details.date ?? buildDate();
   doc.setTitle(meta.title, { showInWindowTitleBar: true });

@@ -1,10 +1,13 @@
-import type { HTTPRequest, Page } from 'puppeteer';
+import type { Page } from 'puppeteer';
 import { splitDeckHtml } from '../render/deck-shell.js';
 import { EXIT, fail } from '../errors.js';
 import type { Deck } from '../types.js';
 import type { BrowserSession } from './browser-session.js';
 import { measureKey, type Measure } from './measure-memo.js';
 import { browserStep, jobTitle, type BrowserJob } from './browser-step.js';
+import { runOnPages } from './run-on-pages.js';
+import { serveHtml } from './serve-html.js';
+import { chunkRanges } from './split-deck.js';
 
 /** How one slide lays out in Chromium, in canvas pixels at the deck's own size. */
 export interface SlideMeasure {
@@ -62,16 +65,6 @@ function measureInPage(): Array<Omit<SlideMeasure, 'index'>> {
   });
 }
 
-function serve(html: string) {
-  return (request: HTTPRequest): void => {
-    if (request.isInterceptResolutionHandled()) return;
-    if (request.url() === DECK_URL) void request.respond({ status: 200, contentType: 'text/html; charset=utf-8', body: html });
-    else if (request.url().startsWith('data:')) void request.continue();
-    // A deck is self-contained; anything else would not be there offline either.
-    else void request.abort();
-  };
-}
-
 /**
  * Runs in the page: puts `sections` in reveal.js's laid-out print view in place of its pages, each
  * in a page exactly like the ones reveal made (same page box, same section box), and waits for
@@ -108,8 +101,7 @@ async function loadPrintView(job: BrowserJob, page: Page): Promise<void> {
   const { deck } = job;
   await browserStep(job, page, 'loading the deck', async () => {
     await page.setViewport({ width: deck.size.width, height: deck.size.height });
-    await page.setRequestInterception(true);
-    page.on('request', serve(deck.html));
+    await serveHtml(page, DECK_URL, deck.html);
     await page.goto(DECK_URL, { waitUntil: 'load', timeout: 0 });
   });
   await browserStep(job, page, 'laying out slides', async () => {
@@ -128,17 +120,30 @@ export async function measureDeck(session: BrowserSession, deck: Deck): Promise<
   const job: BrowserJob = { session, deck, name: 'slide measurement', code: 'measure-failed' };
   const slidesHtml = splitDeckHtml(deck.html)?.slides;
   const swappable = slidesHtml !== undefined && !/<script/i.test(slidesHtml);
-  const measure = async (page: Page, fresh: boolean): Promise<SlideMeasure[]> => {
-    if (fresh || !swappable) await loadPrintView(job, page);
-    else await browserStep(job, page, 'swapping the slides in', () => page.evaluate(replaceSlides, slidesHtml));
-    const measured = await browserStep(job, page, 'measuring slides', () => page.evaluate(measureInPage));
-    if (measured.length !== deck.slides.length) {
-      fail('measure-failed', `print view of ${deck.brief.file} has ${measured.length} pages for ${deck.slides.length} slides`, { exitCode: EXIT.export });
-    }
-    return measured.map((m, index) => ({ index, ...m }));
-  };
+  const measure = (page: Page, fresh: boolean): Promise<SlideMeasure[]> => measureIn(job, page, fresh || !swappable ? undefined : slidesHtml);
   if (swappable) return session.withKeptPage(deck.layoutKey, measure, jobTitle(job));
   return session.withPage((page) => measure(page, true), { job: jobTitle(job) });
+}
+
+/** Measures `job.deck` in `page`: loaded for real, or with `swapIn`, its slides swapped into the print view there. */
+async function measureIn(job: BrowserJob, page: Page, swapIn?: string): Promise<SlideMeasure[]> {
+  const { deck } = job;
+  if (swapIn === undefined) await loadPrintView(job, page);
+  else await browserStep(job, page, 'swapping the slides in', () => page.evaluate(replaceSlides, swapIn));
+  const measured = await browserStep(job, page, 'measuring slides', () => page.evaluate(measureInPage));
+  if (measured.length !== deck.slides.length) {
+    fail('measure-failed', `print view of ${deck.brief.file} has ${measured.length} pages for ${deck.slides.length} slides`, { exitCode: EXIT.export });
+  }
+  return measured.map((m, index) => ({ index, ...m }));
+}
+
+/**
+ * Slides in several chunks, each laid out in a page of its own, in parallel pages (as many as the
+ * session allows): a large deck's first layout grows faster than linearly in one page.
+ */
+async function measureChunks(session: BrowserSession, decks: Deck[]): Promise<SlideMeasure[]> {
+  const jobs = decks.map((deck): BrowserJob => ({ session, deck, name: 'slide measurement', code: 'measure-failed' }));
+  return (await runOnPages(session, decks.length, (page, i) => measureIn(jobs[i], page), { job: jobTitle(jobs[0]) })).flat();
 }
 
 /**
@@ -146,7 +151,13 @@ export async function measureDeck(session: BrowserSession, deck: Deck): Promise<
  * session's memo, the rest are laid out together in one page that holds only them (`renderOnly`).
  * `used` receives every key the deck needed, for the output folder's record.
  */
-export async function measureSlides(session: BrowserSession, deck: Deck, renderOnly: (indices: number[]) => Deck, used?: Set<string>): Promise<SlideMeasure[]> {
+export async function measureSlides(
+  session: BrowserSession,
+  deck: Deck,
+  renderOnly: (indices: number[]) => Deck,
+  options: { used?: Set<string>; chunkSize?: number } = {},
+): Promise<SlideMeasure[]> {
+  const { used, chunkSize } = options;
   const memo = session.measures();
   const keys = deck.slides.map((s) => measureKey(deck.layoutKey, s.layoutKey));
   const missing: number[] = [];
@@ -156,10 +167,13 @@ export async function measureSlides(session: BrowserSession, deck: Deck, renderO
     asked.add(key);
   });
   if (missing.length > 0) {
-    // The page holds only the missing slides; its slides say which, for messages about them.
-    const only = missing.length === deck.slides.length ? deck : renderOnly(missing);
-    const page = only === deck ? deck : { ...only, slides: missing.map((i) => only.slides[i]) };
-    const measured = await measureDeck(session, page);
+    // Each page holds only missing slides; its deck's slides say which, for messages about them.
+    const pageOf = (indices: number[]): Deck => {
+      const only = indices.length === deck.slides.length ? deck : renderOnly(indices);
+      return only === deck ? deck : { ...only, slides: indices.map((i) => only.slides[i]) };
+    };
+    const chunks = chunkRanges(missing.length, chunkSize).map((r) => missing.slice(r.start, r.end));
+    const measured = chunks.length === 1 ? await measureDeck(session, pageOf(missing)) : await measureChunks(session, chunks.map(pageOf));
     session.stats.slidesLaidOut += missing.length;
     measured.forEach(({ index: _index, ...m }, j) => memo.set(keys[missing[j]], m));
   }

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 // @ts-expect-error: the bench is plain JavaScript under scripts/, without type declarations.
 import { countWords, generateBrief } from '../../scripts/bench/generate.mjs';
 // @ts-expect-error: as above.
-import { growth, targets } from '../../scripts/bench/report.mjs';
+import { formatReport, growth, targets } from '../../scripts/bench/report.mjs';
 // @ts-expect-error: as above.
 import { median } from '../../scripts/bench/stats.mjs';
 // @ts-expect-error: as above.
@@ -62,6 +62,16 @@ describe('bench report', () => {
     expect(byName['PDF export ≤ 1.3× the floor (10×)']).toBe(false);
     expect(byName['growth at 10× input ≤ 12× (PDF export)']).toBe(false);
     expect(byName['one browser launch for 4 briefs']).toBe(true);
+  });
+
+  it('states the load average at the start and the end, and flags a machine busier than its cores', () => {
+    const results = [result(1, 40, 1000, 900)];
+    const report = (loadBefore: number[], loadAfter: number[]) =>
+      formatReport({ machine: { cores: 2, loadBefore, loadAfter }, results, growth: growth(results), targets: targets(results, undefined, 2) });
+    const quiet = report([0.5, 0.4, 0.3], [1.2, 0.6, 0.4]);
+    expect(quiet).toContain('at the start 0.5 0.4 0.3, at the end 1.2 0.6 0.4, on 2 cores.');
+    expect(quiet).not.toContain('inflated');
+    expect(report([0.5, 0.4, 0.3], [3.5, 2, 1])).toContain('wall times are inflated');
   });
 
   it('compares two runs measure by measure, scale by scale', () => {
