@@ -79,6 +79,17 @@ function runWorker(args) {
   });
 }
 
+/** Edit-to-reload latency of `serve` for the example brief, from its own script (one JSON line). */
+function reloadPhase() {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [path.join(ROOT, 'scripts', 'bench-reload.mjs'), '15', '--json'], { cwd: ROOT, stdio: ['ignore', 'pipe', 'inherit'] });
+    let out = '';
+    child.stdout.on('data', (d) => (out += d));
+    // Exit code 1 only says the target was missed: the figures are still the result.
+    child.on('close', (code) => (code === 0 || code === 1 ? resolve(JSON.parse(out.trim().split('\n').pop())) : reject(new Error(`bench-reload exited with ${code}`))));
+  });
+}
+
 function say(text) {
   process.stderr.write(`[bench] ${text}\n`);
 }
@@ -113,6 +124,10 @@ async function main() {
       const cli = await cliBuildPhase(ROOT, brief.file, path.join(work, 'cli-out'), runs.cli);
       report.results.push({ scale: brief.scale, words: brief.words, slides: inProcess.html.slides, load, ...inProcess, cli });
     }
+    if (opts.pdf) {
+      say('edit-to-reload under `briefdeck serve` (scripts/bench-reload.mjs)…');
+      report.reload = await reloadPhase();
+    }
     if (opts.pdf && opts.batch > 1) {
       say(`batch: ${opts.batch} briefs with --pdf in one process…`);
       report.batch = await batchPhase(ROOT, { source: SOURCE, dir: path.join(work, 'batch'), copies: opts.batch, runs: 1, browserPath });
@@ -123,7 +138,7 @@ async function main() {
   }
   report.machine.loadAfter = os.loadavg();
   report.growth = growth(report.results);
-  report.targets = targets(report.results, report.batch, report.machine.cores);
+  report.targets = targets(report.results, report.batch, report.machine.cores, report.reload);
   const json = `${JSON.stringify(report, null, 2)}\n`;
   const name = `${report.date.replace(/[:.]/g, '-')}-${report.commit}.json`;
   await writeFile(path.join(ROOT, 'bench', 'results', name), json);

@@ -43,7 +43,7 @@ export function growth(results) {
 }
 
 /** The issue's targets, each with what was measured and whether it holds. */
-export function targets(results, batch, cores) {
+export function targets(results, batch, cores, reload) {
   const at = (scale) => results.find((r) => r.scale === scale);
   const list = [];
   const check = (name, measured, ok, shown) => measured !== undefined && !Number.isNaN(measured) && list.push({ name, measured: shown ?? measured, ok });
@@ -57,6 +57,7 @@ export function targets(results, batch, cores) {
     check(`one browser launch for ${batch.copies} briefs`, batch.launches, batch.launches === 1, String(batch.launches));
     check(`parallel pages, at most ${cores} (the cores)`, batch.peakPages, batch.peakPages <= cores && (cores === 1 || batch.peakPages > 1), String(batch.peakPages));
   }
+  if (reload) check(`edit-to-reload under \`serve\` < ${reload.targetMs} ms (median of ${reload.edits} edits)`, reload.median, reload.median < reload.targetMs, ms(reload.median));
   const big = at(100);
   if (big) {
     check('100×: `briefdeck build` < 3 s', get(big, 'cli.wall.median'), get(big, 'cli.wall.median') < 3000, ms(get(big, 'cli.wall.median')));
@@ -91,6 +92,10 @@ export function formatReport(report) {
   const growthRows = Object.entries(report.growth).map(([name, byScale]) => [name, ...Object.values(byScale).map(ratio)]);
   if (growthRows.length > 0 && report.results.length > 1) {
     lines.push(table([['growth vs 1×', ...Object.keys(Object.values(report.growth)[0])], ['---', ...Object.keys(Object.values(report.growth)[0]).map(() => '---')], ...growthRows]), '');
+  }
+  if (report.reload) {
+    const r = report.reload;
+    lines.push(`Edit-to-reload under \`serve\` (example brief, fit included, ${r.edits} edits): median ${ms(r.median)}, p90 ${ms(r.p90)}, min ${ms(r.min)}, max ${ms(r.max)}; the rebuild's share: median ${ms(r.rebuildMedian ?? undefined)}; load ${r.load.toFixed(1)}.`, '');
   }
   if (report.batch) {
     const b = report.batch;

@@ -74,6 +74,17 @@ describe('bench report', () => {
     expect(report([0.5, 0.4, 0.3], [3.5, 2, 1])).toContain('wall times are inflated');
   });
 
+  it('reports edit-to-reload under serve and checks it against 300 ms', () => {
+    const results = [result(1, 40, 1000, 900)];
+    const reload = (median: number) => ({ edits: 15, median, p90: median + 50, min: median - 30, max: median + 90, rebuildMedian: median - 60, targetMs: 300, load: 0.7 });
+    const byName = (r: ReturnType<typeof reload>) => Object.fromEntries(targets(results, undefined, 2, r).map((t: { name: string; ok: boolean }) => [t.name, t.ok]));
+    expect(byName(reload(180))['edit-to-reload under `serve` < 300 ms (median of 15 edits)']).toBe(true);
+    expect(byName(reload(320))['edit-to-reload under `serve` < 300 ms (median of 15 edits)']).toBe(false);
+    const text = formatReport({ machine: { cores: 2, loadBefore: [0.5, 0.4, 0.3], loadAfter: [0.5, 0.4, 0.3] }, results, growth: growth(results), targets: targets(results, undefined, 2, reload(180)), reload: reload(180) });
+    expect(text).toContain('Edit-to-reload under `serve` (example brief, fit included, 15 edits): median 180 ms, p90 230 ms');
+    expect(text).toContain('✓ edit-to-reload under `serve` < 300 ms (median of 15 edits): 180 ms');
+  });
+
   it('compares two runs measure by measure, scale by scale', () => {
     const before = { commit: 'a', results: [result(1, 40, 1000, 900), result(10, 400, 13_000, 9000)] };
     const after = { commit: 'b', results: [result(1, 20, 1000, 900)] };
