@@ -3,7 +3,7 @@ import { performance } from 'node:perf_hooks';
 import { Diagnostics, locateIn } from './diagnostics.js';
 import type { Brief, Deck, Section, Slide } from './types.js';
 import type { BrowserSession } from './export/browser-session.js';
-import { printOutputs, type PrintOptions } from './build-prints.js';
+import type { PrintOptions } from './build-prints.js';
 import { fitDeck, type FitStats } from './fit-deck.js';
 import { condense } from './split/condense.js';
 import { attachFootnotes, extractFootnotes, sourcesSection } from './split/footnotes.js';
@@ -176,6 +176,8 @@ export async function buildDeck(file: string, options: BuildOptions = {}): Promi
     const built = performance.now();
     if (options.pdf || options.handout) {
       if (!options.browser) throw new Error('buildDeck: `pdf` and `handout` need a `browser` session');
+      // Loaded when first needed: pdf-lib and the export modules cost an HTML-only build more than it does.
+      const { printOutputs } = await import('./build-prints.js');
       await printOutputs({ deck, input, htmlPath, staging, browser: options.browser, diagnostics }, options);
       pdfMs = performance.now() - built;
     }

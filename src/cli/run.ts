@@ -10,7 +10,6 @@ import { ejectTemplates, initProject } from '../write/write-new-files.js';
 import { createProgram, type BuildFlags, type ScaffoldActions } from './program.js';
 import { addCheckCommand, checkAll } from './check-command.js';
 import { buildConcurrency, eachBounded } from './each-bounded.js';
-import { runLive } from './live.js';
 import { buildOptions, wantsHandout } from './build-options.js';
 import { writeDeckIndex } from '../write/write-index.js';
 
@@ -95,11 +94,12 @@ export async function run(argv: string[], io: Io = defaultIo): Promise<number> {
   let code: ExitCode = EXIT.ok;
   const program = createProgram(
     async (inputs, flags) => {
-      code = flags.watch ? await runLive(inputs, flags, io, summary, false) : await buildAll(inputs, flags, io);
+      code = flags.watch ? await (await import('./live.js')).runLive(inputs, flags, io, summary, false) : await buildAll(inputs, flags, io);
     },
     { out: io.stdout, err: io.stderr },
     async (inputs, flags) => {
-      code = await runLive(inputs, flags, io, summary, true);
+      // The server and the file watcher are loaded only by the commands that use them.
+      code = await (await import('./live.js')).runLive(inputs, flags, io, summary, true);
     },
     scaffoldActions(io),
   );

@@ -28,6 +28,9 @@ const RE_FACE = /@font-face\s*{[^}]*}/g;
 const RE_WOFF2 = /url\(\.\/files\/([^)]+\.woff2)\)/;
 const RE_RANGE = /unicode-range:\s*([^;]+);/;
 
+/** A character outside Latin (U+0000–024F) and General Punctuation (U+2000–206F), which IBM Plex always has. */
+const RE_BEYOND_LATIN = /[^\u0000-\u024f\u2000-\u206f]/u;
+
 type Range = [number, number];
 interface Face {
   family: string;
@@ -86,6 +89,9 @@ function familyOrder(lang: string): string[] {
 
 /** The subsets needed to draw `text`: for each character outside IBM Plex, the first family that has it. */
 export async function scriptSubsets(text: string, lang: string): Promise<Face[]> {
+  // Most briefs are Latin with typographic punctuation, all in IBM Plex's own latin subsets: no
+  // need to read the Noto catalogue (a good part of an HTML build's time) to find that out.
+  if (!RE_BEYOND_LATIN.test(text)) return [];
   const { base, faces } = await loadCatalogue();
   const regular = familyOrder(lang).flatMap((family) => faces.filter((f) => f.family === family && f.weight === '400'));
   const chosen = new Set<string>();
