@@ -3,7 +3,7 @@
 // size; prints a Markdown table (with the load average at the start and the end, since wall times
 // on a shared machine mean little without it) and writes the results as JSON to bench/results/ for
 // comparing commits. Options: --scales 1,10,100  --pdf-scales 1,10  --runs N  --quick  --no-pdf  --batch N
-// --keep  --compare FILE
+// --keep  --compare FILE  --skip floor@100,handout@100
 import { execFileSync, spawn } from 'node:child_process';
 import { rmSync } from 'node:fs';
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
@@ -37,8 +37,16 @@ function options() {
       batch: { type: 'string', default: '4' },
       keep: { type: 'boolean', default: false },
       compare: { type: 'string' },
+      skip: { type: 'string', default: '' },
     },
   });
+  // `--skip floor@100,handout@100`: browser phases left out, at one scale or (without @) at all.
+  const skips = values.skip.split(',').filter(Boolean).map((entry) => {
+    const [phase, scale] = entry.split('@');
+    if (!['fit', 'pdf', 'floor', 'handout'].includes(phase) || (scale !== undefined && !/^\d+$/.test(scale))) throw new Error(`--skip takes fit, pdf, floor or handout, each optionally @SCALE: not ${entry}`);
+    return { phase, scale: scale === undefined ? undefined : Number(scale) };
+  });
+  const skipAt = (scale) => skips.filter((s) => s.scale === undefined || s.scale === scale).map((s) => s.phase);
   const scales = (values.quick ? '1,10' : values.scales).split(',').map(Number);
   if (!scales.includes(1) || scales.some((s) => !Number.isInteger(s) || s < 1)) throw new Error('--scales must be whole numbers and include 1 (growth is measured against it)');
   const runsFor = (scale) => {
@@ -47,7 +55,7 @@ function options() {
     return RUNS[scale] ?? RUNS[100];
   };
   const pdfScales = values['no-pdf'] ? [] : values['pdf-scales'] ? values['pdf-scales'].split(',').map(Number) : scales;
-  return { scales, runsFor, pdfScales, pdf: pdfScales.length > 0, batch: Number(values.batch), keep: values.keep, compare: values.compare };
+  return { scales, runsFor, pdfScales, pdf: pdfScales.length > 0, batch: Number(values.batch), keep: values.keep, compare: values.compare, skipAt };
 }
 
 function commit() {
@@ -119,7 +127,7 @@ async function main() {
       say(`${brief.scale}× (${brief.words} words): in-process phases${browser ? ', fit, PDF and floor' : ''}…`);
       const outDir = path.join(work, 'out');
       const load = os.loadavg();
-      const inProcess = await runWorker({ root: ROOT, file: brief.file, outDir, runs, browser, browserPath });
+      const inProcess = await runWorker({ root: ROOT, file: brief.file, outDir, runs, browser, browserPath, skip: opts.skipAt(brief.scale) });
       say(`${brief.scale}×: whole \`briefdeck build\` processes…`);
       const cli = await cliBuildPhase(ROOT, brief.file, path.join(work, 'cli-out'), runs.cli);
       report.results.push({ scale: brief.scale, words: brief.words, slides: inProcess.html.slides, load, ...inProcess, cli });

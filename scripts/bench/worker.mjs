@@ -1,5 +1,5 @@
 // One brief's in-process phases in a fresh Node process, so "cold" is really cold and peak memory
-// belongs to this brief alone. Usage: node worker.mjs '<json: { root, file, outDir, runs, browser }>'
+// belongs to this brief alone. Usage: node worker.mjs '<json: { root, file, outDir, runs, browser, skip }>'
 // Prints one line of JSON.
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -21,7 +21,9 @@ async function browserPhases(ctx, result) {
     ctx.browserPid = launch.value.process()?.pid;
     const stopSampling = sampleTreeRss(ctx.browserPid);
     try {
-      for (const [name, phase] of Object.entries(BROWSER_PHASES)) result[name] = await phase(ctx);
+      for (const [name, phase] of Object.entries(BROWSER_PHASES)) {
+        result[name] = ctx.skip?.includes(name) ? { unavailable: 'skipped (--skip)' } : await phase(ctx);
+      }
     } finally {
       result.browserPeakRss = stopSampling();
     }

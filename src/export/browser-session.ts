@@ -113,6 +113,14 @@ export class BrowserSession implements AsyncDisposable {
     return this.memo;
   }
 
+  /** Forgets what was measured (and the measuring page): the next fit lays every slide out anew. */
+  forgetMeasures(): void {
+    this.memo = undefined;
+    const kept = this.kept;
+    this.kept = undefined;
+    if (kept && !kept.busy) void kept.page.close().catch(() => undefined);
+  }
+
   get launched(): boolean {
     return this.launching !== undefined;
   }
