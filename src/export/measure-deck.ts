@@ -143,7 +143,17 @@ async function measureIn(job: BrowserJob, page: Page, swapIn?: string): Promise<
  */
 async function measureChunks(session: BrowserSession, decks: Deck[]): Promise<SlideMeasure[]> {
   const jobs = decks.map((deck): BrowserJob => ({ session, deck, name: 'slide measurement', code: 'measure-failed' }));
-  return (await runOnPages(session, decks.length, (page, i) => measureIn(jobs[i], page), { job: jobTitle(jobs[0]) })).flat();
+  // A page's first chunk is loaded for real; the next ones are swapped into its print view, which
+  // spares a parse of the page (fonts, reveal.js) and reveal's start for every chunk after the first.
+  const laidOut = new WeakSet<Page>();
+  const measure = async (page: Page, i: number): Promise<SlideMeasure[]> => {
+    const slidesHtml = laidOut.has(page) ? splitDeckHtml(decks[i].html)?.slides : undefined;
+    const swapIn = slidesHtml !== undefined && !/<script/i.test(slidesHtml) ? slidesHtml : undefined;
+    const measured = await measureIn(jobs[i], page, swapIn);
+    laidOut.add(page);
+    return measured;
+  };
+  return (await runOnPages(session, decks.length, measure, { job: jobTitle(jobs[0]) })).flat();
 }
 
 /**
