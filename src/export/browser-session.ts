@@ -2,9 +2,10 @@ import os from 'node:os';
 import { setTimeout as sleep } from 'node:timers/promises';
 import createDebug from 'debug';
 import type { Browser, Page } from 'puppeteer';
-import { EXIT, fail } from '../errors.js';
 import { realpathSync, statSync } from 'node:fs';
 import { findBrowser, type FoundBrowser } from './find-browser.js';
+import { launchBrowser } from './launch-browser.js';
+import { PageSlots } from './page-slots.js';
 import { MeasureMemo } from './measure-memo.js';
 import { BROWSER_EXITED, PageWatch, type PageState } from './watch-page.js';
 
@@ -12,14 +13,6 @@ const debug = createDebug('briefdeck:export');
 const PAGE_CLOSE_MS = 2_000;
 /** How long a page that failed may take to answer before it counts as stuck (see PageWatch). */
 const PATIENCE_MS = 5_000;
-
-/** Puppeteer's launch error, cut to what a user can act on: the exit code and the browser's own words. */
-function launchFailure(message: string): string {
-  const code = /Code: (\d+)/.exec(message)?.[1];
-  const stderr = /stderr:\n([\s\S]*?)(?:\n\n|\nTROUBLESHOOTING|$)/.exec(message)?.[1].trim().split('\n').filter(Boolean).slice(-2).join(' / ');
-  if (code || stderr) return `it exited${code ? ` with code ${code}` : ''}${stderr ? `: ${stderr}` : ''}`;
-  return message.split('\n')[0];
-}
 
 type Attempt<T> = { ok: true; value: T } | { ok: false; error: unknown; crashed?: string };
 
@@ -30,16 +23,7 @@ export interface PageJob {
   onRetry?: (reason: string) => void;
 }
 
-/** Flags for headless Chromium on servers and in containers; see the README's notes on browsers. */
-export const CHROMIUM_ARGS = [
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-  '--disable-dev-shm-usage',
-  '--font-render-hinting=none',
-];
+export { CHROMIUM_ARGS } from './launch-browser.js';
 
 export interface BrowserOptions {
   /** `--browser PATH`; otherwise the documented search order applies. */
@@ -74,9 +58,7 @@ export class BrowserSession implements AsyncDisposable {
   private readonly open = new Set<Page>();
   /** Raised by `cancelPages()`: a page opened for work begun before it is closed at once. */
   private generation = 0;
-  /** Callers waiting for a page slot, first come first served. */
-  private readonly waiting: Array<() => void> = [];
-  private slotsInUse = 0;
+  private readonly slots: PageSlots;
   /** See `BrowserOptions.maxPages`. */
   readonly maxPages: number;
   readonly timeout: number;
@@ -92,6 +74,7 @@ export class BrowserSession implements AsyncDisposable {
     this.timeout = options.timeout ?? 60_000;
     this.required = options.required ?? false;
     this.maxPages = Math.max(1, options.maxPages ?? os.availableParallelism());
+    this.slots = new PageSlots(this.maxPages);
   }
 
   /** Resolves the browser path without launching, so a missing browser is reported up front. */
@@ -125,30 +108,11 @@ export class BrowserSession implements AsyncDisposable {
     return this.launching !== undefined;
   }
 
-  private async launch(job?: string): Promise<Browser> {
+  private launch(job?: string): Promise<Browser> {
     const found = this.locate();
     debug('launching %s (found via %s)', found.path, found.source);
-    const root = typeof process.getuid === 'function' && process.getuid() === 0;
     this.stats.launches++;
-    try {
-      // Imported here, not at the top: loading Puppeteer costs more than a whole HTML-only build.
-      const { default: puppeteer } = await import('puppeteer');
-      return await puppeteer.launch({
-        executablePath: found.path,
-        headless: true,
-        args: [...CHROMIUM_ARGS, ...(root ? ['--no-sandbox'] : [])],
-        timeout: this.timeout,
-        protocolTimeout: this.timeout * 2,
-        // Puppeteer's own handlers would exit at once on Ctrl-C, before staged files are removed;
-        // the CLI aborts the run instead, and the session closes the browser on its way out.
-        handleSIGINT: false,
-        handleSIGTERM: false,
-        handleSIGHUP: false,
-      });
-    } catch (error) {
-      const forJob = job ? ` for the ${job}` : '';
-      fail('browser-launch', `could not start ${found.path}${forJob}: ${launchFailure((error as Error).message)}`, { exitCode: EXIT.noBrowser, cause: error });
-    }
+    return launchBrowser(found, this.timeout, job);
   }
 
   /**
@@ -186,31 +150,12 @@ export class BrowserSession implements AsyncDisposable {
    * `withPage`, or it could wait for a slot it holds.
    */
   async withPage<T>(fn: (page: Page) => Promise<T>, options: PageJob & { keep?: (page: Page) => boolean } = {}): Promise<T> {
-    await this.takeSlot();
+    await this.slots.take();
     try {
       return await this.withFreshPage(fn, options);
     } finally {
-      this.releaseSlot();
+      this.slots.release();
     }
-  }
-
-  private async takeSlot(): Promise<void> {
-    if (this.slotsInUse < this.maxPages) {
-      this.slotsInUse++;
-      return;
-    }
-    // Counted when handed over (synchronously, in the releasing call), so no newcomer slips in between.
-    await new Promise<void>((resolve) =>
-      this.waiting.push(() => {
-        this.slotsInUse++;
-        resolve();
-      }),
-    );
-  }
-
-  private releaseSlot(): void {
-    this.slotsInUse--;
-    this.waiting.shift()?.();
   }
 
   private async withFreshPage<T>(fn: (page: Page) => Promise<T>, { job, onRetry, keep }: PageJob & { keep?: (page: Page) => boolean }): Promise<T> {
@@ -236,7 +181,7 @@ export class BrowserSession implements AsyncDisposable {
     const kept = this.kept;
     if (kept && kept.key === key && !kept.busy && !kept.page.isClosed() && this.launching) {
       kept.busy = true;
-      await this.takeSlot();
+      await this.slots.take();
       const watch = new PageWatch(await this.launching, kept.page, Math.min(this.timeout, PATIENCE_MS));
       this.watches.set(kept.page, watch);
       try {
@@ -248,7 +193,7 @@ export class BrowserSession implements AsyncDisposable {
       } finally {
         watch.dispose();
         kept.busy = false;
-        this.releaseSlot();
+        this.slots.release();
       }
     }
     const keep = (page: Page): boolean => {

@@ -1,0 +1,46 @@
+import type { Browser } from 'puppeteer';
+import { EXIT, fail } from '../errors.js';
+import type { FoundBrowser } from './find-browser.js';
+
+/** Flags for headless Chromium on servers and in containers; see the README's notes on browsers. */
+export const CHROMIUM_ARGS = [
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+  '--disable-dev-shm-usage',
+  '--font-render-hinting=none',
+];
+
+/** Puppeteer's launch error, cut to what a user can act on: the exit code and the browser's own words. */
+function launchFailure(message: string): string {
+  const code = /Code: (\d+)/.exec(message)?.[1];
+  const stderr = /stderr:\n([\s\S]*?)(?:\n\n|\nTROUBLESHOOTING|$)/.exec(message)?.[1].trim().split('\n').filter(Boolean).slice(-2).join(' / ');
+  if (code || stderr) return `it exited${code ? ` with code ${code}` : ''}${stderr ? `: ${stderr}` : ''}`;
+  return message.split('\n')[0];
+}
+
+/** Starts `found` headless (without a sandbox as root, which Chromium requires), or fails saying why, for `job`. */
+export async function launchBrowser(found: FoundBrowser, timeout: number, job?: string): Promise<Browser> {
+  const root = typeof process.getuid === 'function' && process.getuid() === 0;
+  try {
+    // Imported here, not at the top: loading Puppeteer costs more than a whole HTML-only build.
+    const { default: puppeteer } = await import('puppeteer');
+    return await puppeteer.launch({
+      executablePath: found.path,
+      headless: true,
+      args: [...CHROMIUM_ARGS, ...(root ? ['--no-sandbox'] : [])],
+      timeout,
+      protocolTimeout: timeout * 2,
+      // Puppeteer's own handlers would exit at once on Ctrl-C, before staged files are removed;
+      // the CLI aborts the run instead, and the session closes the browser on its way out.
+      handleSIGINT: false,
+      handleSIGTERM: false,
+      handleSIGHUP: false,
+    });
+  } catch (error) {
+    const forJob = job ? ` for the ${job}` : '';
+    fail('browser-launch', `could not start ${found.path}${forJob}: ${launchFailure((error as Error).message)}`, { exitCode: EXIT.noBrowser, cause: error });
+  }
+}
