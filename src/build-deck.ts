@@ -10,7 +10,7 @@ import { attachFootnotes, extractFootnotes, sourcesSection } from './split/footn
 import { layoutFor } from './split/layout.js';
 import { lexBrief } from './lex/lex-brief.js';
 import { loadAssets } from './load/load-assets.js';
-import { loadBrief } from './load/load-brief.js';
+import { briefName, loadBrief } from './load/load-brief.js';
 import { loadImages } from './load/load-images.js';
 import { loadTemplates } from './load/load-templates.js';
 import { loadConfig } from './load/load-config.js';
@@ -28,7 +28,7 @@ import { enforceStrict } from './check/strict.js';
 import { BriefdeckError, throwIfInterrupted } from './errors.js';
 import { stageOutputs } from './write/stage-outputs.js';
 import { inputKey } from './write/input-key.js';
-import { readManifest } from './write/manifest.js';
+import { readManifest, type Manifest } from './write/manifest.js';
 import type { StoredMeasures } from './export/measure-memo.js';
 import { diffSlides, slideHashes, type SlideChanges } from './write/slide-changes.js';
 import { isUpToDate, replayDiagnostics } from './write/up-to-date.js';
@@ -89,10 +89,13 @@ export interface Composed {
   sources: string[];
 }
 
-/** Measures an earlier build kept in the deck's folder; without them fit lays every slide out again. */
-async function seedMeasures(session: BrowserSession, dir: string): Promise<void> {
+/** What an earlier build kept in the deck's folder (its manifest), as far as composing a deck uses it. */
+type Kept = Pick<Manifest, 'fit'>;
+
+/** Measures an earlier build kept; without them fit lays every slide out again. */
+function seedMeasures(session: BrowserSession, kept: Kept | undefined): void {
   try {
-    session.measures().seed((await readManifest(dir))?.fit);
+    session.measures().seed(kept?.fit);
   } catch {
     // No browser: fit says so itself, once.
   }
@@ -105,8 +108,11 @@ function locatedError(error: unknown, brief: Brief): unknown {
   return at === error.at ? error : new BriefdeckError(error.code, error.message, { at, exitCode: error.exitCode, cause: error.cause });
 }
 
-/** The pure middle of the pipeline plus its reads: a brief in, a rendered deck out, nothing written. */
-export async function composeDeck(file: string, options: BuildOptions = {}): Promise<Composed> {
+/**
+ * The pure middle of the pipeline plus its reads: a brief in, a rendered deck out, nothing written.
+ * `kept` is the deck folder's manifest when the caller has read it already (else it is read here).
+ */
+export async function composeDeck(file: string, options: BuildOptions = {}, kept?: Kept): Promise<Composed> {
   const diagnostics = options.diagnostics ?? new Diagnostics();
   const config = await loadConfig(file, diagnostics, options.config);
   const brief = await loadBrief(file, diagnostics, { ...options, defaults: config.defaults });
@@ -114,7 +120,7 @@ export async function composeDeck(file: string, options: BuildOptions = {}): Pro
   diagnostics.locateWith(brief);
   let composed: Omit<Composed, 'key' | 'sources'>;
   try {
-    composed = await composeBody(brief, config.templates, diagnostics, options);
+    composed = await composeBody(brief, config.templates, diagnostics, options, kept);
   } catch (error) {
     throw locatedError(error, brief);
   }
@@ -126,7 +132,7 @@ export async function composeDeck(file: string, options: BuildOptions = {}): Pro
   return { ...composed, key, sources };
 }
 
-async function composeBody(brief: Brief, configTemplates: string | undefined, diagnostics: Diagnostics, options: BuildOptions): Promise<Omit<Composed, 'key' | 'sources'>> {
+async function composeBody(brief: Brief, configTemplates: string | undefined, diagnostics: Diagnostics, options: BuildOptions, kept?: Kept): Promise<Omit<Composed, 'key' | 'sources'>> {
   const file = brief.file;
   const { blocks, links } = lexBrief(brief);
   const labels = labelsFor(brief.meta.lang);
@@ -143,7 +149,7 @@ async function composeBody(brief: Brief, configTemplates: string | undefined, di
   const render = (slides: Slide[], only?: number[]): Deck => renderDeck({ ...base, slides, stripNotes: options.stripNotes, only });
   const ctx = { layout: layoutFor(brief.meta.aspect), lang: brief.meta.lang, links };
   const session = options.fit === false ? undefined : options.browser;
-  if (session) await seedMeasures(session, path.join(options.outDir ?? 'dist', brief.name));
+  if (session) seedMeasures(session, kept ?? (await readManifest(path.join(options.outDir ?? 'dist', brief.name))));
   const sections = toSections(brief.meta.mode === 'condensed' ? condense(body, { lang: brief.meta.lang, links }) : body, brief.meta);
   // Agenda and closing slides come from the brief's own sections, not the generated Sources.
   const own = [...sections];
@@ -159,9 +165,9 @@ async function composeBody(brief: Brief, configTemplates: string | undefined, di
 /** The library API: builds one brief into `<outDir>/<name>/index.html` (and its PDF), atomically. */
 export async function buildDeck(file: string, options: BuildOptions = {}): Promise<BuildResult> {
   const started = performance.now();
-  const { deck, slides, diagnostics, key, input, fit, measures, sources } = await composeDeck(file, options);
-  const target = path.join(options.outDir ?? 'dist', deck.brief.name);
+  const target = path.join(options.outDir ?? 'dist', briefName(file));
   const previous = await readManifest(target);
+  const { deck, slides, diagnostics, key, input, fit, measures, sources } = await composeDeck(file, options, previous ?? {});
   const hashes = slideHashes(deck);
   const changes = diffSlides(previous?.deck?.slides, hashes);
   const wanted = ['index.html', ...(options.pdf ? [`${deck.brief.name}.pdf`] : []), ...(options.handout ? [`${deck.brief.name}-handout.pdf`] : [])];

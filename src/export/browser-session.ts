@@ -16,6 +16,9 @@ const PATIENCE_MS = 5_000;
 
 type Attempt<T> = { ok: true; value: T } | { ok: false; error: unknown; crashed?: string };
 
+/** A job whose page `keep` may take over once it is done (fit's measuring page): true when it did. */
+type KeptJob = PageJob & { keep?: (page: Page) => boolean };
+
 export interface PageJob {
   /** What the page is for, e.g. `PDF export of content/x.md`: named when the browser cannot start. */
   job?: string;
@@ -149,7 +152,7 @@ export class BrowserSession implements AsyncDisposable {
    * most `maxPages` renderers compete for the cores whatever asks; `fn` must not itself call
    * `withPage`, or it could wait for a slot it holds.
    */
-  async withPage<T>(fn: (page: Page) => Promise<T>, options: PageJob & { keep?: (page: Page) => boolean } = {}): Promise<T> {
+  async withPage<T>(fn: (page: Page) => Promise<T>, options: KeptJob = {}): Promise<T> {
     await this.slots.take();
     try {
       return await this.withFreshPage(fn, options);
@@ -158,7 +161,7 @@ export class BrowserSession implements AsyncDisposable {
     }
   }
 
-  private async withFreshPage<T>(fn: (page: Page) => Promise<T>, { job, onRetry, keep }: PageJob & { keep?: (page: Page) => boolean }): Promise<T> {
+  private async withFreshPage<T>(fn: (page: Page) => Promise<T>, { job, onRetry, keep }: KeptJob): Promise<T> {
     const first = await this.attempt(fn, job, keep);
     if (first.ok) return first.value;
     if (!first.crashed || this.stopping) throw first.error;

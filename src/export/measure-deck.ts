@@ -96,6 +96,15 @@ async function replaceSlides(sections: string): Promise<number> {
   return container.querySelectorAll('.pdf-page').length;
 }
 
+/**
+ * The deck's slides as HTML to swap into a laid-out print view; undefined when they must be loaded
+ * for real: scripts in them (`--allow-html`) must run, and a custom deck.hbs may not split.
+ */
+function swappableSlides(deck: Deck): string | undefined {
+  const slides = splitDeckHtml(deck.html)?.slides;
+  return slides !== undefined && !/<script/i.test(slides) ? slides : undefined;
+}
+
 /** One page load, reveal.js's print view laid out: the pages are those of `deck.html`. */
 async function loadPrintView(job: BrowserJob, page: Page): Promise<void> {
   const { deck } = job;
@@ -118,10 +127,9 @@ async function loadPrintView(job: BrowserJob, page: Page): Promise<void> {
  */
 export async function measureDeck(session: BrowserSession, deck: Deck): Promise<SlideMeasure[]> {
   const job: BrowserJob = { session, deck, name: 'slide measurement', code: 'measure-failed' };
-  const slidesHtml = splitDeckHtml(deck.html)?.slides;
-  const swappable = slidesHtml !== undefined && !/<script/i.test(slidesHtml);
-  const measure = (page: Page, fresh: boolean): Promise<SlideMeasure[]> => measureIn(job, page, fresh || !swappable ? undefined : slidesHtml);
-  if (swappable) return session.withKeptPage(deck.layoutKey, measure, jobTitle(job));
+  const slidesHtml = swappableSlides(deck);
+  const measure = (page: Page, fresh: boolean): Promise<SlideMeasure[]> => measureIn(job, page, fresh ? undefined : slidesHtml);
+  if (slidesHtml !== undefined) return session.withKeptPage(deck.layoutKey, measure, jobTitle(job));
   return session.withPage((page) => measure(page, true), { job: jobTitle(job) });
 }
 
@@ -147,9 +155,7 @@ async function measureChunks(session: BrowserSession, decks: Deck[]): Promise<Sl
   // spares a parse of the page (fonts, reveal.js) and reveal's start for every chunk after the first.
   const laidOut = new WeakSet<Page>();
   const measure = async (page: Page, i: number): Promise<SlideMeasure[]> => {
-    const slidesHtml = laidOut.has(page) ? splitDeckHtml(decks[i].html)?.slides : undefined;
-    const swapIn = slidesHtml !== undefined && !/<script/i.test(slidesHtml) ? slidesHtml : undefined;
-    const measured = await measureIn(jobs[i], page, swapIn);
+    const measured = await measureIn(jobs[i], page, laidOut.has(page) ? swappableSlides(decks[i]) : undefined);
     laidOut.add(page);
     return measured;
   };

@@ -83,8 +83,13 @@ function splitBrief(text: string, file: string): FrontMatter {
   return fm;
 }
 
+/** A brief's name, and the name of its output folder: its file name without `.md`. */
+export function briefName(file: string): string {
+  return path.basename(file).replace(/\.(md|markdown)$/i, '');
+}
+
 function toBrief(fm: FrontMatter, file: string, diagnostics: Diagnostics, overrides?: MetaOverrides): Brief {
-  const name = path.basename(file).replace(/\.(md|markdown)$/i, '');
+  const name = briefName(file);
   const fallbackTitle = (): string => {
     const h1 = firstH1(fm.body);
     diagnostics.warn(
