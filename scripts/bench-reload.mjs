@@ -11,7 +11,7 @@ import { fileURLToPath } from 'node:url';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const { run } = await import(path.join(root, 'lib/cli/run.js'));
-const { BrowserSession } = await import(path.join(root, 'lib/export/browser-session.js'));
+const { BrowserSession } = await import(path.join(root, 'lib/browser/browser-session.js'));
 
 const JSON_OUT = process.argv.includes('--json');
 const RUNS = Number(process.argv.slice(2).find((a) => /^\d+$/.test(a)) ?? 15);

@@ -29,7 +29,7 @@ function must(ok, what) {
 }
 
 async function browser() {
-  const { findBrowser } = await import(path.join(root, 'lib/export/find-browser.js'));
+  const { findBrowser } = await import(path.join(root, 'lib/browser/find-browser.js'));
   try {
     return findBrowser();
   } catch {

@@ -1,5 +1,5 @@
-import type { BuildOptions } from '../build-deck.js';
-import type { BrowserSession } from '../export/browser-session.js';
+import type { BuildOptions } from '../build/build-deck.js';
+import type { BrowserSession } from '../browser/browser-session.js';
 import type { BuildFlags } from './program.js';
 
 /** `--handout-layout` alone asks for a handout too. */

@@ -1,8 +1,8 @@
 import { Option, type Command } from 'commander';
-import { checkBrief, type CheckResult } from '../check/check-brief.js';
+import { checkBrief, type CheckResult } from '../build/check-brief.js';
 import { formatDiagnostic } from '../diagnostics.js';
 import { EXIT, type ExitCode } from '../errors.js';
-import { BrowserSession } from '../export/browser-session.js';
+import { BrowserSession } from '../browser/browser-session.js';
 import { resolveInputs } from '../load/resolve-inputs.js';
 import { addDeckOptions, type BuildFlags } from './program.js';
 

@@ -1,8 +1,8 @@
 import path from 'node:path';
-import type { BuildResult } from '../build-deck.js';
+import type { BuildResult } from '../build/build-deck.js';
 import { formatDiagnostic, type Diagnostics } from '../diagnostics.js';
 import { EXIT, type BriefdeckError, type ExitCode } from '../errors.js';
-import { BrowserSession } from '../export/browser-session.js';
+import { BrowserSession } from '../browser/browser-session.js';
 import { checkOutDir } from '../load/resolve-inputs.js';
 import { DeckServer } from '../serve/deck-server.js';
 import { Rebuilder, type Phase, type RebuildEvents } from '../watch/rebuilder.js';

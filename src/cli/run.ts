@@ -1,11 +1,11 @@
 import { CommanderError } from 'commander';
 import path from 'node:path';
-import { buildDeck, type BuildResult } from '../build-deck.js';
+import { buildDeck, type BuildResult } from '../build/build-deck.js';
 import { Diagnostics, formatDiagnostic } from '../diagnostics.js';
 import { BriefdeckError, EXIT, type ExitCode } from '../errors.js';
-import { BrowserSession } from '../export/browser-session.js';
+import { BrowserSession } from '../browser/browser-session.js';
 import { checkOutDir, resolveInputs } from '../load/resolve-inputs.js';
-import { describeChanges } from '../write/slide-changes.js';
+import { describeChanges } from '../cache/slide-changes.js';
 import { ejectTemplates, initProject } from '../write/write-new-files.js';
 import { createProgram, type BuildFlags, type ScaffoldActions } from './program.js';
 import { addCheckCommand, checkAll } from './check-command.js';

@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import { primaryLang } from '../render/labels.js';
+import { primaryLang } from '../i18n/labels.js';
 
 const require = createRequire(import.meta.url);
 

@@ -2,7 +2,7 @@ import { fail } from '../errors.js';
 import type { Diagnostics } from '../diagnostics.js';
 import { ASPECTS, MODES, PAPERS, type Aspect, type Author, type BriefMeta, type Mode, type SourceRef } from '../types.js';
 import path from 'node:path';
-import { hasLabels, LABEL_LANGS } from '../render/labels.js';
+import { hasLabels, LABEL_LANGS } from '../i18n/labels.js';
 import { closest } from './closest.js';
 import type { FrontMatter } from './read-front-matter.js';
 

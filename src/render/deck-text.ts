@@ -1,5 +1,5 @@
 import type { Brief } from '../types.js';
-import type { Labels } from './labels.js';
+import type { Labels } from '../i18n/labels.js';
 import { formatDate } from './render-deck.js';
 
 /** Every character the deck can show: the brief, its front matter and briefdeck's own labels. */

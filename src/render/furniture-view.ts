@@ -1,7 +1,7 @@
 import { AGENDA_PER_SLIDE } from '../split/furniture.js';
 import type { ImageMap } from '../load/load-images.js';
 import type { BriefMeta, Slide } from '../types.js';
-import { fill, type Labels } from './labels.js';
+import { fill, type Labels } from '../i18n/labels.js';
 import { renderInline } from './render-markdown.js';
 
 export interface AgendaEntry {

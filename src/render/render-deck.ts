@@ -5,7 +5,7 @@ import type { ImageMap } from '../load/load-images.js';
 import type { TemplateSources } from '../load/load-templates.js';
 import { agendaEntries, agendaFor, furnitureView, sectionNumber, slideNumberLabel, type AgendaEntry } from './furniture-view.js';
 import { compileDeck } from './handlebars.js';
-import { isRtl, labelsFor, type Labels } from './labels.js';
+import { isRtl, labelsFor, type Labels } from '../i18n/labels.js';
 import { footnoteNotes, renderFootnotes } from './render-footnotes.js';
 import { renderBlocks, renderInline, renderNotes } from './render-markdown.js';
 import { deckLayoutKey, slideLayoutKey } from './layout-keys.js';

@@ -1,7 +1,7 @@
 import type { Links, Tokens } from 'marked';
 import { lexMarkdown } from '../lex/markdown.js';
 import { toBlocks } from '../lex/lex-brief.js';
-import type { Labels } from '../render/labels.js';
+import type { Labels } from '../i18n/labels.js';
 import type { Block, Brief, Section, Slide } from '../types.js';
 import { layoutFor, titleExtraLines } from './layout.js';
 import { sentences } from './sentences.js';

@@ -1,6 +1,6 @@
 import createDebug from 'debug';
 import path from 'node:path';
-import { buildDeck, type BuildOptions, type BuildResult } from '../build-deck.js';
+import { buildDeck, type BuildOptions, type BuildResult } from '../build/build-deck.js';
 import { Diagnostics } from '../diagnostics.js';
 import { BriefdeckError } from '../errors.js';
 import { forgetAssets, TEMPLATES_DIR } from '../load/load-assets.js';

@@ -2,7 +2,7 @@ import type { Dirent } from 'node:fs';
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fail } from '../errors.js';
-import { MANIFEST_NAME, readManifest, sha256, type Manifest } from './manifest.js';
+import { MANIFEST_NAME, readManifest, sha256, type Manifest } from '../cache/manifest.js';
 
 /** Staging folders of this or an interrupted run: briefdeck's own, never a sign of someone else's files. */
 export const STAGING_PREFIX = '.briefdeck-tmp-';

@@ -1,7 +1,7 @@
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { loadIndexTemplate, renderIndex, type IndexEntry } from '../render/render-index.js';
-import { readManifest, sha256, type Manifest } from './manifest.js';
+import { readManifest, sha256, type Manifest } from '../cache/manifest.js';
 import { stageOutputs } from './stage-outputs.js';
 
 /** The listing entry for one deck folder, from its manifest. */

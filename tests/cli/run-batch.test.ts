@@ -2,7 +2,7 @@ import { chmod, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { run } from '../../src/cli/run.js';
-import { findBrowser } from '../../src/export/find-browser.js';
+import { findBrowser } from '../../src/browser/find-browser.js';
 import { readPdf } from '../helpers/pdf.js';
 import { tempDir } from '../helpers/fixtures.js';
 

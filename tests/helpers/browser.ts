@@ -1,5 +1,5 @@
-import { BrowserSession } from '../../src/export/browser-session.js';
-import { findBrowser } from '../../src/export/find-browser.js';
+import { BrowserSession } from '../../src/browser/browser-session.js';
+import { findBrowser } from '../../src/browser/find-browser.js';
 
 /**
  * Browser tests never skip: without a browser they fail here, saying how to get one.

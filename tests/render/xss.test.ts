@@ -3,8 +3,8 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Page } from 'puppeteer';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildDeck } from '../../src/build-deck.js';
-import type { BrowserSession } from '../../src/export/browser-session.js';
+import { buildDeck } from '../../src/build/build-deck.js';
+import type { BrowserSession } from '../../src/browser/browser-session.js';
 import { testBrowser } from '../helpers/browser.js';
 import { fixture, tempDir } from '../helpers/fixtures.js';
 

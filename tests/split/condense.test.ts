@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { composeDeck } from '../../src/build-deck.js';
+import { composeDeck } from '../../src/build/build-deck.js';
 import { countWords, plainText } from '../../src/lex/markdown.js';
 import { lexBrief } from '../../src/lex/lex-brief.js';
-import { wordsMissingFromSlides } from '../../src/split/lost-words.js';
+import { wordsMissingFromSlides } from '../helpers/slide-words.js';
 import { EXAMPLE, fixture } from '../helpers/fixtures.js';
 
 describe('condensed mode', () => {

@@ -1,8 +1,8 @@
 import { afterAll, describe, expect, it } from 'vitest';
-import { buildDeck } from '../../src/build-deck.js';
-import { checkBrief } from '../../src/check/check-brief.js';
+import { buildDeck } from '../../src/build/build-deck.js';
+import { checkBrief } from '../../src/build/check-brief.js';
 import { lexBrief } from '../../src/lex/lex-brief.js';
-import { wordsMissingFromSlides } from '../../src/split/lost-words.js';
+import { wordsMissingFromSlides } from '../helpers/slide-words.js';
 import { readPdf } from '../helpers/pdf.js';
 import { testBrowser } from '../helpers/browser.js';
 import { fixture, tempDir } from '../helpers/fixtures.js';

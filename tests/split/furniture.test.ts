@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { Diagnostics } from '../../src/diagnostics.js';
 import { lexBrief } from '../../src/lex/lex-brief.js';
 import { parseBrief } from '../../src/load/load-brief.js';
-import { labelsFor } from '../../src/render/labels.js';
+import { labelsFor } from '../../src/i18n/labels.js';
 import { addFurniture, isConclusionHeading } from '../../src/split/furniture.js';
 import { toSections } from '../../src/split/to-sections.js';
 import { toSlides } from '../../src/split/to-slides.js';

@@ -1,8 +1,8 @@
 import { readdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { BuildResult } from '../../src/build-deck.js';
-import type { BrowserSession } from '../../src/export/browser-session.js';
+import type { BuildResult } from '../../src/build/build-deck.js';
+import type { BrowserSession } from '../../src/browser/browser-session.js';
 import { Rebuilder, type Phase } from '../../src/watch/rebuilder.js';
 import { testBrowser } from '../helpers/browser.js';
 import { fixtureCopy } from '../helpers/fixtures.js';

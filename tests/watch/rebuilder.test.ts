@@ -2,7 +2,7 @@ import { writeFileSync } from 'node:fs';
 import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { BuildResult } from '../../src/build-deck.js';
+import type { BuildResult } from '../../src/build/build-deck.js';
 import { Rebuilder } from '../../src/watch/rebuilder.js';
 import { FileWatcher, type FileChange } from '../../src/watch/watch-files.js';
 import { fixtureCopy } from '../helpers/fixtures.js';

@@ -1,8 +1,8 @@
 import { copyFile, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { buildDeck } from '../../src/build-deck.js';
-import { readManifest } from '../../src/write/manifest.js';
+import { buildDeck } from '../../src/build/build-deck.js';
+import { readManifest } from '../../src/cache/manifest.js';
 import { fixtureCopy } from '../helpers/fixtures.js';
 
 let dir: string;

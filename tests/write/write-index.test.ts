@@ -1,9 +1,9 @@
 import { mkdir, readFile, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { buildDeck } from '../../src/build-deck.js';
+import { buildDeck } from '../../src/build/build-deck.js';
 import { loadIndexTemplate, renderIndex } from '../../src/render/render-index.js';
-import { readManifest, type Manifest } from '../../src/write/manifest.js';
+import { readManifest, type Manifest } from '../../src/cache/manifest.js';
 import { entryOf, writeDeckIndex } from '../../src/write/write-index.js';
 import { fixtureCopy } from '../helpers/fixtures.js';
 

@@ -1,0 +1,60 @@
+import { afterAll, describe, expect, it } from 'vitest';
+import { checkBrief } from '../../src/build/check-brief.js';
+import { run } from '../../src/cli/run.js';
+import { testBrowser } from '../helpers/browser.js';
+import { fixture } from '../helpers/fixtures.js';
+
+const session = testBrowser();
+afterAll(() => session.close());
+
+const where = (d: { severity: string; code: string; at?: { line: number } }): string => `${d.at?.line} ${d.severity} ${d.code}`;
+
+describe('checkBrief', () => {
+  it('finds each planted problem at its line', async () => {
+    const result = await checkBrief(fixture('check/problems.md'), { browser: session });
+    expect(result.diagnostics.map(where)).toEqual([
+      '3 warning meta-unknown-key',
+      '6 error link-broken',
+      '10 warning image-no-alt',
+      '12 error image-missing',
+      '14 warning heading-empty',
+      '16 warning section-empty',
+      '20 error overflow',
+    ]);
+    expect(result.diagnostics.find((d) => d.code === 'overflow')?.message).toMatch(/\d+ px too wide/);
+    expect(result.diagnostics.find((d) => d.code === 'link-broken')?.at?.column).toBe(51);
+  });
+
+  it('with strict, every warning is an error', async () => {
+    const result = await checkBrief(fixture('check/problems.md'), { browser: session, strict: true });
+    expect(result.diagnostics.every((d) => d.severity === 'error')).toBe(true);
+  });
+
+  it('finds nothing in a clean brief', async () => {
+    const result = await checkBrief(fixture('check/clean.md'), { browser: session });
+    expect(result.diagnostics).toEqual([]);
+    expect(result.fit?.verified).toBe(true);
+  });
+
+  it('reports a brief that cannot be read as an error, not a crash', async () => {
+    const result = await checkBrief(fixture('check/does-not-exist.md'), { browser: session });
+    expect(result.diagnostics.map((d) => [d.severity, d.code])).toEqual([['error', 'file-missing']]);
+  });
+});
+
+describe('briefdeck check (CLI)', () => {
+  it('prints compiler-style lines or JSON, writes nothing, and exits 1 on errors', async () => {
+    let out = '';
+    const io = { stdout: (t: string) => void (out += t), stderr: (t: string) => void (out += t) };
+    expect(await run(['check', fixture('check/problems.md'), '--no-fit'], io)).toBe(1);
+    expect(out).toMatch(/problems\.md:10:1 warning image-no-alt /);
+    expect(out).toMatch(/1 brief checked: 2 errors, 4 warnings/);
+    out = '';
+    expect(await run(['check', fixture('check/clean.md'), '--format', 'json', '--no-fit'], io)).toBe(0);
+    // Title, summary, the section's title slide, and one slide with the chart and its sentence (measured in Chromium, it is one too).
+    expect(JSON.parse(out)).toMatchObject({ errors: 0, warnings: 0, files: [{ slides: 4, fitVerified: false, diagnostics: [] }] });
+    out = '';
+    expect(await run(['check', fixture('check/clean.md'), '--strict', '--format', 'json', '--browser', '/nonexistent/chromium'], io)).toBe(1);
+    expect(JSON.parse(out).files[0].diagnostics.map((d: { code: string }) => d.code)).toEqual(['fit-unverified']);
+  });
+});
