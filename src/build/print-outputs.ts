@@ -4,7 +4,7 @@ import type { BrowserSession } from '../browser/browser-session.js';
 import { exportHandout } from '../pdf/export-handout.js';
 import { exportPdf } from '../pdf/export-pdf.js';
 import { loadHandout } from '../load/load-handout.js';
-import { TEMPLATES_DIR } from '../load/load-assets.js';
+import { TEMPLATES_DIR } from '../paths.js';
 import { paperFor, type HandoutLayout } from '../render/handout-geometry.js';
 import { renderDeck, type RenderInput } from '../render/render-deck.js';
 import { renderHandout } from '../render/render-handout.js';

@@ -1,14 +1,11 @@
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { fail } from '../errors.js';
+import { TEMPLATES_DIR } from '../paths.js';
 import { memoize } from './memoize.js';
 
 const require = createRequire(import.meta.url);
-/** The package root: templates/ sits beside lib/ (compiled) and src/ (tests). */
-export const PACKAGE_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
-export const TEMPLATES_DIR = path.join(PACKAGE_ROOT, 'templates');
 
 /** Fonts bundled from npm: the weights the theme uses, in the scripts these families cover. */
 const FONT_FILES = [

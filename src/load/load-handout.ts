@@ -1,7 +1,7 @@
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fail } from '../errors.js';
-import { TEMPLATES_DIR } from './load-assets.js';
+import { TEMPLATES_DIR } from '../paths.js';
 import { loadTemplates, type TemplateSources } from './load-templates.js';
 import { memoize } from './memoize.js';
 

@@ -1,7 +1,7 @@
 import { readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { fail } from '../errors.js';
-import { TEMPLATES_DIR } from './load-assets.js';
+import { TEMPLATES_DIR } from '../paths.js';
 import { memoize } from './memoize.js';
 
 /** Template sources by name: `deck` and one `partials/<name>` per file in templates/partials. */

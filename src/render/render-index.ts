@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fail } from '../errors.js';
-import { TEMPLATES_DIR } from '../load/load-assets.js';
+import { TEMPLATES_DIR } from '../paths.js';
 import { VERSION } from '../version.js';
 import { compilePage } from './handlebars.js';
 import { formatDate } from './render-deck.js';

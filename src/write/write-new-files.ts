@@ -1,7 +1,7 @@
 import { access, mkdir, readdir, readFile, rename, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { EXIT, fail } from '../errors.js';
-import { TEMPLATES_DIR } from '../load/load-assets.js';
+import { TEMPLATES_DIR } from '../paths.js';
 
 export interface NewFile {
   /** Path relative to the destination folder. */

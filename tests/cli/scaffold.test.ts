@@ -3,7 +3,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { run } from '../../src/cli/run.js';
 import { composeDeck } from '../../src/build/build-deck.js';
-import { TEMPLATES_DIR } from '../../src/load/load-assets.js';
+import { TEMPLATES_DIR } from '../../src/paths.js';
 import { tempDir } from '../helpers/fixtures.js';
 
 let root: string;

@@ -2,7 +2,7 @@ import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { buildDeck } from '../../src/build/build-deck.js';
-import { TEMPLATES_DIR } from '../../src/load/load-assets.js';
+import { TEMPLATES_DIR } from '../../src/paths.js';
 import { testBrowser } from '../helpers/browser.js';
 import { fixture, tempDir } from '../helpers/fixtures.js';
 import { readPdf } from '../helpers/pdf.js';
