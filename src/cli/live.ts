@@ -1,6 +1,6 @@
 import path from 'node:path';
 import type { BuildResult } from '../build/build-deck.js';
-import { formatDiagnostic, type Diagnostics } from '../diagnostics.js';
+import type { Diagnostics } from '../diagnostics.js';
 import { EXIT, type BriefdeckError, type ExitCode } from '../errors.js';
 import { BrowserSession } from '../browser/browser-session.js';
 import { checkOutDir } from '../load/resolve-inputs.js';
@@ -10,10 +10,7 @@ import { FileWatcher } from '../watch/watch-files.js';
 import { writeDeckIndex } from '../write/write-index.js';
 import { buildOptions, wantsHandout } from './build-options.js';
 import { DEFAULT_PORT, type BuildFlags, type ServeFlags } from './program.js';
-import type { Io } from './run.js';
-
-/** The build line of run.ts, passed in so the two commands print builds alike. */
-export type Report = (result: BuildResult) => string;
+import { printDiagnostics, summary, type Io } from './report.js';
 
 const LOCAL_HOSTS = ['127.0.0.1', 'localhost', '::1'];
 
@@ -27,14 +24,9 @@ function until(signal: AbortSignal | undefined): Promise<void> {
   return new Promise((resolve) => signal.addEventListener('abort', () => resolve(), { once: true }));
 }
 
-function printDiagnostics(diagnostics: Diagnostics, flags: BuildFlags, io: Io): void {
-  for (const d of diagnostics.list) if (!flags.quiet || d.severity === 'error') io.stderr(`${formatDiagnostic(d)}\n`);
-}
-
 interface Session {
   flags: BuildFlags;
   io: Io;
-  report: Report;
   server?: DeckServer;
   /** After the first full build, lines carry the time of day. */
   started: boolean;
@@ -47,7 +39,7 @@ function liveEvents(live: Session): RebuildEvents {
   return {
     built(result: BuildResult, phase: Phase) {
       server?.built(result);
-      if (!flags.quiet && (!result.skipped || !live.started)) io.stdout(`${stamp()}${phase === 'pdf' && !result.skipped ? 'PDF ' : ''}${live.report(result)}`);
+      if (!flags.quiet && (!result.skipped || !live.started)) io.stdout(`${stamp()}${phase === 'pdf' && !result.skipped ? 'PDF ' : ''}${summary(result)}`);
       if (!result.skipped) printDiagnostics(result.diagnostics, flags, io);
     },
     failed(file: string, error: BriefdeckError, diagnostics: Diagnostics) {
@@ -87,14 +79,14 @@ function serverFor(flags: ServeFlags): DeckServer {
  * `build --watch` and `serve`: build everything, then rebuild what changes until interrupted.
  * Bad input never ends the session: it is reported, and the last good outputs stay.
  */
-export async function runLive(inputs: string[], flags: BuildFlags | ServeFlags, io: Io, report: Report, serving: boolean): Promise<ExitCode> {
+export async function runLive(inputs: string[], flags: BuildFlags | ServeFlags, io: Io, serving: boolean): Promise<ExitCode> {
   checkOutDir(flags.out, inputs);
   const prints = flags.pdf || wantsHandout(flags);
   // As in `build`: PDFs need the browser, so its absence stops the session before it starts.
   await using session = new BrowserSession({ browserPath: flags.browser, timeout: flags.timeout * 1000, required: prints });
   if (prints) session.locate();
   await using server = serving ? serverFor(flags as ServeFlags) : undefined;
-  const live: Session = { flags, io, report, server, started: false };
+  const live: Session = { flags, io, server, started: false };
   const build = buildOptions(flags, session);
   let watcher: FileWatcher | undefined;
   // Files the decks read beyond the watched folders (includes, config, theme, templates) are

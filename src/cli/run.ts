@@ -1,38 +1,19 @@
 import { CommanderError } from 'commander';
 import path from 'node:path';
-import { buildDeck, type BuildResult } from '../build/build-deck.js';
-import { Diagnostics, formatDiagnostic } from '../diagnostics.js';
+import { buildDeck } from '../build/build-deck.js';
+import { Diagnostics } from '../diagnostics.js';
 import { BriefdeckError, EXIT, type ExitCode } from '../errors.js';
 import { BrowserSession } from '../browser/browser-session.js';
 import { checkOutDir, resolveInputs } from '../load/resolve-inputs.js';
-import { describeChanges } from '../cache/slide-changes.js';
 import { ejectTemplates, initProject } from '../write/write-new-files.js';
 import { createProgram, type BuildFlags, type ScaffoldActions } from './program.js';
 import { addCheckCommand, checkAll } from './check-command.js';
 import { buildConcurrency, eachBounded } from './each-bounded.js';
 import { buildOptions, wantsHandout } from './build-options.js';
 import { writeDeckIndex } from '../write/write-index.js';
-
-export interface Io {
-  stdout: (text: string) => void;
-  stderr: (text: string) => void;
-  /** Aborted on SIGINT/SIGTERM; its reason is the signal name. */
-  signal?: AbortSignal;
-}
+import { printDiagnostics, summary, type Io } from './report.js';
 
 const defaultIo: Io = { stdout: (t) => process.stdout.write(t), stderr: (t) => process.stderr.write(t) };
-
-function seconds(ms: number): string {
-  return ms < 1000 ? `${Math.round(ms)} ms` : `${(ms / 1000).toFixed(1)} s`;
-}
-
-function summary(result: BuildResult): string {
-  if (result.skipped) return `${result.file} unchanged, not rebuilt (${result.deck.slides.length} slides, checked in ${seconds(result.ms.build)})\n`;
-  const outputs = result.outputs.map((o) => path.relative(process.cwd(), o) || o).join(', ');
-  const pdf = result.ms.pdf > 0 ? ` + PDF ${seconds(result.ms.pdf)}` : '';
-  const fit = result.fit.verified ? `, fitted in ${seconds(result.fit.ms)}` : '';
-  return `${result.file} → ${outputs} (${describeChanges(result.changes)}; ${seconds(result.ms.build)}${fit}${pdf})\n`;
-}
 
 function signalCode(signal?: AbortSignal): ExitCode | undefined {
   if (!signal?.aborted) return undefined;
@@ -69,7 +50,7 @@ async function buildAll(inputs: string[], flags: BuildFlags, io: Io): Promise<Ex
         if (code === EXIT.ok) code = error.exitCode;
         if (error.exitCode === EXIT.noBrowser) stopBuilding();
       } finally {
-        for (const d of diagnostics.list) if (!flags.quiet || d.severity === 'error') io.stderr(`${formatDiagnostic(d)}\n`);
+        printDiagnostics(diagnostics, flags, io);
       }
     });
     const index = io.signal?.aborted ? undefined : await writeDeckIndex(flags.out, { force: flags.force });
@@ -94,12 +75,12 @@ export async function run(argv: string[], io: Io = defaultIo): Promise<number> {
   let code: ExitCode = EXIT.ok;
   const program = createProgram(
     async (inputs, flags) => {
-      code = flags.watch ? await (await import('./live.js')).runLive(inputs, flags, io, summary, false) : await buildAll(inputs, flags, io);
+      code = flags.watch ? await (await import('./live.js')).runLive(inputs, flags, io, false) : await buildAll(inputs, flags, io);
     },
     { out: io.stdout, err: io.stderr },
     async (inputs, flags) => {
       // The server and the file watcher are loaded only by the commands that use them.
-      code = await (await import('./live.js')).runLive(inputs, flags, io, summary, true);
+      code = await (await import('./live.js')).runLive(inputs, flags, io, true);
     },
     scaffoldActions(io),
   );
