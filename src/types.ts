@@ -98,6 +98,13 @@ export interface Section {
   blocks: Block[];
 }
 
+/** An image as the brief names it: `src` as written, its alt text, the line of its block. */
+export interface ImageRef {
+  src: string;
+  alt: string;
+  line: number;
+}
+
 /** A GFM footnote: shown small at the foot of the slides that cite it, and on the Sources slide. */
 export interface Footnote {
   label: string;

@@ -8,7 +8,7 @@ import { fitDeck, type FitStats } from '../fit/fit-deck.js';
 import { condense } from '../split/condense.js';
 import { attachFootnotes, extractFootnotes, sourcesSection } from '../split/footnotes.js';
 import { layoutFor } from '../split/layout.js';
-import { lexBrief } from '../lex/lex-brief.js';
+import { imageRefs, lexBrief } from '../lex/lex-brief.js';
 import { loadAssets } from '../load/load-assets.js';
 import { briefName, loadBrief } from '../load/load-brief.js';
 import { loadImages } from '../load/load-images.js';
@@ -137,7 +137,7 @@ async function composeBody(brief: Brief, configTemplates: string | undefined, di
   const { blocks, links } = lexBrief(brief);
   const labels = labelsFor(brief.meta.lang);
   const [images, assets, templates, logo, scriptFonts] = await Promise.all([
-    loadImages(blocks, brief, diagnostics, { fetchRemote: options.fetchRemote, signal: options.signal }),
+    loadImages(imageRefs(blocks), brief, diagnostics, { fetchRemote: options.fetchRemote, signal: options.signal }),
     loadAssets(brief.meta.theme),
     loadTemplates(undefined, options.templates ?? configTemplates),
     loadLogo(brief, diagnostics),

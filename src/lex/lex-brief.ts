@@ -1,7 +1,7 @@
 import type { Links, Token } from 'marked';
-import type { Block, Brief, Directive } from '../types.js';
+import type { Block, Brief, Directive, ImageRef } from '../types.js';
 import { RE_INCLUDE } from '../load/expand-includes.js';
-import { lexMarkdown } from './markdown.js';
+import { lexMarkdown, markdown } from './markdown.js';
 
 const RE_BREAK = /^\s*<!--\s*break\s*-->\s*$/i;
 const RE_NOTES = /^\s*<!--\s*notes?\s*:([\s\S]*?)-->\s*$/i;
@@ -43,4 +43,15 @@ export interface LexedBrief {
 export function lexBrief(brief: Brief): LexedBrief {
   const tokens = lexMarkdown(brief.body);
   return { blocks: toBlocks(tokens, brief.bodyLine), links: tokens.links };
+}
+
+/** The images a brief shows, in source order, with the line of the block that holds each. */
+export function imageRefs(blocks: Block[]): ImageRef[] {
+  const found: ImageRef[] = [];
+  for (const block of blocks) {
+    markdown.walkTokens([block.token], (token: Token) => {
+      if (token.type === 'image') found.push({ src: token.href, alt: token.text, line: block.line });
+    });
+  }
+  return found;
 }

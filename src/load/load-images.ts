@@ -1,11 +1,9 @@
 import { readFile, realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Token } from 'marked';
 import { formatRef, locateIn, type Diagnostics } from '../diagnostics.js';
 import { fail } from '../errors.js';
-import type { Block, Brief, SourceRef } from '../types.js';
-import { markdown } from '../lex/markdown.js';
+import type { Brief, ImageRef, SourceRef } from '../types.js';
 import { fetchImage } from './fetch-image.js';
 
 /** Local images of a brief as data: URLs, keyed by the `src` written in the Markdown. */
@@ -23,17 +21,6 @@ const SIGNATURES: Array<[string, (b: Buffer) => boolean]> = [
 
 export function imageType(bytes: Buffer): string | undefined {
   return SIGNATURES.find(([, test]) => test(bytes))?.[0];
-}
-
-/** Images in source order, with the line of the block that holds each. */
-export function imagesOf(blocks: Block[]): Array<{ src: string; alt: string; line: number }> {
-  const found: Array<{ src: string; alt: string; line: number }> = [];
-  for (const block of blocks) {
-    markdown.walkTokens([block.token], (token: Token) => {
-      if (token.type === 'image') found.push({ src: token.href, alt: token.text, line: block.line });
-    });
-  }
-  return found;
 }
 
 function decodeSrc(src: string): string {
@@ -98,11 +85,11 @@ async function readLocal(src: string, root: string, base: string, at: SourceRef,
  * slide shows a placeholder in its place; a path out of the brief's folder is an error. Remote
  * images are fetched only with `fetchRemote`, so builds stay offline and reproducible.
  */
-export async function loadImages(blocks: Block[], brief: Brief, diagnostics: Diagnostics, options: ImageOptions = {}): Promise<ImageMap> {
+export async function loadImages(refs: ImageRef[], brief: Brief, diagnostics: Diagnostics, options: ImageOptions = {}): Promise<ImageMap> {
   const images: ImageMap = new Map();
   const root = await realpath(path.dirname(path.resolve(brief.file)));
   const named = new Map<string, { base: string; at: SourceRef }>();
-  for (const { src, line } of imagesOf(blocks)) {
+  for (const { src, line } of refs) {
     if (src === '' || src.startsWith('data:')) continue;
     const at = { file: brief.file, line };
     // An included file's images are relative to its own folder; the deck finds images by `src`.
