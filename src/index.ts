@@ -1,4 +1,7 @@
-export { buildDeck, composeDeck, type BuildOptions, type BuildResult } from './build/build-deck.js';
+export { buildDeck, type BuildResult } from './build/build-deck.js';
+export { composeDeck, type Composed } from './build/compose-deck.js';
+export type { BuildOptions, DeckOptions, FitOptions, PrintOptions, WriteOptions } from './build/options.js';
+export { MeasureMemo } from './fit/measure-memo.js';
 export { BrowserSession, type BrowserOptions } from './browser/browser-session.js';
 export { exportPdf } from './pdf/export-pdf.js';
 export { findBrowser, type FoundBrowser } from './browser/find-browser.js';
@@ -19,4 +22,3 @@ export { finishPdf, type PdfDetails } from './pdf/finish-pdf.js';
 export { outlineOf, type OutlineNode } from './pdf/outline.js';
 export { renderHandout, type HandoutOptions } from './render/render-handout.js';
 export { HANDOUT_LAYOUTS, paperFor, type HandoutLayout } from './render/handout-geometry.js';
-export { type PrintOptions } from './build/print-outputs.js';

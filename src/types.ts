@@ -1,4 +1,4 @@
-import type { Token, Tokens } from 'marked';
+import type { Links, Token, Tokens } from 'marked';
 
 /** A place in an input file; lines and columns are 1-based. */
 export interface SourceRef {
@@ -164,4 +164,121 @@ export interface Diagnostic {
   code: string;
   message: string;
   at?: SourceRef;
+}
+
+/** Local images of a brief as data: URLs, keyed by the `src` written in the Markdown. */
+export type ImageMap = Map<string, string>;
+
+/** Everything a deck inlines besides the brief's own images: reveal.js, fonts and the theme. */
+export interface DeckAssets {
+  resetCss: string;
+  revealCss: string;
+  revealJs: string;
+  notesJs: string;
+  fontsCss: string;
+  themeCss: string;
+}
+
+/** Template sources by name: `deck` and one `partials/<name>` per file in templates/partials. */
+export interface TemplateSources {
+  dir: string;
+  deck: string;
+  partials: Record<string, string>;
+  /** The file each template came from (`deck`, `partials/<name>`), for located template errors. */
+  files: Record<string, string>;
+}
+
+/**
+ * The handout's template over the deck's own slide partials (so a slide in the handout is the very
+ * markup of the deck), its partials from templates/handout/, and its stylesheets.
+ */
+export interface HandoutTemplates {
+  sources: TemplateSources;
+  css: string;
+  /** Styles added to the slide PDF's print view for `--notes` pages. */
+  notesPageCss: string;
+}
+
+/** A brief's footnotes, numbered in the order the brief first cites them (uncited ones last). */
+export interface Footnotes {
+  list: Footnote[];
+  byLabel: Map<string, Footnote>;
+}
+
+/** How one slide lays out in Chromium, in canvas pixels at the deck's own size. */
+export interface SlideMeasure {
+  /** Height and width the body has, and how far its content reaches below it (≤ 0: it fits). */
+  bodyHeight: number;
+  bodyWidth: number;
+  overflowY: number;
+  /** How far the widest content reaches past the body's right edge. */
+  overflowX: number;
+  /** Room the body could take (down to the footer), and how much its content uses. */
+  room: number;
+  used: number;
+  /** Overflow of the whole frame (title and section slides have no body). */
+  frameOverflowY: number;
+  /** The body's top-level elements, and the first of them that sticks out (-1: none). */
+  children: number;
+  culprit: number;
+}
+
+/** Measures as kept on disk: by key, the numbers in FIELDS order, at full precision (fit must repeat exactly). */
+export interface StoredMeasures {
+  /** The browser they were taken in (BrowserSession.fingerprint): another browser measures anew. */
+  browser: string;
+  slides: Record<string, number[]>;
+}
+
+export interface FitStats {
+  /** Whether slides were measured in a browser at all. */
+  verified: boolean;
+  rounds: number;
+  /** Time spent laying out and measuring, in milliseconds. */
+  ms: number;
+  /** Slides that still overflow. */
+  overflow: number;
+  /** Slides laid out in the browser, not counting those whose measures were known. */
+  laidOut: number;
+}
+
+/**
+ * What split packs into slides, and packs again each time fit has measured them: the brief's
+ * sections and what they cite, lexed once.
+ */
+export interface DeckPlan {
+  brief: Brief;
+  /** Every section, the generated Sources last. */
+  sections: Section[];
+  /** The brief's own sections (not the generated Sources): the agenda and closing come from these. */
+  own: Section[];
+  footnotes: Footnotes;
+  /** Reference-link definitions, for pieces of blocks lexed again when split. */
+  links: Links;
+}
+
+/** What render needs besides the slides (see RenderInput). */
+export type RenderBase = Omit<RenderInput, 'slides' | 'only'>;
+
+/** Everything a deck is rendered from. */
+export interface RenderInput {
+  brief: Brief;
+  slides: Slide[];
+  images: ImageMap;
+  assets: DeckAssets;
+  templates: TemplateSources;
+  version: string;
+  /** Leave every `<aside class="notes">` out of the HTML (`--strip-notes`); `Deck.slides` keep theirs. */
+  stripNotes?: boolean;
+  /** Extra fields for another template over the same view (the handout). */
+  view?: Record<string, unknown>;
+  /** The `logo` as a data: URL, read by load. */
+  logo?: string;
+  /** `--allow-html`: raw HTML in the brief is kept as written. */
+  allowHtml?: boolean;
+  /**
+   * Put only these slides (indices into `slides`) in the HTML, each rendered exactly as in the whole
+   * deck (same agenda, same numbers): fit measures just the slides it has not measured before.
+   */
+  only?: number[];
 }

@@ -2,7 +2,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { createRequire } from 'node:module';
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { composeDeck } from '../src/build/build-deck.js';
+import { composeDeck } from '../src/build/compose-deck.js';
 import { Diagnostics } from '../src/diagnostics.js';
 import { lexBrief } from '../src/lex/lex-brief.js';
 import { parseBrief } from '../src/load/load-brief.js';

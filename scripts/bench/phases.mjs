@@ -56,8 +56,9 @@ async function loadPrintView(page, ctx) {
 /** The real fit (composeDeck with the browser): every round of measuring and re-splitting. */
 export async function fitPhase(ctx) {
   const samples = await browserSamples(ctx, ctx.runs.browser, async () => {
-    // A first fit, every slide laid out: what the session measured in an earlier run is forgotten.
-    ctx.session.forgetMeasures();
+    // A first fit, every slide laid out: each compose measures with a memo of its own, and the
+    // page kept from an earlier run is closed.
+    ctx.session.dropKeptPage();
     const { fit, slides } = await ctx.lib.composeDeck(ctx.file, { browser: ctx.session });
     if (!fit.verified) throw new Error('bench: fit was not measured in the browser');
     return { fitMs: fit.ms, rounds: fit.rounds, overflow: fit.overflow, fittedSlides: slides.length };

@@ -6,7 +6,6 @@ import { realpathSync, statSync } from 'node:fs';
 import { findBrowser, type FoundBrowser } from './find-browser.js';
 import { launchBrowser } from './launch-browser.js';
 import { PageSlots } from './page-slots.js';
-import { MeasureMemo } from '../fit/measure-memo.js';
 import { BROWSER_EXITED, PageWatch, type PageState } from './watch-page.js';
 
 const debug = createDebug('briefdeck:export');
@@ -54,7 +53,7 @@ export class BrowserSession implements AsyncDisposable {
   /** Set by `close()`: failures after it are the stop, not a crash to retry. */
   private stopping = false;
   private found?: FoundBrowser;
-  private memo?: MeasureMemo;
+  private print?: string;
   /** The page kept open between uses (fit's measuring page), and what it holds. */
   private kept?: { key: string; page: Page; busy: boolean };
   /** Pages in use by `withPage` (the kept page is idle, not in here). */
@@ -69,9 +68,9 @@ export class BrowserSession implements AsyncDisposable {
   readonly required: boolean;
   /**
    * How many times a browser was started, how many pages it opened and the most open at once (one
-   * launch and ≤ cores for a run), and how many slides fit laid out (not counting those it knew).
+   * launch and ≤ cores for a run).
    */
-  readonly stats = { launches: 0, pagesOpened: 0, peakPages: 0, slidesLaidOut: 0 };
+  readonly stats = { launches: 0, pagesOpened: 0, peakPages: 0 };
 
   constructor(private readonly options: BrowserOptions = {}) {
     this.timeout = options.timeout ?? 60_000;
@@ -87,21 +86,20 @@ export class BrowserSession implements AsyncDisposable {
   }
 
   /**
-   * Slide measures taken in this browser, shared by every brief and rebuild of the session. Keyed
-   * by the browser binary (its real path, size and time): an upgraded Chromium measures anew.
+   * The browser binary's identity (its real path, size and time), without launching it: what it
+   * measured holds for it alone, so an upgraded Chromium measures anew (fit/measure-memo.ts).
    */
-  measures(): MeasureMemo {
-    if (!this.memo) {
+  fingerprint(): string {
+    if (!this.print) {
       const real = realpathSync(this.locate().path);
       const { size, mtimeMs } = statSync(real);
-      this.memo = new MeasureMemo(`${real}|${size}|${Math.round(mtimeMs)}`);
+      this.print = `${real}|${size}|${Math.round(mtimeMs)}`;
     }
-    return this.memo;
+    return this.print;
   }
 
-  /** Forgets what was measured (and the measuring page): the next fit lays every slide out anew. */
-  forgetMeasures(): void {
-    this.memo = undefined;
+  /** Closes the page kept between uses (fit's measuring page): the next use loads a fresh one. */
+  dropKeptPage(): void {
     const kept = this.kept;
     this.kept = undefined;
     if (kept && !kept.busy) void kept.page.close().catch(() => undefined);

@@ -1,9 +1,9 @@
-import { composeDeck, type BuildOptions } from './build-deck.js';
+import { composeDeck } from './compose-deck.js';
+import type { BuildOptions } from './options.js';
 import { Diagnostics } from '../diagnostics.js';
 import { BriefdeckError } from '../errors.js';
-import type { FitStats } from '../fit/fit-deck.js';
 import { lexBrief } from '../lex/lex-brief.js';
-import type { Diagnostic } from '../types.js';
+import type { Diagnostic, FitStats } from '../types.js';
 import { lintBrief } from './lint-brief.js';
 
 /** What `check` treats as errors by default: defects the reader of the deck would see. */

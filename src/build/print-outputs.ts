@@ -5,25 +5,12 @@ import { exportHandout } from '../pdf/export-handout.js';
 import { exportPdf } from '../pdf/export-pdf.js';
 import { loadHandout } from '../load/load-handout.js';
 import { TEMPLATES_DIR } from '../paths.js';
-import { paperFor, type HandoutLayout } from '../render/handout-geometry.js';
-import { renderDeck, type RenderInput } from '../render/render-deck.js';
+import { paperFor } from '../render/handout-geometry.js';
+import { renderDeck } from '../render/render-deck.js';
 import { renderHandout } from '../render/render-handout.js';
-import type { Deck, Paper } from '../types.js';
+import type { Deck, RenderInput } from '../types.js';
 import type { Staging } from '../write/stage-outputs.js';
-
-/** What goes into the PDFs, and how; the CLI's --pdf, --notes, --handout, --handout-layout and --paper. */
-export interface PrintOptions {
-  pdf?: boolean;
-  /** Each slide's notes on a page of their own after it, in the slide PDF. */
-  notes?: boolean;
-  /** The written HTML has no notes; the PDFs are printed from a full copy that is not kept. */
-  stripNotes?: boolean;
-  /** Also write `<name>-handout.pdf`. */
-  handout?: boolean;
-  handoutLayout?: HandoutLayout;
-  /** Paper for the handout; else the front matter's `paper`, else by `lang`. */
-  paper?: Paper;
-}
+import type { PrintOptions } from './options.js';
 
 export interface PrintJob {
   deck: Deck;

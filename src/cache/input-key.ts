@@ -1,9 +1,6 @@
 import { createHash } from 'node:crypto';
 import { hashObject, stableJson } from '../hash.js';
-import type { DeckAssets } from '../load/load-assets.js';
-import type { ImageMap } from '../load/load-images.js';
-import type { TemplateSources } from '../load/load-templates.js';
-import type { Brief } from '../types.js';
+import type { Brief, DeckAssets, ImageMap, TemplateSources } from '../types.js';
 
 /**
  * Build options that never change what a deck looks like. `pdf` and `handout` are not here either: which outputs

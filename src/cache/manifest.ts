@@ -1,7 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import type { StoredMeasures } from '../fit/measure-memo.js';
-import type { Diagnostic } from '../types.js';
+import type { Diagnostic, StoredMeasures } from '../types.js';
 
 /** Kept in each output folder: what briefdeck wrote there, so it only ever replaces or deletes its own files. */
 export const MANIFEST_NAME = '.briefdeck-manifest.json';

@@ -1,4 +1,4 @@
-import type { BuildOptions } from '../build/build-deck.js';
+import type { BuildOptions } from '../build/options.js';
 import type { BrowserSession } from '../browser/browser-session.js';
 import type { BuildFlags } from './program.js';
 

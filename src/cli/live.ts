@@ -3,6 +3,7 @@ import type { BuildResult } from '../build/build-deck.js';
 import type { Diagnostics } from '../diagnostics.js';
 import { EXIT, type BriefdeckError, type ExitCode } from '../errors.js';
 import { BrowserSession } from '../browser/browser-session.js';
+import { MeasureMemo } from '../fit/measure-memo.js';
 import { checkOutDir } from '../load/resolve-inputs.js';
 import { DeckServer } from '../serve/deck-server.js';
 import { Rebuilder, type Phase, type RebuildEvents } from '../watch/rebuilder.js';
@@ -87,7 +88,8 @@ export async function runLive(inputs: string[], flags: BuildFlags | ServeFlags, 
   if (prints) session.locate();
   await using server = serving ? serverFor(flags as ServeFlags) : undefined;
   const live: Session = { flags, io, server, started: false };
-  const build = buildOptions(flags, session);
+  // One memo for the session: a rebuild lays out only the slides an edit changed.
+  const build = { ...buildOptions(flags, session), memo: new MeasureMemo() };
   let watcher: FileWatcher | undefined;
   // Files the decks read beyond the watched folders (includes, config, theme, templates) are
   // watched once a build has found them.

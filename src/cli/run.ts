@@ -4,6 +4,7 @@ import { buildDeck } from '../build/build-deck.js';
 import { Diagnostics } from '../diagnostics.js';
 import { BriefdeckError, EXIT, type ExitCode } from '../errors.js';
 import { BrowserSession } from '../browser/browser-session.js';
+import { MeasureMemo } from '../fit/measure-memo.js';
 import { checkOutDir, resolveInputs } from '../load/resolve-inputs.js';
 import { ejectTemplates, initProject } from '../write/write-new-files.js';
 import { createProgram, type BuildFlags, type ScaffoldActions } from './program.js';
@@ -29,6 +30,8 @@ async function buildAll(inputs: string[], flags: BuildFlags, io: Io): Promise<Ex
   await using session = new BrowserSession({ browserPath: flags.browser, timeout: flags.timeout * 1000, required: flags.pdf || handout });
   // A missing browser is reported before any work, not after the first deck is written.
   if (flags.pdf || handout) session.locate();
+  // What fit measured, shared by the run's briefs.
+  const memo = new MeasureMemo();
   const stop = (): void => void session.close();
   io.signal?.addEventListener('abort', stop);
   let code: ExitCode = EXIT.ok;
@@ -39,7 +42,7 @@ async function buildAll(inputs: string[], flags: BuildFlags, io: Io): Promise<Ex
       if (io.signal?.aborted) return stopBuilding();
       const diagnostics = new Diagnostics();
       try {
-        const result = await buildDeck(file, { ...buildOptions(flags, session, io.signal), diagnostics });
+        const result = await buildDeck(file, { ...buildOptions(flags, session, io.signal), memo, diagnostics });
         if (!flags.quiet) io.stdout(summary(result));
       } catch (error) {
         // After Ctrl-C the stop, not the brief, made the build fail: say so once, below.

@@ -1,14 +1,7 @@
-import type { Section, Slide } from '../types.js';
+import type { Section, Slide, SlideMeasure } from '../types.js';
 import { titleExtraLines } from '../split/layout.js';
-import type { Overflow } from './refit.js';
 import { estimatedLines } from './refit.js';
 import type { SplitContext } from '../split/split-block.js';
-
-export interface Measured extends Overflow {
-  /** Room the body could take down to the footer, and what its content uses, in pixels. */
-  room: number;
-  used: number;
-}
 
 // Aim under the measured room: the estimate is an average and single slides vary around it.
 const TARGET = 0.92;
@@ -20,7 +13,7 @@ const MAX_SCALE = 4;
  * height). Once the slides are measured, each section learns its own pixels per estimated line,
  * and its line limit is scaled so the section is packed again to fill its slides, not half of them.
  */
-export function calibrate(slides: Slide[], measures: Measured[], ctx: SplitContext): Map<number, number> {
+export function calibrate(slides: Slide[], measures: SlideMeasure[], ctx: SplitContext): Map<number, number> {
   const sums = new Map<number, { used: number; est: number; room: number; title: string }>();
   slides.forEach((slide, i) => {
     const m = measures[i];

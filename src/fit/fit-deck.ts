@@ -1,12 +1,16 @@
 import { performance } from 'node:perf_hooks';
+import type { BrowserSession } from '../browser/browser-session.js';
 import type { Diagnostics } from '../diagnostics.js';
 import { BriefdeckError, EXIT } from '../errors.js';
-import type { BrowserSession } from '../browser/browser-session.js';
-import { measureSlides } from './measure-deck.js';
-import type { StoredMeasures } from './measure-memo.js';
-import { refit, type RefitOptions, type Unfit } from './refit.js';
+import { renderDeck } from '../render/render-deck.js';
+import { attachFootnotes } from '../split/footnotes.js';
+import { layoutFor } from '../split/layout.js';
+import { packDeck } from '../split/pack-deck.js';
+import type { Deck, DeckPlan, FitStats, RenderBase, Slide, SlideMeasure, StoredMeasures } from '../types.js';
 import { calibrate, scaleOf } from './calibrate.js';
-import type { Deck, Section, Slide } from '../types.js';
+import { MeasureMemo } from './measure-memo.js';
+import { measureSlides } from './measure-slides.js';
+import { refit, type RefitOptions, type Unfit } from './refit.js';
 
 /** Rounds of measure-and-split; each splits every overflowing slide, so a few always suffice. */
 export const MAX_ROUNDS = 6;
@@ -14,14 +18,13 @@ const CALIBRATIONS = 2;
 /** 20 px body text on the theme's 28 px: the smallest a shrunk block may go. */
 export const SCALE_FLOOR = 20 / 28;
 
-export interface FitStats {
-  /** Whether slides were measured in a browser at all. */
-  verified: boolean;
-  rounds: number;
-  /** Time spent laying out and measuring, in milliseconds. */
-  ms: number;
-  /** Slides that still overflow. */
-  overflow: number;
+export interface FitInput {
+  /** Without one, the word budget's estimate stands (`fit: false`, or HTML builds with no browser). */
+  session?: BrowserSession;
+  /** What was measured before, in this run or watch session; a new memo when absent. */
+  memo?: MeasureMemo;
+  /** Measures an earlier build kept in the output folder's manifest. */
+  kept?: StoredMeasures;
 }
 
 export interface FitResult {
@@ -30,6 +33,18 @@ export interface FitResult {
   stats: FitStats;
   /** Every measure this fit used, to be kept with the outputs: the next build measures only what changed. */
   measures?: StoredMeasures;
+}
+
+/** One fit: the slides as they stand, rendered, and what measuring them costs and keeps. */
+interface Round {
+  plan: DeckPlan;
+  base: RenderBase;
+  session: BrowserSession;
+  memo: MeasureMemo;
+  used: Set<string>;
+  stats: FitStats;
+  slides: Slide[];
+  deck: Deck;
 }
 
 function describe(u: Unfit): string {
@@ -47,69 +62,81 @@ function isMissingBrowser(error: unknown): boolean {
   return error instanceof BriefdeckError && error.exitCode === EXIT.noBrowser;
 }
 
-/** Packs the brief into slides; `lineScale` comes from calibration (see split/calibrate.ts). */
-export type PackSlides = (lineScale?: (section: Section) => number) => Slide[];
+/** Measures the round's deck as it stands, and counts the round. */
+async function measureCurrent(round: Round): Promise<SlideMeasure[]> {
+  const { measures, laidOut } = await measureSlides(round.session, round.memo, round.deck, round.slides, round.base, { used: round.used });
+  round.stats.rounds++;
+  round.stats.laidOut += laidOut;
+  return measures;
+}
+
+/** Renders `slides` into the round and measures them. */
+function measure(round: Round, slides: Slide[]): Promise<SlideMeasure[]> {
+  round.slides = slides;
+  round.deck = renderDeck({ ...round.base, slides });
+  return measureCurrent(round);
+}
 
 /**
- * Fit by measurement: render, lay out every slide in Chromium (one page load per round), re-pack
- * each section to what its slides really hold, then split again whatever still overflows, until
- * nothing does or nothing more can be done. Without a browser the budget's estimate stands.
+ * The budget's line estimate is cautious: once measured, each section is packed again to what its
+ * slides really hold. Calibration is proportional while slides are not (gaps, table heads), so it
+ * runs twice; often the calibrated packing is the same, whose measures are then already known.
  */
-export async function fitDeck(
-  packSlides: PackSlides,
-  /** Renders the deck; with `only`, a page of just those slides (see RenderInput.only). */
-  render: (slides: Slide[], only?: number[]) => Deck,
-  session: BrowserSession | undefined,
-  opts: Omit<RefitOptions, 'floor'> & { file: string; settle?: (slides: Slide[]) => Slide[] },
-  diagnostics: Diagnostics,
-): Promise<FitResult> {
-  let slides = packSlides();
-  let deck = render(slides);
-  const stats: FitStats = { verified: false, rounds: 0, ms: 0, overflow: 0 };
+async function calibrated(round: Round, first: SlideMeasure[], opts: RefitOptions): Promise<SlideMeasure[]> {
+  let measures = first;
+  let scales = new Map<number, number>();
+  for (let pass = 0; pass < CALIBRATIONS; pass++) {
+    const next = calibrate(round.slides, measures, opts.ctx);
+    if (![...next].some(([i, k]) => Math.abs(k / (scales.get(i) ?? 1) - 1) > 0.1)) break;
+    scales = next;
+    const repacked = packDeck(round.plan, scaleOf(scales));
+    if (sameSlides(repacked, round.slides)) break;
+    measures = await measure(round, repacked);
+  }
+  return measures;
+}
+
+/** Splits again (or zooms down) whatever still overflows, until nothing does or nothing more can be done. */
+async function resplit(round: Round, first: SlideMeasure[], opts: RefitOptions): Promise<Unfit[]> {
+  let measures = first;
+  for (;;) {
+    const next = refit(round.slides, measures, opts);
+    if (!next.changed || round.stats.rounds >= MAX_ROUNDS) return next.unfit;
+    // A re-split moves footnote references between slides; they are attached again.
+    measures = await measure(round, attachFootnotes(next.slides, round.plan.footnotes));
+  }
+}
+
+/**
+ * Fit by measurement: pack, render, lay every slide out in Chromium, pack each section again to
+ * what its slides really hold, then split again whatever still overflows. Without a browser the
+ * budget's estimate stands; a missing browser is a warning unless the run needs it (PDFs).
+ */
+export async function fitDeck(plan: DeckPlan, base: RenderBase, options: FitInput, diagnostics: Diagnostics): Promise<FitResult> {
+  const slides = packDeck(plan);
+  const deck = renderDeck({ ...base, slides });
+  const stats: FitStats = { verified: false, rounds: 0, ms: 0, overflow: 0, laidOut: 0 };
+  const { session } = options;
   if (!session) return { deck, slides, stats };
+  const file = plan.brief.file;
   const started = performance.now();
-  const refitOpts = { ...opts, floor: SCALE_FLOOR };
-  let unfit: Unfit[] = [];
-  const used = new Set<string>();
-  // Measures the deck as it stands; a page of only the slides not laid out before.
-  const measure = (): ReturnType<typeof measureSlides> => measureSlides(session, deck, (only) => render(slides, only), { used });
+  const memo = options.memo ?? new MeasureMemo();
+  const round: Round = { plan, base, session, memo, used: new Set(), stats, slides, deck };
+  const meta = plan.brief.meta;
+  const opts: RefitOptions = { ctx: { layout: layoutFor(meta.aspect), lang: meta.lang, links: plan.links }, budget: meta.budget, floor: SCALE_FLOOR };
+  let unfit: Unfit[];
   try {
-    let measures = await measure();
-    stats.rounds = 1;
-    // Calibration is proportional while slides are not (gaps, table heads), so it runs twice.
-    let scales = new Map<number, number>();
-    for (let pass = 0; pass < CALIBRATIONS; pass++) {
-      const next = calibrate(slides, measures, opts.ctx);
-      if (![...next].some(([i, k]) => Math.abs(k / (scales.get(i) ?? 1) - 1) > 0.1)) break;
-      scales = next;
-      const repacked = packSlides(scaleOf(scales));
-      // Often the calibrated packing is the same; its measures are then already known.
-      if (sameSlides(repacked, slides)) break;
-      slides = repacked;
-      deck = render(slides);
-      measures = await measure();
-      stats.rounds++;
-    }
-    for (;;) {
-      const next = refit(slides, measures, refitOpts);
-      unfit = next.unfit;
-      if (!next.changed || stats.rounds >= MAX_ROUNDS) break;
-      // A re-split moves footnote references between slides; they are attached again.
-      slides = opts.settle ? opts.settle(next.slides) : next.slides;
-      deck = render(slides);
-      measures = await measure();
-      stats.rounds++;
-    }
+    memo.bind(session.fingerprint());
+    memo.seed(options.kept);
+    unfit = await resplit(round, await calibrated(round, await measureCurrent(round), opts), opts);
   } catch (error) {
     // When the run needs the browser anyway (PDFs), its absence is that run's error, reported once,
     // not a warning per brief followed by the same failure again at export.
     if (!isMissingBrowser(error) || session.required) throw error;
-    diagnostics.warn('fit-unverified', `slides were packed by word budget only; fit was not measured (${(error as Error).message})`, { file: opts.file, line: 1 });
-    return { deck, slides, stats };
+    diagnostics.warn('fit-unverified', `slides were packed by word budget only; fit was not measured (${(error as Error).message})`, { file, line: 1 });
+    return { deck, slides, stats: { ...stats, rounds: 0, laidOut: 0 } };
   }
-  stats.verified = true;
-  stats.ms = performance.now() - started;
-  stats.overflow = unfit.length;
-  for (const u of unfit) diagnostics.warn('overflow', describe(u), { file: opts.file, line: u.line, column: 1 });
-  return { deck, slides, stats, measures: session.measures().store(used) };
+  Object.assign(stats, { verified: true, ms: performance.now() - started, overflow: unfit.length });
+  for (const u of unfit) diagnostics.warn('overflow', describe(u), { file, line: u.line, column: 1 });
+  return { deck: round.deck, slides: round.slides, stats, measures: memo.store(round.used) };
 }

@@ -1,20 +1,9 @@
-import type { Block, Slide } from '../types.js';
+import type { Block, Slide, SlideMeasure } from '../types.js';
 import { pack } from '../split/pack.js';
 import type { SplitContext } from '../split/split-block.js';
 import { costOf } from '../split/split-block.js';
 import { slug, uniqueIds } from '../split/slide-id.js';
 import { atomsOf, notesOf } from '../split/to-slides.js';
-
-/** What the browser found about one slide (see export/measure-deck.ts), in canvas pixels. */
-export interface Overflow {
-  bodyHeight: number;
-  bodyWidth: number;
-  overflowY: number;
-  overflowX: number;
-  frameOverflowY: number;
-  children?: number;
-  culprit?: number;
-}
 
 /** A slide that still does not fit once nothing is left to split and the floor is reached. */
 export interface Unfit {
@@ -48,7 +37,7 @@ export function estimatedLines(blocks: Block[], ctx: SplitContext): number {
 }
 
 /** Re-packs an overflowing slide with its line limit scaled to what the browser measured. */
-function resplit(slide: Slide, m: Overflow, opts: RefitOptions): Block[][] {
+function resplit(slide: Slide, m: SlideMeasure, opts: RefitOptions): Block[][] {
   const room = m.bodyHeight / (m.bodyHeight + m.overflowY);
   const limit = { words: opts.budget, lines: Math.max(1, estimatedLines(slide.blocks, opts.ctx) * room * MARGIN) };
   return pack(atomsOf(slide.blocks, limit, opts.ctx), limit).map((group) => group.flat());
@@ -58,7 +47,7 @@ function shrink(scale: number, room: number, floor: number): number {
   return Math.max(floor, Math.floor(scale * room * 0.99 * 1000) / 1000);
 }
 
-function refitOne(slide: Slide, m: Overflow, opts: RefitOptions): Slide[] | 'unfit' | undefined {
+function refitOne(slide: Slide, m: SlideMeasure, opts: RefitOptions): Slide[] | 'unfit' | undefined {
   const tall = m.overflowY > TOLERANCE || m.frameOverflowY > TOLERANCE;
   const wide = m.overflowX > TOLERANCE;
   if (!isBodySlide(slide)) return tall || m.frameOverflowY > TOLERANCE ? 'unfit' : undefined;
@@ -94,7 +83,7 @@ function baseId(slide: Slide, part: number): string {
 }
 
 /** Rendered blocks are the body's children one to one unless raw HTML made more or fewer. */
-function culpritLine(slide: Slide, m: Overflow): number {
+function culpritLine(slide: Slide, m: SlideMeasure): number {
   const index = m.culprit ?? -1;
   return index >= 0 && m.children === slide.blocks.length ? slide.blocks[index].line : slide.line;
 }
@@ -119,7 +108,7 @@ export function renumber(slides: Slide[]): Slide[] {
  * it is one block that cannot be split, zoomed down towards the floor. Returns the new slides and
  * what cannot be fixed.
  */
-export function refit(slides: Slide[], measures: Overflow[], opts: RefitOptions): { slides: Slide[]; changed: boolean; unfit: Unfit[] } {
+export function refit(slides: Slide[], measures: SlideMeasure[], opts: RefitOptions): { slides: Slide[]; changed: boolean; unfit: Unfit[] } {
   const out: Slide[] = [];
   const unfit: Unfit[] = [];
   let changed = false;

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { fail } from '../errors.js';
 import { TEMPLATES_DIR } from '../paths.js';
 import { memoize } from './memoize.js';
+import type { DeckAssets } from '../types.js';
 
 const require = createRequire(import.meta.url);
 
@@ -19,15 +20,6 @@ const SKIPPED_SUBSETS = /-(?:vietnamese|cyrillic-ext)-/;
 const RE_FACE = /\/\*[^*]*\*\/\s*@font-face\s*{[^}]*}/g;
 const RE_WOFF2 = /url\(\.\/files\/([^)]+\.woff2)\)/;
 
-/** Everything a deck inlines besides the brief's own images: reveal.js, fonts and the theme. */
-export interface DeckAssets {
-  resetCss: string;
-  revealCss: string;
-  revealJs: string;
-  notesJs: string;
-  fontsCss: string;
-  themeCss: string;
-}
 
 /** Font faces with their woff2 inlined as data: URLs, so the deck renders offline. */
 async function loadFontsCss(): Promise<string> {

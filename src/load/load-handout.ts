@@ -2,19 +2,10 @@ import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fail } from '../errors.js';
 import { TEMPLATES_DIR } from '../paths.js';
-import { loadTemplates, type TemplateSources } from './load-templates.js';
+import { loadTemplates } from './load-templates.js';
 import { memoize } from './memoize.js';
+import type { HandoutTemplates, TemplateSources } from '../types.js';
 
-/**
- * The handout's template over the deck's own slide partials (so a slide in the handout is the very
- * markup of the deck), its partials from templates/handout/, and its stylesheets.
- */
-export interface HandoutTemplates {
-  sources: TemplateSources;
-  css: string;
-  /** Styles added to the slide PDF's print view for `--notes` pages. */
-  notesPageCss: string;
-}
 
 /** `dir/handout/*.hbs` as `handout-<name>` partials, over what `into` holds; missing folder: none. */
 async function readHandoutPartials(dir: string, into: TemplateSources): Promise<void> {

@@ -3,11 +3,9 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { formatRef, locateIn, type Diagnostics } from '../diagnostics.js';
 import { fail } from '../errors.js';
-import type { Brief, ImageRef, SourceRef } from '../types.js';
+import type { Brief, ImageMap, ImageRef, SourceRef } from '../types.js';
 import { fetchImage } from './fetch-image.js';
 
-/** Local images of a brief as data: URLs, keyed by the `src` written in the Markdown. */
-export type ImageMap = Map<string, string>;
 
 const RE_REMOTE = /^(?:[a-z][a-z0-9+.-]*:|\/\/)/i;
 const SIGNATURES: Array<[string, (b: Buffer) => boolean]> = [

@@ -3,15 +3,8 @@ import path from 'node:path';
 import { fail } from '../errors.js';
 import { TEMPLATES_DIR } from '../paths.js';
 import { memoize } from './memoize.js';
+import type { TemplateSources } from '../types.js';
 
-/** Template sources by name: `deck` and one `partials/<name>` per file in templates/partials. */
-export interface TemplateSources {
-  dir: string;
-  deck: string;
-  partials: Record<string, string>;
-  /** The file each template came from (`deck`, `partials/<name>`), for located template errors. */
-  files: Record<string, string>;
-}
 
 /** Reads `dir/partials/*.hbs` over what `into` holds; returns how many it read. */
 async function readPartials(dir: string, into: TemplateSources): Promise<number> {

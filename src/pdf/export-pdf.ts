@@ -11,7 +11,7 @@ import { outlineOf } from './outline.js';
 import { printInChunks, type PrintChunks } from './print-chunks.js';
 import { keepLinksAcross, labelNotesPages, linkEverySlide } from './print-helpers.js';
 import { runOnPages } from '../browser/run-on-pages.js';
-import { chunkRanges, type SlideRange } from './split-deck.js';
+import { chunkRanges, type SlideRange } from '../browser/run-on-pages.js';
 
 export interface PdfOptions {
   /** `--notes`: each slide's notes on the page after it (reveal.js's `separate-page` layout). */

@@ -5,7 +5,8 @@ import type { PDFDocument } from 'pdf-lib';
 import type { Deck } from '../types.js';
 import type { BrowserSession } from '../browser/browser-session.js';
 import { mergePdfs } from './merge-pdfs.js';
-import { chunkHtml, splitDeck, type SlideRange } from './split-deck.js';
+import type { SlideRange } from '../browser/run-on-pages.js';
+import { chunkHtml, splitDeck } from './split-deck.js';
 
 const debug = createDebug('briefdeck:export');
 

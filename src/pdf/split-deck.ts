@@ -3,21 +3,6 @@ import type { Deck } from '../types.js';
 import type { BrowserSession } from '../browser/browser-session.js';
 import { serveHtml } from '../browser/serve-html.js';
 
-/**
- * Slides per chunk when a large deck is laid out or printed in parts. Chromium's print time grows
- * faster than the page count (about 6 ms a page at 250–500 pages, 9–13 ms at 1,000, more beyond),
- * while each chunk costs a page load, reveal's start and a merge of its own. Measured on 2 cores:
- * 448 slides print faster in one job (6.0–6.6 s) than in two (8.4–9.6 s); 1,118 slides and
- * 4,440 print fastest in chunks of about 400–600 (4,440: 34 s in chunks of 500, 36 s of 250).
- */
-export const CHUNK_SLIDES = 500;
-
-/** Consecutive slides `[start, end)`. */
-export interface SlideRange {
-  start: number;
-  end: number;
-}
-
 /** A deck cut at its slides: the HTML before them, each slide's `<section>`, the HTML after. */
 export interface SplitDeck {
   before: string;
@@ -29,13 +14,6 @@ export interface SplitDeck {
 
 const SPLIT_URL = 'http://briefdeck.invalid/split.html';
 const MARK = 'briefdeck-slides';
-
-/** `count` slides in even chunks of at most `size` (one chunk when they fit in one). */
-export function chunkRanges(count: number, size: number = CHUNK_SLIDES): SlideRange[] {
-  const chunks = Math.max(1, Math.ceil(count / Math.max(1, size)));
-  const each = Math.ceil(count / chunks);
-  return Array.from({ length: chunks }, (_, i) => ({ start: i * each, end: Math.min(count, (i + 1) * each) })).filter((r) => r.end > r.start);
-}
 
 /**
  * Cuts a deck's HTML at its top-level slides, parsed by Chromium itself with scripts off (so

@@ -1,6 +1,5 @@
 import { AGENDA_PER_SLIDE } from '../split/furniture.js';
-import type { ImageMap } from '../load/load-images.js';
-import type { BriefMeta, Slide } from '../types.js';
+import type { BriefMeta, ImageMap, Slide } from '../types.js';
 import { fill, type Labels } from '../i18n/labels.js';
 import { renderInline } from './render-markdown.js';
 

@@ -1,7 +1,6 @@
 import Handlebars from 'handlebars';
 import { fail } from '../errors.js';
-import type { TemplateSources } from '../load/load-templates.js';
-import type { SourceRef } from '../types.js';
+import type { SourceRef, TemplateSources } from '../types.js';
 
 export type DeckTemplate = (view: object) => string;
 

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { hashObject, sha256, stableJson } from '../hash.js';
-import type { TemplateSources } from '../load/load-templates.js';
+import type { TemplateSources } from '../types.js';
 
 /**
  * What a slide's layout depends on, besides the page around it. Its number, id, source line and

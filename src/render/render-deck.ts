@@ -1,8 +1,5 @@
-import type { Brief, Deck, RenderedSlide, Slide } from '../types.js';
+import type { Deck, ImageMap, RenderInput, RenderedSlide, Slide } from '../types.js';
 import { ASPECTS } from '../types.js';
-import type { DeckAssets } from '../load/load-assets.js';
-import type { ImageMap } from '../load/load-images.js';
-import type { TemplateSources } from '../load/load-templates.js';
 import { agendaEntries, agendaFor, furnitureView, sectionNumber, slideNumberLabel, type AgendaEntry } from './furniture-view.js';
 import { compileDeck } from './handlebars.js';
 import { isRtl, labelsFor, type Labels } from '../i18n/labels.js';
@@ -10,27 +7,6 @@ import { footnoteNotes, renderFootnotes } from './render-footnotes.js';
 import { renderBlocks, renderInline, renderNotes } from './render-markdown.js';
 import { deckLayoutKey, slideLayoutKey } from './layout-keys.js';
 
-export interface RenderInput {
-  brief: Brief;
-  slides: Slide[];
-  images: ImageMap;
-  assets: DeckAssets;
-  templates: TemplateSources;
-  version: string;
-  /** Leave every `<aside class="notes">` out of the HTML (`--strip-notes`); `Deck.slides` keep theirs. */
-  stripNotes?: boolean;
-  /** Extra fields for another template over the same view (the handout). */
-  view?: Record<string, unknown>;
-  /** The `logo` as a data: URL, read by load. */
-  logo?: string;
-  /** `--allow-html`: raw HTML in the brief is kept as written. */
-  allowHtml?: boolean;
-  /**
-   * Put only these slides (indices into `slides`) in the HTML, each rendered exactly as in the whole
-   * deck (same agenda, same numbers): fit measures just the slides it has not measured before.
-   */
-  only?: number[];
-}
 
 // Building an Intl formatter costs more than formatting with it; a batch of briefs shares them.
 const dateFormats = new Map<string, Intl.DateTimeFormat>();

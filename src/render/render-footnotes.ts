@@ -1,6 +1,5 @@
-import type { ImageMap } from '../load/load-images.js';
 import { markdown } from '../lex/markdown.js';
-import type { Slide } from '../types.js';
+import type { ImageMap, Slide } from '../types.js';
 import { sanitize } from './sanitize.js';
 
 /** The footnotes a slide cites, small at its foot, numbered as in the Sources slide. */

@@ -1,8 +1,7 @@
-import { ASPECTS, type Paper, type Slide } from '../types.js';
-import type { HandoutTemplates } from '../load/load-handout.js';
+import { ASPECTS, type Paper, type Slide, type HandoutTemplates, type RenderInput } from '../types.js';
 import { handoutGeometry, MARGINS, PAPER_SIZES, type HandoutLayout } from './handout-geometry.js';
 import { OUTPUT_LABELS } from './output-labels.js';
-import { renderDeck, type RenderInput } from './render-deck.js';
+import { renderDeck } from './render-deck.js';
 
 export interface HandoutOptions {
   layout: HandoutLayout;

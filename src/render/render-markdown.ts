@@ -1,6 +1,5 @@
 import type { Token, Tokens } from 'marked';
-import type { Block } from '../types.js';
-import type { ImageMap } from '../load/load-images.js';
+import type { Block, ImageMap } from '../types.js';
 import { lexMarkdown, markdown } from '../lex/markdown.js';
 import { sanitize } from './sanitize.js';
 

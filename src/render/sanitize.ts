@@ -1,5 +1,5 @@
 import sanitizeHtml from 'sanitize-html';
-import type { ImageMap } from '../load/load-images.js';
+import type { ImageMap } from '../types.js';
 
 const RE_EXTERNAL = /^(?:https?:|mailto:|tel:)/i;
 

@@ -2,17 +2,12 @@ import { fail } from '../errors.js';
 import type { Token } from 'marked';
 import type { FootnoteDef, FootnoteRef } from '../lex/footnotes.js';
 import { lexMarkdown, markdown } from '../lex/markdown.js';
-import type { Block, Footnote, Section, Slide } from '../types.js';
+import type { Block, Footnote, Footnotes, Section, Slide } from '../types.js';
 
 export const SOURCES_TITLE = 'Sources';
 /** The id the Sources slide gets from its title; footnote references link to its first part. */
 export const SOURCES_TARGET = '#sources-p1';
 
-export interface Footnotes {
-  /** Every definition, numbered in the order the brief first cites them (uncited ones last). */
-  list: Footnote[];
-  byLabel: Map<string, Footnote>;
-}
 
 function refsIn(blocks: Block[]): FootnoteRef[] {
   const refs: FootnoteRef[] = [];

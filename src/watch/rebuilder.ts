@@ -1,6 +1,7 @@
 import createDebug from 'debug';
 import path from 'node:path';
-import { buildDeck, type BuildOptions, type BuildResult } from '../build/build-deck.js';
+import { buildDeck, type BuildResult } from '../build/build-deck.js';
+import type { BuildOptions } from '../build/options.js';
 import { Diagnostics } from '../diagnostics.js';
 import { BriefdeckError } from '../errors.js';
 import { forgetAssets } from '../load/load-assets.js';

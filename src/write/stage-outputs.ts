@@ -2,9 +2,9 @@ import { mkdir, mkdtemp, readFile, rename, rm, writeFile } from 'node:fs/promise
 import path from 'node:path';
 import { fail } from '../errors.js';
 import { VERSION } from '../version.js';
-import type { StoredMeasures } from '../fit/measure-memo.js';
 import { MANIFEST_NAME, readManifest, sha256, type Manifest, type ManifestDeck, type ManifestInput } from '../cache/manifest.js';
 import { checkFolder, checkOverwrite, STAGING_PREFIX } from './guard-outputs.js';
+import type { StoredMeasures } from '../types.js';
 
 /** Readable JSON, except the fit measures: one short line per slide layout instead of ten. */
 function manifestJson(manifest: Manifest): string {

@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildDeck, composeDeck } from '../../src/build/build-deck.js';
+import { buildDeck } from '../../src/build/build-deck.js';
+import { composeDeck } from '../../src/build/compose-deck.js';
 import { checkBrief } from '../../src/build/check-brief.js';
 import { wordsMissingFromDeck } from '../helpers/deck-words.js';
 import { formatDiagnostic } from '../../src/diagnostics.js';

@@ -1,7 +1,7 @@
 import { afterAll, describe, expect, it } from 'vitest';
-import { composeDeck } from '../../src/build/build-deck.js';
+import { composeDeck } from '../../src/build/compose-deck.js';
 import { BrowserSession } from '../../src/browser/browser-session.js';
-import { measureDeck } from '../../src/fit/measure-deck.js';
+import { measureDeck } from '../../src/fit/measure-page.js';
 import { lexBrief } from '../../src/lex/lex-brief.js';
 import { TOLERANCE } from '../../src/fit/refit.js';
 import { wordsMissingFromSlides } from '../helpers/slide-words.js';

@@ -1,6 +1,6 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { composeDeck } from '../../src/build/build-deck.js';
+import { composeDeck } from '../../src/build/compose-deck.js';
 
 let serial = 0;
 

@@ -1,7 +1,7 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { composeDeck } from '../../src/build/build-deck.js';
+import { composeDeck } from '../../src/build/compose-deck.js';
 import { Diagnostics } from '../../src/diagnostics.js';
 import { findConfig, loadConfig } from '../../src/load/load-config.js';
 import { failure } from '../helpers/errors.js';

@@ -2,14 +2,15 @@ import { readdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { PDFArray, PDFDict, PDFDocument, PDFName, PDFNumber, PDFRef } from 'pdf-lib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { composeDeck } from '../../src/build/build-deck.js';
+import { composeDeck } from '../../src/build/compose-deck.js';
 import { Diagnostics } from '../../src/diagnostics.js';
 import { exportPdf } from '../../src/pdf/export-pdf.js';
-import { measureDeck, measureSlides } from '../../src/fit/measure-deck.js';
-import { renderDeck, type RenderInput } from '../../src/render/render-deck.js';
-import { chunkRanges } from '../../src/pdf/split-deck.js';
+import { MeasureMemo } from '../../src/fit/measure-memo.js';
+import { measureDeck } from '../../src/fit/measure-page.js';
+import { measureSlides } from '../../src/fit/measure-slides.js';
+import { chunkRanges } from '../../src/browser/run-on-pages.js';
 import { loadHandout } from '../../src/load/load-handout.js';
-import type { Deck } from '../../src/types.js';
+import type { Deck, RenderInput } from '../../src/types.js';
 import { testBrowser } from '../helpers/browser.js';
 import { tempDir } from '../helpers/fixtures.js';
 import { readPdf, type PdfReadBack } from '../helpers/pdf.js';
@@ -186,18 +187,18 @@ describe('a deck measured in chunks', () => {
     const whole = await measureDeck(testBrowserFresh, deck);
     const chunks = testBrowser();
     try {
-      const chunked = await measureSlides(chunks, deck, (only) => renderDeck({ ...input, only }), { chunkSize: CHUNK });
-      expect(chunked).toHaveLength(deck.slides.length);
-      expect(chunked).toEqual(whole);
-      expect(chunks.stats.slidesLaidOut).toBe(deck.slides.length);
+      const memo = new MeasureMemo();
+      const chunked = await measureSlides(chunks, memo, deck, input.slides, input, { chunkSize: CHUNK });
+      expect(chunked.measures).toHaveLength(deck.slides.length);
+      expect(chunked.measures).toEqual(whole);
+      expect(chunked.laidOut).toBe(deck.slides.length);
       // Several chunks went through parallel pages: more pages than one, never more than the cores.
       expect(chunks.stats.pagesOpened).toBeGreaterThan(1);
       expect(chunks.stats.peakPages).toBeLessThanOrEqual(chunks.maxPages);
       // The deck has slides that overflow a little or use their room differently; equal is not trivially zero.
       expect(new Set(whole.map((m) => Math.round(m.used))).size).toBeGreaterThan(3);
       // Known now: asked again, nothing is laid out.
-      expect(await measureSlides(chunks, deck, (only) => renderDeck({ ...input, only }), { chunkSize: CHUNK })).toEqual(whole);
-      expect(chunks.stats.slidesLaidOut).toBe(deck.slides.length);
+      expect(await measureSlides(chunks, memo, deck, input.slides, input, { chunkSize: CHUNK })).toEqual({ measures: whole, laidOut: 0 });
     } finally {
       await chunks.close();
       await testBrowserFresh.close();

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { composeDeck } from '../../src/build/build-deck.js';
+import { composeDeck } from '../../src/build/compose-deck.js';
 import { loadHandout } from '../../src/load/load-handout.js';
 import { cssString, handoutPageCss, renderHandout } from '../../src/render/render-handout.js';
 import { fixture } from '../helpers/fixtures.js';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { Diagnostics } from '../../src/diagnostics.js';
-import { composeDeck } from '../../src/build/build-deck.js';
+import { composeDeck } from '../../src/build/compose-deck.js';
 import { sanitize } from '../../src/render/sanitize.js';
 import { tempDir } from '../helpers/fixtures.js';
 import { writeFile } from 'node:fs/promises';

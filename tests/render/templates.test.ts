@@ -1,7 +1,7 @@
 import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { composeDeck } from '../../src/build/build-deck.js';
+import { composeDeck } from '../../src/build/compose-deck.js';
 import { TEMPLATES_DIR } from '../../src/paths.js';
 import { failure } from '../helpers/errors.js';
 import { fixture, tempDir } from '../helpers/fixtures.js';

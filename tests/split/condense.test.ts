@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { composeDeck } from '../../src/build/build-deck.js';
+import { composeDeck } from '../../src/build/compose-deck.js';
 import { countWords, plainText } from '../../src/lex/markdown.js';
 import { lexBrief } from '../../src/lex/lex-brief.js';
 import { wordsMissingFromSlides } from '../helpers/slide-words.js';

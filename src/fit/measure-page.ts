@@ -1,40 +1,19 @@
 import type { Page } from 'puppeteer';
 import { splitDeckHtml } from '../render/deck-shell.js';
 import { EXIT, fail } from '../errors.js';
-import type { Deck } from '../types.js';
+import type { Deck, SlideMeasure } from '../types.js';
 import type { BrowserSession } from '../browser/browser-session.js';
-import { measureKey, type Measure } from './measure-memo.js';
 import { browserStep, jobTitle, type BrowserJob } from '../browser/browser-step.js';
 import { runOnPages } from '../browser/run-on-pages.js';
 import { serveHtml } from '../browser/serve-html.js';
-import { chunkRanges } from '../pdf/split-deck.js';
 
-/** How one slide lays out in Chromium, in canvas pixels at the deck's own size. */
-export interface SlideMeasure {
-  /** Index into `deck.slides`. */
-  index: number;
-  /** Height and width the body has, and how far its content reaches below it (≤ 0: it fits). */
-  bodyHeight: number;
-  bodyWidth: number;
-  overflowY: number;
-  /** How far the widest content reaches past the body's right edge. */
-  overflowX: number;
-  /** Room the body could take (down to the footer), and how much its content uses. */
-  room: number;
-  used: number;
-  /** Overflow of the whole frame (title and section slides have no body). */
-  frameOverflowY: number;
-  /** The body's top-level elements, and the first of them that sticks out (-1: none). */
-  children: number;
-  culprit: number;
-}
 
 // The deck is served from memory at a fixed URL: `?print-pdf` puts reveal.js in its print view,
 // so every slide is laid out at once exactly as the PDF will print it.
 const DECK_URL = 'http://briefdeck.invalid/deck.html?print-pdf';
 
 /** Runs in the page: measures the content's real extent (margins excluded) against its box. */
-function measureInPage(): Array<Omit<SlideMeasure, 'index'>> {
+function measureInPage(): SlideMeasure[] {
   const pages = Array.from(document.querySelectorAll('.pdf-page > section'));
   return pages.map((section) => {
     const frame = section.querySelector('.bd-frame') as HTMLElement | null;
@@ -142,14 +121,14 @@ async function measureIn(job: BrowserJob, page: Page, swapIn?: string): Promise<
   if (measured.length !== deck.slides.length) {
     fail('measure-failed', `print view of ${deck.brief.file} has ${measured.length} pages for ${deck.slides.length} slides`, { exitCode: EXIT.export });
   }
-  return measured.map((m, index) => ({ index, ...m }));
+  return measured;
 }
 
 /**
  * Slides in several chunks, each laid out in a page of its own, in parallel pages (as many as the
  * session allows): a large deck's first layout grows faster than linearly in one page.
  */
-async function measureChunks(session: BrowserSession, decks: Deck[]): Promise<SlideMeasure[]> {
+export async function measureChunks(session: BrowserSession, decks: Deck[]): Promise<SlideMeasure[]> {
   const jobs = decks.map((deck): BrowserJob => ({ session, deck, name: 'slide measurement', code: 'measure-failed' }));
   // A page's first chunk is loaded for real; the next ones are swapped into its print view, which
   // spares a parse of the page (fonts, reveal.js) and reveal's start for every chunk after the first.
@@ -160,39 +139,4 @@ async function measureChunks(session: BrowserSession, decks: Deck[]): Promise<Sl
     return measured;
   };
   return (await runOnPages(session, decks.length, measure, { job: jobTitle(jobs[0]) })).flat();
-}
-
-/**
- * Measures of every slide of `deck`: those laid out before (same page, same slide) come from the
- * session's memo, the rest are laid out together in one page that holds only them (`renderOnly`).
- * `used` receives every key the deck needed, for the output folder's record.
- */
-export async function measureSlides(
-  session: BrowserSession,
-  deck: Deck,
-  renderOnly: (indices: number[]) => Deck,
-  options: { used?: Set<string>; chunkSize?: number } = {},
-): Promise<SlideMeasure[]> {
-  const { used, chunkSize } = options;
-  const memo = session.measures();
-  const keys = deck.slides.map((s) => measureKey(deck.layoutKey, s.layoutKey));
-  const missing: number[] = [];
-  const asked = new Set<string>();
-  keys.forEach((key, i) => {
-    if (!memo.get(key) && !asked.has(key)) missing.push(i);
-    asked.add(key);
-  });
-  if (missing.length > 0) {
-    // Each page holds only missing slides; its deck's slides say which, for messages about them.
-    const pageOf = (indices: number[]): Deck => {
-      const only = indices.length === deck.slides.length ? deck : renderOnly(indices);
-      return only === deck ? deck : { ...only, slides: indices.map((i) => only.slides[i]) };
-    };
-    const chunks = chunkRanges(missing.length, chunkSize).map((r) => missing.slice(r.start, r.end));
-    const measured = chunks.length === 1 ? await measureDeck(session, pageOf(missing)) : await measureChunks(session, chunks.map(pageOf));
-    session.stats.slidesLaidOut += missing.length;
-    measured.forEach(({ index: _index, ...m }, j) => memo.set(keys[missing[j]], m));
-  }
-  for (const key of keys) used?.add(key);
-  return keys.map((key, index) => ({ index, ...(memo.get(key) as Measure) }));
 }

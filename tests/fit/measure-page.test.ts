@@ -1,8 +1,9 @@
 import { copyFile, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { buildDeck, composeDeck } from '../../src/build/build-deck.js';
-import { measureDeck } from '../../src/fit/measure-deck.js';
+import { buildDeck } from '../../src/build/build-deck.js';
+import { composeDeck } from '../../src/build/compose-deck.js';
+import { measureDeck } from '../../src/fit/measure-page.js';
 import { renderDeck } from '../../src/render/render-deck.js';
 import { readManifest } from '../../src/cache/manifest.js';
 import { testBrowser } from '../helpers/browser.js';
@@ -63,7 +64,7 @@ describe('fit remembers what it measured', () => {
     expect(again.skipped).toBe(true);
     expect(again.fit.verified).toBe(true);
     expect(second.stats.launches).toBe(0);
-    expect(second.stats.slidesLaidOut).toBe(0);
+    expect(again.fit.laidOut).toBe(0);
   });
 
   it('an edit lays out only the slides it changed, and fits exactly as a build from scratch', async () => {
@@ -71,12 +72,11 @@ describe('fit remembers what it measured', () => {
     const session = testBrowser();
     try {
       await buildDeck(brief, { outDir: out, browser: session });
-      const before = session.stats.slidesLaidOut;
       const text = await readFile(brief, 'utf8');
       expect(text).toContain('multi-layered risks');
       await writeFile(brief, text.replace('multi-layered risks', 'multi-layered and mutually reinforcing risks'));
       const edited = await buildDeck(brief, { outDir: out, browser: session });
-      const laidOut = session.stats.slidesLaidOut - before;
+      const laidOut = edited.fit.laidOut;
       expect(edited.skipped).toBe(false);
       expect(laidOut).toBeGreaterThan(0);
       expect(laidOut).toBeLessThan(edited.deck.slides.length / 3);

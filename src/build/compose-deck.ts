@@ -1,0 +1,103 @@
+import path from 'node:path';
+import { inputKey } from '../cache/input-key.js';
+import { readManifest, type Manifest } from '../cache/manifest.js';
+import { Diagnostics, locateIn } from '../diagnostics.js';
+import { BriefdeckError } from '../errors.js';
+import { fitDeck } from '../fit/fit-deck.js';
+import { labelsFor } from '../i18n/labels.js';
+import { imageRefs, lexBrief } from '../lex/lex-brief.js';
+import { loadAssets } from '../load/load-assets.js';
+import { loadBrief } from '../load/load-brief.js';
+import { loadConfig } from '../load/load-config.js';
+import { loadImages } from '../load/load-images.js';
+import { loadLogo } from '../load/load-logo.js';
+import { loadScriptFonts } from '../load/load-script-fonts.js';
+import { loadTemplates } from '../load/load-templates.js';
+import { deckText } from '../render/deck-text.js';
+import { condense } from '../split/condense.js';
+import { extractFootnotes, sourcesSection } from '../split/footnotes.js';
+import { toSections } from '../split/to-sections.js';
+import type { Block, Brief, Deck, DeckPlan, FitStats, RenderBase, RenderInput, Slide, StoredMeasures } from '../types.js';
+import { VERSION } from '../version.js';
+import type { BuildOptions } from './options.js';
+import { enforceStrict } from './strict.js';
+
+export interface Composed {
+  deck: Deck;
+  slides: Slide[];
+  diagnostics: Diagnostics;
+  /** Hash of everything the deck is made from (cache/input-key.ts). */
+  key: string;
+  input: RenderInput;
+  fit: FitStats;
+  /** What fit measured, kept in the output folder's manifest for the next build. */
+  measures?: StoredMeasures;
+  /** Files and folders besides the brief's own folder that the deck was made from (config, theme, templates): watch mode watches them. */
+  sources: string[];
+}
+
+/** What an earlier build kept in the deck's folder (its manifest), as far as composing a deck uses it. */
+export type Kept = Pick<Manifest, 'fit'>;
+
+/** An error about a line of the body, moved to where that line was written (see locateIn). */
+function locatedError(error: unknown, brief: Brief): unknown {
+  if (!(error instanceof BriefdeckError) || !error.at) return error;
+  const at = locateIn(brief, error.at);
+  return at === error.at ? error : new BriefdeckError(error.code, error.message, { at, exitCode: error.exitCode, cause: error.cause });
+}
+
+/** Everything render needs besides the slides, read from disk once per brief. */
+async function readInputs(brief: Brief, blocks: Block[], templates: string | undefined, diagnostics: Diagnostics, options: BuildOptions): Promise<RenderBase> {
+  const [images, assets, sources, logo, scriptFonts] = await Promise.all([
+    loadImages(imageRefs(blocks), brief, diagnostics, { fetchRemote: options.fetchRemote, signal: options.signal }),
+    loadAssets(brief.meta.theme),
+    loadTemplates(undefined, templates),
+    loadLogo(brief, diagnostics),
+    loadScriptFonts(deckText(brief, labelsFor(brief.meta.lang)), brief.meta.lang),
+  ]);
+  const fonts = { ...assets, fontsCss: `${assets.fontsCss}\n${scriptFonts}` };
+  return { brief, images, assets: fonts, templates: sources, version: VERSION, logo, allowHtml: options.allowHtml };
+}
+
+/** The brief's sections as split packs them, the generated Sources last. */
+function planOf(brief: Brief, blocks: Block[], links: DeckPlan['links']): DeckPlan {
+  const { blocks: body, footnotes } = extractFootnotes(blocks, brief.file);
+  const sections = toSections(brief.meta.mode === 'condensed' ? condense(body, { lang: brief.meta.lang, links }) : body, brief.meta);
+  const own = [...sections];
+  const sources = sourcesSection(footnotes, sections.length);
+  return { brief, sections: sources ? [...sections, sources] : sections, own, footnotes, links };
+}
+
+async function composeBody(brief: Brief, templates: string | undefined, diagnostics: Diagnostics, options: BuildOptions, kept?: Kept): Promise<Omit<Composed, 'key' | 'sources'>> {
+  const { blocks, links } = lexBrief(brief);
+  const base = await readInputs(brief, blocks, templates, diagnostics, options);
+  const session = options.fit === false ? undefined : options.browser;
+  const stored = session ? (kept ?? (await readManifest(path.join(options.outDir ?? 'dist', brief.name))))?.fit : undefined;
+  const fitted = await fitDeck(planOf(brief, blocks, links), { ...base, stripNotes: options.stripNotes }, { session, memo: options.memo, kept: stored }, diagnostics);
+  return { deck: fitted.deck, slides: fitted.slides, diagnostics, input: { ...base, slides: fitted.slides }, fit: fitted.stats, measures: fitted.measures };
+}
+
+/**
+ * The pure middle of the pipeline plus its reads: a brief in, a rendered deck out, nothing written.
+ * `kept` is the deck folder's manifest when the caller has read it already (else it is read here).
+ */
+export async function composeDeck(file: string, options: BuildOptions = {}, kept?: Kept): Promise<Composed> {
+  const diagnostics = options.diagnostics ?? new Diagnostics();
+  const config = await loadConfig(file, diagnostics, options.config);
+  const brief = await loadBrief(file, diagnostics, { ...options, defaults: config.defaults });
+  // Past this point the stages number lines in the expanded body; what they report is moved here.
+  diagnostics.locateWith(brief);
+  const templates = options.templates ?? config.templates;
+  let composed: Omit<Composed, 'key' | 'sources'>;
+  try {
+    composed = await composeBody(brief, templates, diagnostics, options, kept);
+  } catch (error) {
+    throw locatedError(error, brief);
+  }
+  if (options.strict) enforceStrict(diagnostics);
+  const { images, assets } = composed.input;
+  // A deck packed by word budget alone is not what a build with a browser makes: it is rebuilt then.
+  const key = inputKey({ brief, images, templates: composed.input.templates, assets, options: { ...options, fitVerified: composed.fit.verified }, version: VERSION });
+  const sources = [config.file, /\.css$/i.test(brief.meta.theme) ? brief.meta.theme : undefined, templates].filter((f): f is string => f !== undefined);
+  return { ...composed, key, sources };
+}
