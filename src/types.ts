@@ -96,6 +96,8 @@ export interface Section {
   headingToken?: Tokens.Heading;
   line: number;
   blocks: Block[];
+  /** The Sources section briefdeck makes from the footnotes, not one the author wrote. */
+  sources?: true;
 }
 
 /** An image as the brief names it: `src` as written, its alt text, the line of its block. */
@@ -114,7 +116,14 @@ export interface Footnote {
   line: number;
 }
 
-export type SlideKind = 'title' | 'summary' | 'agenda' | 'section' | 'content' | 'closing';
+export type SlideKind = 'title' | 'summary' | 'agenda' | 'section' | 'content' | 'sources' | 'closing';
+
+/** Slides whose body holds the brief's text (split, fitted, shrunk): the others are furniture. */
+export const BODY_KINDS: readonly SlideKind[] = ['summary', 'content', 'sources'];
+
+export function isBodySlide(slide: { kind: SlideKind }): boolean {
+  return BODY_KINDS.includes(slide.kind);
+}
 
 export interface Slide {
   id: string;
@@ -133,6 +142,8 @@ export interface Slide {
   /** Footnotes cited on this slide; with `footnotesInNotes` they go to the notes, for want of room. */
   footnotes?: Footnote[];
   footnotesInNotes?: boolean;
+  /** Made by briefdeck (agenda, closing, Sources), not written by the author: its id yields to theirs. */
+  generated?: true;
 }
 
 export interface RenderedSlide {

@@ -8,7 +8,7 @@ import { lexBrief } from '../src/lex/lex-brief.js';
 import { parseBrief } from '../src/load/load-brief.js';
 import { condense } from '../src/split/condense.js';
 import { extractFootnotes } from '../src/split/footnotes.js';
-import { wordsMissingFromSlides } from './helpers/slide-words.js';
+import { wordsMissingFromSlides } from './helpers/lost-words.js';
 import { toSections } from '../src/split/to-sections.js';
 import { toSlides } from '../src/split/to-slides.js';
 import type { Mode } from '../src/types.js';

@@ -64,7 +64,7 @@ function planOf(brief: Brief, blocks: Block[], links: DeckPlan['links']): DeckPl
   const { blocks: body, footnotes } = extractFootnotes(blocks, brief.file);
   const sections = toSections(brief.meta.mode === 'condensed' ? condense(body, { lang: brief.meta.lang, links }) : body, brief.meta);
   const own = [...sections];
-  const sources = sourcesSection(footnotes, sections.length);
+  const sources = sourcesSection(footnotes, sections.length, labelsFor(brief.meta.lang).sources);
   return { brief, sections: sources ? [...sections, sources] : sections, own, footnotes, links };
 }
 

@@ -1,4 +1,4 @@
-import type { Section, Slide, SlideMeasure } from '../types.js';
+import { isBodySlide, type Section, type Slide, type SlideMeasure } from '../types.js';
 import { titleExtraLines } from '../split/layout.js';
 import { estimatedLines } from './refit.js';
 import type { SplitContext } from '../split/split-block.js';
@@ -17,7 +17,7 @@ export function calibrate(slides: Slide[], measures: SlideMeasure[], ctx: SplitC
   const sums = new Map<number, { used: number; est: number; room: number; title: string }>();
   slides.forEach((slide, i) => {
     const m = measures[i];
-    if ((slide.kind !== 'content' && slide.kind !== 'summary') || !m || slide.scale) return;
+    if (!isBodySlide(slide) || !m || slide.scale) return;
     const est = estimatedLines(slide.blocks, ctx);
     if (est <= 0 || m.used <= 0) return;
     const s = sums.get(slide.sectionIndex) ?? { used: 0, est: 0, room: Infinity, title: slide.title };

@@ -6,7 +6,7 @@ import { renderDeck } from '../render/render-deck.js';
 import { attachFootnotes } from '../split/footnotes.js';
 import { layoutFor } from '../split/layout.js';
 import { packDeck } from '../split/pack-deck.js';
-import type { Deck, DeckPlan, FitStats, RenderBase, Slide, SlideMeasure, StoredMeasures } from '../types.js';
+import { isBodySlide, type Deck, type DeckPlan, type FitStats, type RenderBase, type Slide, type SlideMeasure, type StoredMeasures } from '../types.js';
 import { calibrate, scaleOf } from './calibrate.js';
 import { MeasureMemo } from './measure-memo.js';
 import { measureSlides } from './measure-slides.js';
@@ -49,7 +49,7 @@ interface Round {
 
 function describe(u: Unfit): string {
   const parts = [u.overflowY > 1 ? `${Math.ceil(u.overflowY)} px too tall` : '', u.overflowX > 1 ? `${Math.ceil(u.overflowX)} px too wide` : ''].filter(Boolean);
-  const what = u.slide.kind === 'content' || u.slide.kind === 'summary' ? 'even at the smallest text size' : 'and a slide of this kind cannot be split';
+  const what = isBodySlide(u.slide) ? 'even at the smallest text size' : 'and a slide of this kind cannot be split';
   return `slide ${u.slide.id} (${u.number}) is ${parts.join(' and ')} ${what}`;
 }
 

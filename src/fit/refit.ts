@@ -1,8 +1,8 @@
-import type { Block, Slide, SlideMeasure } from '../types.js';
+import { isBodySlide, type Block, type Slide, type SlideMeasure } from '../types.js';
 import { pack } from '../split/pack.js';
 import type { SplitContext } from '../split/split-block.js';
 import { costOf } from '../split/split-block.js';
-import { slug, uniqueIds } from '../split/slide-id.js';
+import { assignIds } from '../split/slide-id.js';
 import { atomsOf, notesOf } from '../split/to-slides.js';
 
 /** A slide that still does not fit once nothing is left to split and the floor is reached. */
@@ -27,10 +27,6 @@ export interface RefitOptions {
 export const TOLERANCE = 1;
 // Aim a little under the measured room so the next round does not land on the edge again.
 const MARGIN = 0.94;
-
-function isBodySlide(slide: Slide): boolean {
-  return slide.kind === 'content' || slide.kind === 'summary';
-}
 
 export function estimatedLines(blocks: Block[], ctx: SplitContext): number {
   return blocks.reduce((sum, b, i) => sum + costOf(b, ctx).lines + (i > 0 ? ctx.layout.gap : 0), 0);
@@ -69,19 +65,6 @@ function refitOne(slide: Slide, m: SlideMeasure, opts: RefitOptions): Slide[] | 
   return [{ ...slide, scale: shrink(scale, Math.min(roomX, roomY), opts.floor) }];
 }
 
-function baseId(slide: Slide, part: number): string {
-  switch (slide.kind) {
-    case 'summary':
-      return part === 1 ? 'summary' : `summary-p${part}`;
-    case 'content':
-      return `${slug(slide.title)}-p${part}`;
-    case 'section':
-      return slug(slide.title);
-    default:
-      return slide.id;
-  }
-}
-
 /** Rendered blocks are the body's children one to one unless raw HTML made more or fewer. */
 function culpritLine(slide: Slide, m: SlideMeasure): number {
   const index = m.culprit ?? -1;
@@ -93,14 +76,12 @@ export function renumber(slides: Slide[]): Slide[] {
   const counts = new Map<number, number>();
   for (const s of slides) if (isBodySlide(s)) counts.set(s.sectionIndex, (counts.get(s.sectionIndex) ?? 0) + 1);
   const seen = new Map<number, number>();
-  const renamed = slides.map((s) => {
-    if (!isBodySlide(s)) return { ...s, id: baseId(s, 1) };
+  return assignIds(slides.map((s) => {
+    if (!isBodySlide(s)) return s;
     const part = (seen.get(s.sectionIndex) ?? 0) + 1;
     seen.set(s.sectionIndex, part);
-    return { ...s, id: baseId(s, part), part, parts: counts.get(s.sectionIndex) ?? 1 };
-  });
-  const ids = uniqueIds(renamed.map((s) => s.id));
-  return renamed.map((s, i) => ({ ...s, id: ids[i] }));
+    return { ...s, part, parts: counts.get(s.sectionIndex) ?? 1 };
+  }));
 }
 
 /**

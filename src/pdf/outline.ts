@@ -37,6 +37,7 @@ export function outlineOf(slides: RenderedSlide[]): OutlineNode[] {
         top.push(section);
         break;
       case 'content':
+      case 'sources':
         if (section) section.children.push({ title: label(slide), id: slide.id, children: [] });
         else top.push({ title: label(slide), id: slide.id, children: [] });
         break;

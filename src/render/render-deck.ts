@@ -48,6 +48,7 @@ function partialFor(slide: Slide): string {
     case 'summary':
       return 'summary';
     case 'content':
+    case 'sources':
       return 'content';
     case 'agenda':
       return 'agenda';
@@ -69,7 +70,7 @@ function renderSlide(slide: Slide, index: number, total: number, images: ImageMa
     parts: slide.parts,
     line: slide.line,
     partial: partialFor(slide),
-    classes: slide.kind === 'summary' || slide.kind === 'closing' ? `bd-content bd-${slide.kind}` : `bd-${slide.kind}`,
+    classes: slide.kind === 'summary' || slide.kind === 'closing' || slide.kind === 'sources' ? `bd-content bd-${slide.kind}` : `bd-${slide.kind}`,
     number: index + 1,
     total,
     numberLabel: slideNumberLabel(labels, index + 1, total),

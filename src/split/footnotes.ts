@@ -3,10 +3,7 @@ import type { Token } from 'marked';
 import type { FootnoteDef, FootnoteRef } from '../lex/footnotes.js';
 import { lexMarkdown, markdown } from '../lex/markdown.js';
 import type { Block, Footnote, Footnotes, Section, Slide } from '../types.js';
-
-export const SOURCES_TITLE = 'Sources';
-/** The id the Sources slide gets from its title; footnote references link to its first part. */
-export const SOURCES_TARGET = '#sources-p1';
+import { anchorOf } from './slide-id.js';
 
 
 function refsIn(blocks: Block[]): FootnoteRef[] {
@@ -39,15 +36,15 @@ export function extractFootnotes(blocks: Block[], file = 'brief'): { blocks: Blo
   return { blocks: rest, footnotes: { list: [...byLabel.values()], byLabel } };
 }
 
-/** The closing "Sources" section: every footnote, by number, so a reader can find them all. */
-export function sourcesSection(footnotes: Footnotes, index: number): Section | undefined {
+/** The closing Sources section (titled in the brief's language): every footnote, by number, so a reader can find them all. */
+export function sourcesSection(footnotes: Footnotes, index: number, title: string): Section | undefined {
   if (footnotes.list.length === 0) return undefined;
   const line = footnotes.list[0].line;
   const blocks = footnotes.list.map((f) => {
     const token = lexMarkdown(`${f.number}. ${f.text.replace(/\n/g, '\n   ')}`).find((t) => t.type === 'list');
     return { token: token as Token, line: f.line };
   });
-  return { index, heading: SOURCES_TITLE, line, blocks };
+  return { index, heading: title, line, blocks, sources: true };
 }
 
 /**
@@ -56,14 +53,15 @@ export function sourcesSection(footnotes: Footnotes, index: number): Section | u
  */
 export function attachFootnotes(slides: Slide[], footnotes: Footnotes): Slide[] {
   if (footnotes.list.length === 0) return slides;
+  const target = anchorOf(slides, 'sources');
   return slides.map((slide) => {
-    if (slide.title === SOURCES_TITLE && slide.kind === 'content') return slide;
+    if (slide.kind === 'sources') return slide;
     const cited: Footnote[] = [];
     for (const ref of refsIn(slide.blocks)) {
       const note = footnotes.byLabel.get(ref.label);
       if (!note) continue;
       ref.number = note.number;
-      ref.href = SOURCES_TARGET;
+      ref.href = target;
       if (!cited.includes(note)) cited.push(note);
     }
     return { ...slide, footnotes: cited.length > 0 ? cited.sort((a, b) => a.number - b.number) : undefined };

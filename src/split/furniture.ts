@@ -5,6 +5,7 @@ import type { Labels } from '../i18n/labels.js';
 import type { Block, Brief, Section, Slide } from '../types.js';
 import { layoutFor, titleExtraLines } from './layout.js';
 import { sentences } from './sentences.js';
+import { assignIds } from './slide-id.js';
 import { draftsOf } from './to-slides.js';
 
 /** Three sections make an agenda worth a slide; fewer are seen at a glance. */
@@ -21,13 +22,13 @@ export function isConclusionHeading(heading: string): boolean {
 /** Entries on one agenda slide (two columns of six); a longer agenda continues on the next. */
 export const AGENDA_PER_SLIDE = 12;
 
-function agendaSlide(slides: Slide[], labels: Labels, taken: Set<string>): Slide[] {
+function agendaSlide(slides: Slide[], labels: Labels): Slide[] {
   const at = slides.findIndex((s) => s.kind === 'section');
   const parts = Math.max(1, Math.ceil(slides.filter((s) => s.kind === 'section').length / AGENDA_PER_SLIDE));
   const drafts: Slide[] = Array.from({ length: parts }, (_, i) => ({
-    id: i === 0 ? 'agenda' : `agenda-p${i + 1}`, kind: 'agenda', title: labels.agenda, part: i + 1, parts, blocks: [], notes: [], line: slides[at].line, sectionIndex: 0,
+    id: '', kind: 'agenda', title: labels.agenda, part: i + 1, parts, blocks: [], notes: [], line: slides[at].line, sectionIndex: 0, generated: true,
   }));
-  return [...slides.slice(0, at), ...freeIds(drafts, taken), ...slides.slice(at)];
+  return [...slides.slice(0, at), ...drafts, ...slides.slice(at)];
 }
 
 /** The lead sentence of each point: a closing slide recalls the points, it does not repeat them. */
@@ -62,19 +63,9 @@ function closingSlides(sections: Section[], brief: Brief, links: Links, labels: 
   const section: Section = { index: sections.length, heading: closing.title, line: closing.line, blocks: closing.blocks };
   const drafts = draftsOf(section, limit, { layout, lang: brief.meta.lang, links });
   const parts = Math.max(1, drafts.length);
-  const base = { kind: 'closing' as const, title: closing.title, parts, notes: [], line: closing.line, sectionIndex: sections.length };
-  if (drafts.length === 0) return [{ ...base, id: 'closing', part: 1, blocks: [] }];
-  return drafts.map((d, i) => ({ ...base, id: i === 0 ? 'closing' : `closing-p${i + 1}`, part: i + 1, blocks: d.blocks }));
-}
-
-/** Furniture yields its id to a section of the same name, which keeps the id its URL is known by. */
-function freeIds(furniture: Slide[], taken: Set<string>): Slide[] {
-  return furniture.map((slide) => {
-    let id = slide.id;
-    for (let n = 2; taken.has(id); n++) id = `${slide.id}-${n}`;
-    taken.add(id);
-    return { ...slide, id };
-  });
+  const base = { id: '', kind: 'closing' as const, title: closing.title, parts, notes: [], line: closing.line, sectionIndex: sections.length, generated: true as const };
+  if (drafts.length === 0) return [{ ...base, part: 1, blocks: [] }];
+  return drafts.map((d, i) => ({ ...base, part: i + 1, blocks: d.blocks }));
 }
 
 /**
@@ -84,8 +75,7 @@ function freeIds(furniture: Slide[], taken: Set<string>): Slide[] {
 export function addFurniture(slides: Slide[], sections: Section[], brief: Brief, links: Links, labels: Labels): Slide[] {
   const headed = sections.filter((s) => s.heading !== null).length;
   const wantAgenda = brief.meta.agenda ?? headed >= AGENDA_MIN_SECTIONS;
-  const taken = new Set(slides.map((s) => s.id));
-  const withAgenda = wantAgenda && headed > 0 ? agendaSlide(slides, labels, taken) : slides;
+  const withAgenda = wantAgenda && headed > 0 ? agendaSlide(slides, labels) : slides;
   const closing = brief.meta.closing === false ? [] : closingSlides(sections, brief, links, labels);
-  return [...withAgenda, ...freeIds(closing, taken)];
+  return assignIds([...withAgenda, ...closing]);
 }

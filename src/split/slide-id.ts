@@ -1,3 +1,5 @@
+import type { Slide } from '../types.js';
+
 const RE_NOT_WORD = /[^\p{L}\p{N}]+/gu;
 
 /** A URL-safe id from a heading: stable across edits elsewhere in the brief. */
@@ -6,12 +8,55 @@ export function slug(text: string): string {
   return s || 'section';
 }
 
-/** Makes ids unique in order of appearance: a second "Context" section becomes `context-2`. */
-export function uniqueIds(ids: string[]): string[] {
-  const seen = new Map<string, number>();
-  return ids.map((id) => {
-    const n = (seen.get(id) ?? 0) + 1;
-    seen.set(id, n);
-    return n === 1 ? id : `${id}-${n}`;
-  });
+/**
+ * The id a slide's kind, title and part give it, before clashes are resolved. Ids of the slides a
+ * brief does not write (agenda, closing, Sources) do not depend on its language, so a URL to them
+ * stays the same in every translation.
+ */
+function baseId(slide: Slide): string {
+  switch (slide.kind) {
+    case 'title':
+      return 'title';
+    case 'summary':
+    case 'agenda':
+    case 'closing':
+      return slide.part === 1 ? slide.kind : `${slide.kind}-p${slide.part}`;
+    case 'sources':
+      return `sources-p${slide.part}`;
+    case 'section':
+      return slide.generated ? 'sources' : slug(slide.title);
+    case 'content':
+      return `${slug(slide.title)}-p${slide.part}`;
+    default: {
+      const never: never = slide.kind;
+      throw new Error(`unknown slide kind ${String(never)}`);
+    }
+  }
+}
+
+/** `id`, or `id-2`, `id-3`…: the first not yet taken. */
+function free(id: string, taken: Set<string>): string {
+  let unique = id;
+  for (let n = 2; taken.has(unique); n++) unique = `${id}-${n}`;
+  taken.add(unique);
+  return unique;
+}
+
+/**
+ * Every slide's id, made here alone: from its kind, title and part, unique in order of appearance
+ * (a second "Context" section becomes `context-2`). The brief's own slides take their ids first,
+ * and the generated ones (agenda, closing, Sources) yield to them, so a section keeps the id its
+ * URL is known by even when it is called "Agenda" or "Sources".
+ */
+export function assignIds(slides: Slide[]): Slide[] {
+  const taken = new Set<string>();
+  const own = new Map<Slide, string>();
+  for (const slide of slides) if (!slide.generated) own.set(slide, free(baseId(slide), taken));
+  return slides.map((slide) => ({ ...slide, id: own.get(slide) ?? free(baseId(slide), taken) }));
+}
+
+/** The URL fragment that points at the first slide of `kind`, if the deck has one. */
+export function anchorOf(slides: Slide[], kind: Slide['kind']): string | undefined {
+  const slide = slides.find((s) => s.kind === kind);
+  return slide && `#${slide.id}`;
 }

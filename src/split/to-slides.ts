@@ -3,7 +3,7 @@ import type { Block, Brief, Section, Slide } from '../types.js';
 import { layoutFor, titleExtraLines, ZERO } from './layout.js';
 import { pack, type Atom, type Limit } from './pack.js';
 import { costOf, splitBlock, type SplitContext } from './split-block.js';
-import { slug, uniqueIds } from './slide-id.js';
+import { assignIds } from './slide-id.js';
 
 export interface SlideLabels {
   summary: string;
@@ -85,8 +85,10 @@ function titleSlide(brief: Brief): Slide {
   return { id: 'title', kind: 'title', title: brief.meta.title, part: 1, parts: 1, blocks: [], notes: [], line: 1, sectionIndex: 0 };
 }
 
-/** Every decision about what goes on which slide is made here; no HTML is produced. */
-/** `lineScale` widens or narrows a section's line limit once fit has measured how its slides really lay out. */
+/**
+ * The sections' slides, with their ids (split/slide-id.ts). `lineScale` widens
+ * or narrows a section's line limit once fit has measured how its slides really lay out.
+ */
 export function toSlides(sections: Section[], brief: Brief, links: Links, labels: SlideLabels = DEFAULT_LABELS, lineScale?: (section: Section) => number): Slide[] {
   const layout = layoutFor(brief.meta.aspect);
   const ctx: SplitContext = { layout, lang: brief.meta.lang, links };
@@ -96,14 +98,15 @@ export function toSlides(sections: Section[], brief: Brief, links: Links, labels
     // A classification banner takes a line's height from every slide.
     const limit = { words: brief.meta.budget, lines: (layout.maxLines - titleExtraLines(title, layout) - (brief.meta.classification ? 1 : 0)) * (lineScale?.(section) ?? 1) };
     const drafts = draftsOf(section, limit, ctx);
-    const base = section.heading === null ? 'summary' : slug(section.heading);
+    const generated = section.sources ? { generated: true as const } : {};
+    const kind = section.heading === null ? 'summary' : section.sources ? 'sources' : 'content';
     if (section.heading !== null) {
-      slides.push({ id: base, kind: 'section', title, titleToken: section.headingToken, part: 1, parts: 1, blocks: [], notes: [], line: section.line, sectionIndex: section.index });
+      slides.push({ id: '', kind: 'section', title, titleToken: section.headingToken, part: 1, parts: 1, blocks: [], notes: [], line: section.line, sectionIndex: section.index, ...generated });
     }
     drafts.forEach((draft, i) => {
       slides.push({
-        id: section.heading === null ? (i === 0 ? base : `${base}-p${i + 1}`) : `${base}-p${i + 1}`,
-        kind: section.heading === null ? 'summary' : 'content',
+        id: '',
+        kind,
         title,
         titleToken: section.headingToken,
         part: i + 1,
@@ -112,6 +115,7 @@ export function toSlides(sections: Section[], brief: Brief, links: Links, labels
         notes: draft.notes,
         line: draft.blocks[0]?.line ?? section.line,
         sectionIndex: section.index,
+        ...generated,
       });
     });
     // Notes written directly under a heading with no text land on the section slide.
@@ -119,6 +123,5 @@ export function toSlides(sections: Section[], brief: Brief, links: Links, labels
       slides[slides.length - 1].notes.push(...notesOf(section.blocks));
     }
   }
-  const ids = uniqueIds(slides.map((s) => s.id));
-  return slides.map((s, i) => ({ ...s, id: ids[i] }));
+  return assignIds(slides);
 }

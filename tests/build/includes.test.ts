@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildDeck } from '../../src/build/build-deck.js';
 import { composeDeck } from '../../src/build/compose-deck.js';
 import { checkBrief } from '../../src/build/check-brief.js';
-import { wordsMissingFromDeck } from '../helpers/deck-words.js';
+import { wordsMissingFromDeck } from '../helpers/lost-words.js';
 import { formatDiagnostic } from '../../src/diagnostics.js';
 import { BriefdeckError } from '../../src/errors.js';
 import { lexBrief } from '../../src/lex/lex-brief.js';

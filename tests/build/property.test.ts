@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { wordsMissingFromDeck } from '../helpers/deck-words.js';
+import { wordsMissingFromDeck } from '../helpers/lost-words.js';
 import { Diagnostics } from '../../src/diagnostics.js';
 import { BriefdeckError } from '../../src/errors.js';
 import { lexBrief } from '../../src/lex/lex-brief.js';

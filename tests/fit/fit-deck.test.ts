@@ -4,7 +4,7 @@ import { BrowserSession } from '../../src/browser/browser-session.js';
 import { measureDeck } from '../../src/fit/measure-page.js';
 import { lexBrief } from '../../src/lex/lex-brief.js';
 import { TOLERANCE } from '../../src/fit/refit.js';
-import { wordsMissingFromSlides } from '../helpers/slide-words.js';
+import { wordsMissingFromSlides } from '../helpers/lost-words.js';
 import { testBrowser } from '../helpers/browser.js';
 import { EXAMPLE, fixture } from '../helpers/fixtures.js';
 import type { Mode } from '../../src/types.js';
@@ -32,8 +32,8 @@ describe('fit by measurement', () => {
       expect(fit.overflow).toBe(0);
       expect(diagnostics.list.filter((d) => d.code === 'overflow')).toEqual([]);
       const measured = await measureDeck(session, deck);
-      const over = measured.filter((m) => m.overflowY > TOLERANCE || m.overflowX > TOLERANCE || m.frameOverflowY > TOLERANCE);
-      expect(over.map((m) => slides[m.index].id)).toEqual([]);
+      const over = slides.filter((_, i) => measured[i].overflowY > TOLERANCE || measured[i].overflowX > TOLERANCE || measured[i].frameOverflowY > TOLERANCE);
+      expect(over.map((s) => s.id)).toEqual([]);
       expect(wordsMissingFromSlides(lexBrief(deck.brief).blocks, deck.brief.meta.title, slides)).toEqual([]);
     });
   }

@@ -3,7 +3,8 @@ import { Diagnostics } from '../../src/diagnostics.js';
 import { lexBrief } from '../../src/lex/lex-brief.js';
 import { parseBrief } from '../../src/load/load-brief.js';
 import { layoutFor } from '../../src/split/layout.js';
-import { refit, type Overflow } from '../../src/fit/refit.js';
+import { refit } from '../../src/fit/refit.js';
+import type { SlideMeasure } from '../../src/types.js';
 import { toSections } from '../../src/split/to-sections.js';
 import { toSlides } from '../../src/split/to-slides.js';
 
@@ -14,7 +15,7 @@ function setup(body: string) {
   return { slides, opts: { ctx: { layout: layoutFor('16:9'), lang: 'en', links }, budget: 1000, floor: 0.7 } };
 }
 
-const fits: Overflow = { bodyHeight: 500, bodyWidth: 1100, overflowY: 0, overflowX: 0, frameOverflowY: 0 };
+const fits: SlideMeasure = { bodyHeight: 500, bodyWidth: 1100, overflowY: 0, overflowX: 0, frameOverflowY: 0, room: 500, used: 400, children: 1, culprit: -1 };
 
 describe('refit', () => {
   it('splits an overflowing slide at its next boundary and renumbers its parts and ids', () => {

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { composeDeck } from '../../src/build/compose-deck.js';
 import { countWords, plainText } from '../../src/lex/markdown.js';
 import { lexBrief } from '../../src/lex/lex-brief.js';
-import { wordsMissingFromSlides } from '../helpers/slide-words.js';
+import { wordsMissingFromSlides } from '../helpers/lost-words.js';
 import { EXAMPLE, fixture } from '../helpers/fixtures.js';
 
 describe('condensed mode', () => {

@@ -4,7 +4,7 @@ import { Diagnostics } from '../../src/diagnostics.js';
 import { countWords, plainText } from '../../src/lex/markdown.js';
 import { lexBrief } from '../../src/lex/lex-brief.js';
 import { parseBrief } from '../../src/load/load-brief.js';
-import { wordsMissingFromSlides } from '../helpers/slide-words.js';
+import { wordsMissingFromSlides } from '../helpers/lost-words.js';
 import { toSections } from '../../src/split/to-sections.js';
 import { toSlides } from '../../src/split/to-slides.js';
 import path from 'node:path';

@@ -2,7 +2,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { buildDeck } from '../../src/build/build-deck.js';
 import { checkBrief } from '../../src/build/check-brief.js';
 import { lexBrief } from '../../src/lex/lex-brief.js';
-import { wordsMissingFromSlides } from '../helpers/slide-words.js';
+import { wordsMissingFromSlides } from '../helpers/lost-words.js';
 import { readPdf } from '../helpers/pdf.js';
 import { testBrowser } from '../helpers/browser.js';
 import { fixture, tempDir } from '../helpers/fixtures.js';
@@ -21,7 +21,7 @@ describe('footnotes and sources', () => {
       const html = result.deck.html;
       expect(html).toMatch(/<ol class="bd-footnotes"><li value="1">Ministry of Trade, <em>Annual report 2021<\/em>/);
       expect(html).toMatch(/<ol class="bd-footnotes"><li value="1">[^]*?<li value="2">Customs statistics/);
-      const sources = slides.filter((s) => s.title === 'Sources' && s.kind === 'content');
+      const sources = slides.filter((s) => s.kind === 'sources');
       expect(sources.map((s) => s.id)).toEqual(['sources-p1']);
       expect(sources[0].bodyHtml).toMatch(/Ministry of Trade[^]*Customs statistics[^]*never cites/);
       expect(wordsMissingFromSlides(lexBrief(result.deck.brief).blocks, 'Sources matter', result.slides)).toEqual([]);

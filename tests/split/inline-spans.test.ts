@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { wordsMissingFromDeck } from '../helpers/deck-words.js';
+import { wordsMissingFromDeck } from '../helpers/lost-words.js';
 import { Diagnostics } from '../../src/diagnostics.js';
 import { lexBrief } from '../../src/lex/lex-brief.js';
 import { parseBrief } from '../../src/load/load-brief.js';

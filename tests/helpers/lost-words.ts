@@ -1,6 +1,14 @@
 import type { Token } from 'marked';
-import type { Block, Deck } from '../../src/types.js';
-import { decodeEntities, lexMarkdown, plainText, words } from '../../src/lex/markdown.js';
+import type { Block, Deck, Slide } from '../../src/types.js';
+import { isBodySlide } from '../../src/types.js';
+import { decodeEntities, lexMarkdown, plainText, tokensText, words } from '../../src/lex/markdown.js';
+
+/**
+ * The proof that splitting, condensing and fitting lose nothing, at two depths: the slide model
+ * (every block's words on a slide or in its notes) and the rendered deck (every word a reader of
+ * the brief would count, shown on a slide or in its notes). Test helpers: the product itself
+ * never needs them.
+ */
 
 /** Elements whose content is never shown; the sanitizer drops it with the element. */
 const RE_HIDDEN = /<(script|style|textarea|option|noscript)\b[^>]*>[\s\S]*?(?:<\/\1\s*>|$)/gi;
@@ -56,5 +64,38 @@ export function wordsMissingFromDeck(blocks: Block[], deck: Deck): string[] {
     const missing = count - (shown.get(word) ?? 0);
     for (let i = 0; i < missing; i++) lost.push(word);
   }
+  return lost;
+}
+
+function count(into: Map<string, number>, text: string): void {
+  for (const w of words(text)) {
+    const key = w.toLocaleLowerCase();
+    into.set(key, (into.get(key) ?? 0) + 1);
+  }
+}
+
+function modelText(block: Block): string {
+  if (block.directive?.kind === 'notes') return block.directive.text;
+  if (block.directive) return '';
+  return plainText(block.token);
+}
+
+/**
+ * Words of the brief that no slide, slide title or speaker note carries: the proof that splitting,
+ * condensing and fitting lost nothing. Counts words as a multiset, so a sentence dropped from the
+ * second of two identical paragraphs still counts.
+ */
+export function wordsMissingFromSlides(source: Block[], title: string, slides: Slide[]): string[] {
+  const want = new Map<string, number>();
+  count(want, title);
+  for (const b of source) count(want, modelText(b));
+  const have = new Map<string, number>();
+  for (const s of slides) {
+    if (!isBodySlide(s)) count(have, s.title);
+    for (const b of s.blocks) count(have, modelText(b));
+    for (const n of s.notes) count(have, tokensText(lexMarkdown(n)));
+  }
+  const lost: string[] = [];
+  for (const [w, n] of want) for (let i = (have.get(w) ?? 0); i < n; i++) lost.push(w);
   return lost;
 }
