@@ -1,5 +1,5 @@
 /**
- * The words briefdeck writes itself, per language. A new label is a new key in `en` and in every
+ * The words briefdeck writes itself, per language, in every output (deck, PDFs, handout). A new label is a new key in `en` and in every
  * other language (the `satisfies` check below fails the build when one is missing); a new language
  * is a new entry. `{n}` and `{total}` are filled in by `label()`.
  */
@@ -17,6 +17,10 @@ const EN = {
   contact: 'Contact',
   version: 'Version',
   source: 'Source',
+  handout: 'Handout',
+  contents: 'Contents',
+  notesFor: 'Notes for slide',
+  keywords: 'Keywords',
 } as const;
 
 export type LabelKey = keyof typeof EN;
@@ -38,6 +42,10 @@ export const LABELS = {
     contact: 'Kontakt',
     version: 'Version',
     source: 'Quelle',
+    handout: 'Handout',
+    contents: 'Inhalt',
+    notesFor: 'Notizen zu Folie',
+    keywords: 'Schlagwörter',
   },
   fr: {
     summary: 'Résumé',
@@ -53,6 +61,10 @@ export const LABELS = {
     contact: 'Contact',
     version: 'Version',
     source: 'Source',
+    handout: 'Document de présentation',
+    contents: 'Sommaire',
+    notesFor: 'Notes de la diapositive',
+    keywords: 'Mots-clés',
   },
   es: {
     summary: 'Resumen',
@@ -68,6 +80,10 @@ export const LABELS = {
     contact: 'Contacto',
     version: 'Versión',
     source: 'Fuente',
+    handout: 'Material de apoyo',
+    contents: 'Contenido',
+    notesFor: 'Notas de la diapositiva',
+    keywords: 'Palabras clave',
   },
   ru: {
     summary: 'Краткое содержание',
@@ -83,6 +99,10 @@ export const LABELS = {
     contact: 'Контакты',
     version: 'Версия',
     source: 'Источник',
+    handout: 'Раздаточный материал',
+    contents: 'Содержание',
+    notesFor: 'Заметки к слайду',
+    keywords: 'Ключевые слова',
   },
   zh: {
     summary: '摘要',
@@ -98,6 +118,10 @@ export const LABELS = {
     contact: '联系方式',
     version: '版本',
     source: '来源',
+    handout: '讲义',
+    contents: '目录',
+    notesFor: '幻灯片备注',
+    keywords: '关键词',
   },
   ja: {
     summary: '要旨',
@@ -113,6 +137,10 @@ export const LABELS = {
     contact: '連絡先',
     version: 'バージョン',
     source: '出典',
+    handout: '配布資料',
+    contents: '目次',
+    notesFor: 'スライドのノート',
+    keywords: 'キーワード',
   },
   ar: {
     summary: 'ملخص',
@@ -128,6 +156,10 @@ export const LABELS = {
     contact: 'للتواصل',
     version: 'الإصدار',
     source: 'المصدر',
+    handout: 'نشرة مرافقة',
+    contents: 'المحتويات',
+    notesFor: 'ملاحظات الشريحة',
+    keywords: 'الكلمات المفتاحية',
   },
 } as const satisfies Record<string, Labels>;
 

@@ -9,6 +9,7 @@ import { browserStep, type BrowserJob } from '../browser/browser-step.js';
 import { finishPdf } from './finish-pdf.js';
 import { outlineOf } from './outline.js';
 import { printInChunks, type PrintChunks } from './print-chunks.js';
+import { labelsFor } from '../i18n/labels.js';
 import { keepLinksAcross, labelNotesPages, linkEverySlide } from './print-helpers.js';
 import { runOnPages } from '../browser/run-on-pages.js';
 import { chunkRanges, type SlideRange } from '../browser/run-on-pages.js';
@@ -49,7 +50,7 @@ async function printSlides(page: Page, session: BrowserSession, htmlPath: string
   }
   await browserStep(job, page, 'preparing the print', async () => {
     if (options.notes && options.notesPageCss) await page.addStyleTag({ content: options.notesPageCss });
-    if (options.notes) await labelNotesPages(page, undefined, range.start + 1);
+    if (options.notes) await labelNotesPages(page, labelsFor(deck.brief.meta.lang), range.start + 1);
     await linkEverySlide(page, deck.slides.map((s) => s.id));
     if (deckIds.length > 0) await keepLinksAcross(page, deckIds);
   });

@@ -1,5 +1,5 @@
 import type { Page } from 'puppeteer';
-import { OUTPUT_LABELS, type OutputLabels } from '../render/output-labels.js';
+import type { Labels } from '../i18n/labels.js';
 
 /**
  * Links every slide from a hidden list, because Chromium writes a named destination only for an
@@ -49,7 +49,7 @@ export async function keepLinksAcross(page: Page, ids: string[]): Promise<void> 
 }
 
 /** Heads each `--notes` page with the number and title of the slide it belongs to (`first`: the page's first slide's number). */
-export async function labelNotesPages(page: Page, labels: OutputLabels = OUTPUT_LABELS, first = 1): Promise<void> {
+export async function labelNotesPages(page: Page, labels: Labels, first = 1): Promise<void> {
   await page.evaluate((notesFor: string, firstNumber: number) => {
     const pages = Array.from(document.querySelectorAll('.pdf-page'));
     for (const notes of Array.from(document.querySelectorAll('.speaker-notes-pdf[data-layout="separate-page"]'))) {

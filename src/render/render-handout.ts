@@ -1,6 +1,6 @@
 import { ASPECTS, type Paper, type Slide, type HandoutTemplates, type RenderInput } from '../types.js';
 import { handoutGeometry, MARGINS, PAPER_SIZES, type HandoutLayout } from './handout-geometry.js';
-import { OUTPUT_LABELS } from './output-labels.js';
+import { labelsFor } from '../i18n/labels.js';
 import { renderDeck } from './render-deck.js';
 
 export interface HandoutOptions {
@@ -60,7 +60,7 @@ export function renderHandout(input: RenderInput, templates: HandoutTemplates, o
       contents: contentsOf(input.slides),
       organisation: brief.meta.organisation ?? '',
       keywords: brief.meta.keywords.join(', '),
-      labels: OUTPUT_LABELS,
+      labels: labelsFor(input.brief.meta.lang),
     },
     handoutCssHtml: templates.css,
     handoutPageCssHtml: handoutPageCss(options.paper, brief.meta.shortTitle),

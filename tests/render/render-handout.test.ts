@@ -54,3 +54,14 @@ describe('handoutPageCss', () => {
     expect(css).toContain('@page :first');
   });
 });
+
+describe('the handout speaks the brief\'s language', () => {
+  it('labels its cover, contents and slides from the one label table', async () => {
+    const german = await composeDeck(fixture('lang-de.md'), { fit: false });
+    const html = renderHandout(german.input, templates, { layout: 'notes', paper: 'a4' });
+    expect(html).toContain('<span>Handout</span>');
+    expect(html).toMatch(/<h2 id="bd-ho-contents-heading">Inhalt<\/h2>/);
+    expect(html).toContain('aria-label="Folie 1: ');
+    expect(html).not.toMatch(/>Contents<|aria-label="Slide /);
+  });
+});
