@@ -33,6 +33,13 @@ export function formatDiagnostic(d: Diagnostic): string {
   return `${where}${d.severity} ${d.code} ${d.message}`;
 }
 
+/**
+ * Defects a reader of the deck would see (a slide that overflows, a picture missing, a link or a
+ * footnote that leads nowhere): errors in every command, build and check alike, whichever stage
+ * reports them. Every other finding is reported with the severity its stage gives it.
+ */
+export const READER_DEFECTS: readonly string[] = ['overflow', 'image-missing', 'image-not-image', 'image-not-file', 'image-unreadable', 'link-broken', 'footnote-missing'];
+
 /** Collects what the stages have to say, like unified's VFile messages. */
 export class Diagnostics {
   readonly list: Diagnostic[] = [];
@@ -46,7 +53,7 @@ export class Diagnostics {
   /** Adds a diagnostic about a place numbered as the stages number it. */
   add(severity: Severity, code: string, message: string, at?: SourceRef): void {
     const brief = at && this.briefs.get(at.file);
-    this.record({ severity, code, message, at: brief ? locateIn(brief, at) : at });
+    this.record({ severity: READER_DEFECTS.includes(code) ? 'error' : severity, code, message, at: brief ? locateIn(brief, at) : at });
   }
 
   /** Adds a diagnostic that is already located: one replayed or turned from an error. */

@@ -10,6 +10,7 @@ import type { Deck, FitStats, Slide } from '../types.js';
 import { stageOutputs } from '../write/stage-outputs.js';
 import { composeDeck } from './compose-deck.js';
 import type { BuildOptions } from './options.js';
+import { enforceStrict } from './strict.js';
 
 export interface BuildResult {
   file: string;
@@ -33,6 +34,7 @@ export async function buildDeck(file: string, options: BuildOptions = {}): Promi
   const target = path.join(options.outDir ?? 'dist', briefName(file));
   const previous = await readManifest(target);
   const { deck, slides, diagnostics, key, input, fit, measures, sources } = await composeDeck(file, options, previous ?? {});
+  if (options.strict) enforceStrict(diagnostics);
   const hashes = slideHashes(deck);
   const changes = diffSlides(previous?.deck?.slides, hashes);
   const wanted = ['index.html', ...(options.pdf ? [`${deck.brief.name}.pdf`] : []), ...(options.handout ? [`${deck.brief.name}-handout.pdf`] : [])];

@@ -20,7 +20,7 @@ import { toSections } from '../split/to-sections.js';
 import type { Block, Brief, Deck, DeckPlan, FitStats, RenderBase, RenderInput, Slide, StoredMeasures } from '../types.js';
 import { VERSION } from '../version.js';
 import type { BuildOptions } from './options.js';
-import { enforceStrict } from './strict.js';
+import { lintBrief } from './lint-brief.js';
 
 export interface Composed {
   deck: Deck;
@@ -74,11 +74,13 @@ async function composeBody(brief: Brief, templates: string | undefined, diagnost
   const session = options.fit === false ? undefined : options.browser;
   const stored = session ? (kept ?? (await readManifest(path.join(options.outDir ?? 'dist', brief.name))))?.fit : undefined;
   const fitted = await fitDeck(planOf(brief, blocks, links), { ...base, stripNotes: options.stripNotes }, { session, memo: options.memo, kept: stored }, diagnostics);
+  lintBrief(brief, blocks, fitted.slides, diagnostics);
   return { deck: fitted.deck, slides: fitted.slides, diagnostics, input: { ...base, slides: fitted.slides }, fit: fitted.stats, measures: fitted.measures };
 }
 
 /**
  * The pure middle of the pipeline plus its reads: a brief in, a rendered deck out, nothing written.
+ * Build and check alike see what it reports (the same diagnostics, the same severities).
  * `kept` is the deck folder's manifest when the caller has read it already (else it is read here).
  */
 export async function composeDeck(file: string, options: BuildOptions = {}, kept?: Kept): Promise<Composed> {
@@ -94,7 +96,6 @@ export async function composeDeck(file: string, options: BuildOptions = {}, kept
   } catch (error) {
     throw locatedError(error, brief);
   }
-  if (options.strict) enforceStrict(diagnostics);
   const { images, assets } = composed.input;
   // A deck packed by word budget alone is not what a build with a browser makes: it is rebuilt then.
   const key = inputKey({ brief, images, templates: composed.input.templates, assets, options: { ...options, fitVerified: composed.fit.verified }, version: VERSION });

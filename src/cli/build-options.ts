@@ -1,18 +1,15 @@
 import type { BuildOptions } from '../build/options.js';
 import type { BrowserSession } from '../browser/browser-session.js';
-import type { BuildFlags } from './program.js';
+import type { BuildFlags, DeckFlags } from './program.js';
 
 /** `--handout-layout` alone asks for a handout too. */
 export function wantsHandout(flags: BuildFlags): boolean {
   return flags.handout || flags.handoutLayout !== undefined;
 }
 
-/** The flags of `build`, `build --watch` and `serve` as library options: one mapping for all three. */
-export function buildOptions(flags: BuildFlags, browser: BrowserSession, signal?: AbortSignal): Omit<BuildOptions, 'diagnostics'> {
+/** The flags that make a deck as library options: `check` sees exactly what `build` would make. */
+export function deckOptions(flags: DeckFlags, browser: BrowserSession): Omit<BuildOptions, 'diagnostics'> {
   return {
-    outDir: flags.out,
-    pdf: flags.pdf,
-    handout: wantsHandout(flags),
     fit: flags.fit,
     budget: flags.budget,
     theme: flags.theme,
@@ -22,13 +19,23 @@ export function buildOptions(flags: BuildFlags, browser: BrowserSession, signal?
     strict: flags.strict,
     allowHtml: flags.allowHtml,
     fetchRemote: flags.fetchRemote,
+    config: flags.config,
+    templates: flags.templates,
+  };
+}
+
+/** The flags of `build`, `pdf`, `build --watch` and `serve` as library options: one mapping for all. */
+export function buildOptions(flags: BuildFlags, browser: BrowserSession, signal?: AbortSignal): Omit<BuildOptions, 'diagnostics'> {
+  return {
+    ...deckOptions(flags, browser),
+    outDir: flags.out,
+    pdf: flags.pdf,
+    handout: wantsHandout(flags),
     force: flags.force,
     signal,
     notes: flags.notes,
     stripNotes: flags.stripNotes,
     handoutLayout: flags.handoutLayout,
     paper: flags.paper,
-    config: flags.config,
-    templates: flags.templates,
   };
 }

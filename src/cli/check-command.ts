@@ -4,12 +4,12 @@ import { formatDiagnostic } from '../diagnostics.js';
 import { EXIT, type ExitCode } from '../errors.js';
 import { BrowserSession } from '../browser/browser-session.js';
 import { resolveInputs } from '../load/resolve-inputs.js';
-import { addDeckOptions, type BuildFlags } from './program.js';
+import { deckOptions } from './build-options.js';
+import { addDeckOptions, type DeckFlags } from './program.js';
 
-export type CheckFlags = Pick<BuildFlags, 'fit' | 'budget' | 'theme' | 'aspect' | 'mode' | 'browser' | 'timeout'> & {
-  strict: boolean;
+export interface CheckFlags extends DeckFlags {
   format: 'text' | 'json';
-};
+}
 
 export interface CheckIo {
   stdout: (text: string) => void;
@@ -57,11 +57,7 @@ export async function checkAll(inputs: string[], flags: CheckFlags, io: CheckIo)
   try {
     for (const file of files) {
       if (io.signal?.aborted) break;
-      const overrides = { budget: flags.budget, theme: flags.theme, aspect: flags.aspect, mode: flags.mode };
-      // Not `strict` to checkBrief: it hands it on to the build, whose --strict stops at the first
-      // warning (renamed strict-…) before the brief is linted. Check reports every problem, as errors.
-      const result = await checkBrief(file, { ...overrides, fit: flags.fit, browser: session });
-      results.push(flags.strict ? { ...result, diagnostics: result.diagnostics.map((d) => ({ ...d, severity: 'error' as const })) } : result);
+      results.push(await checkBrief(file, { ...deckOptions(flags, session), signal: io.signal }));
     }
   } finally {
     io.signal?.removeEventListener('abort', stop);
@@ -76,7 +72,6 @@ export function addCheckCommand(program: Command, action: (inputs: string[], fla
     .command('check')
     .description('build in memory, measure every slide, and report problems without writing anything')
     .argument('[inputs...]', 'Markdown briefs or folders of briefs', ['content'])
-    .option('--strict', 'treat warnings as errors', false)
     .addOption(new Option('--format <format>', 'report format').choices(['text', 'json']).default('text'));
   return addDeckOptions(command)
     .addHelpText('after', CHECK_EXAMPLES)

@@ -5,9 +5,8 @@ import { HANDOUT_LAYOUTS, type HandoutLayout } from '../render/handout-geometry.
 import { THEMES } from '../load/read-meta.js';
 import { VERSION } from '../version.js';
 
-export interface BuildFlags {
-  out: string;
-  pdf: boolean;
+/** The flags of every command that builds a deck, in memory (`check`) or on disk (addDeckOptions). */
+export interface DeckFlags {
   fit: boolean;
   budget?: number;
   theme?: string;
@@ -15,6 +14,16 @@ export interface BuildFlags {
   mode?: (typeof MODES)[number];
   browser?: string;
   timeout: number;
+  config?: string;
+  templates?: string;
+  strict: boolean;
+  allowHtml: boolean;
+  fetchRemote: boolean;
+}
+
+export interface BuildFlags extends DeckFlags {
+  out: string;
+  pdf: boolean;
   quiet: boolean;
   /** `build --watch`: keep running and rebuild what changes. */
   watch?: boolean;
@@ -23,11 +32,6 @@ export interface BuildFlags {
   handout: boolean;
   handoutLayout?: HandoutLayout;
   paper?: Paper;
-  config?: string;
-  templates?: string;
-  strict: boolean;
-  allowHtml: boolean;
-  fetchRemote: boolean;
   force: boolean;
 }
 
@@ -92,9 +96,6 @@ function addBuildOptions(command: Command, pdfFlag: boolean): Command {
   addDeckOptions(command)
     .option('-q, --quiet', 'print errors only', false)
     .option('-f, --force', 'rebuild even up-to-date decks; write into an output folder briefdeck did not create, and over files changed since it wrote them', false)
-    .option('--strict', 'treat every warning about a brief (missing image, unknown key…) as an error; nothing is written', false)
-    .option('--allow-html', 'keep raw HTML (scripts included) as written: only for briefs you trust', false)
-    .option('--fetch-remote', 'download remote (http/https) images and embed them; by default they are not fetched', false)
     .option('--notes', "slide PDF: each slide's notes on a page after it (implies --pdf)", false)
     .option('--strip-notes', 'write the HTML deck without speaker notes', false)
     .option('--handout', 'also write <name>/<name>-handout.pdf: slides with their notes on paper', false)
@@ -116,6 +117,9 @@ export function addDeckOptions(command: Command): Command {
     .addOption(new Option('--mode <mode>', 'full: all text on the slides; condensed: the gist on the slides, the prose in the notes').choices([...MODES]))
     .option('--browser <path>', 'Chrome or Chromium to measure slides and print PDFs (else BRIEFDECK_BROWSER, PUPPETEER_EXECUTABLE_PATH, system paths, Puppeteer cache)')
     .option('--no-fit', 'pack slides by word budget only, without measuring them in the browser')
+    .option('--strict', 'treat every warning about a brief (unknown key, image without alt text…) as an error; a build then writes nothing', false)
+    .option('--allow-html', 'keep raw HTML (scripts included) as written: only for briefs you trust', false)
+    .option('--fetch-remote', 'download remote (http/https) images and embed them; by default they are not fetched', false)
     .option('--timeout <seconds>', 'time limit for each browser step', wholeNumber(1, 3600), 60);
 }
 

@@ -44,6 +44,8 @@ async function buildAll(inputs: string[], flags: BuildFlags, io: Io): Promise<Ex
       try {
         const result = await buildDeck(file, { ...buildOptions(flags, session, io.signal), memo, diagnostics });
         if (!flags.quiet) io.stdout(summary(result));
+        // A deck with a defect its reader would see (diagnostics.ts READER_DEFECTS) is written, and the run fails.
+        if (diagnostics.errors.length > 0 && code === EXIT.ok) code = EXIT.input;
       } catch (error) {
         // After Ctrl-C the stop, not the brief, made the build fail: say so once, below.
         if (io.signal?.aborted) return stopBuilding();

@@ -57,4 +57,34 @@ describe('briefdeck check (CLI)', () => {
     expect(await run(['check', fixture('check/clean.md'), '--strict', '--format', 'json', '--browser', '/nonexistent/chromium'], io)).toBe(1);
     expect(JSON.parse(out).files[0].diagnostics.map((d: { code: string }) => d.code)).toEqual(['fit-unverified']);
   });
+
+  it('takes every option build takes, --config and --templates among them', async () => {
+    let out = '';
+    const io = { stdout: (t: string) => void (out += t), stderr: (t: string) => void (out += t) };
+    expect(await run(['check', fixture('check/clean.md'), '--no-fit', '--templates', '/nonexistent'], io)).toBe(1);
+    expect(out).toMatch(/error templates-missing no templates folder \/nonexistent/);
+    out = '';
+    expect(await run(['check', fixture('check/clean.md'), '--no-fit', '--config', '/nonexistent.yaml'], io)).toBe(1);
+    expect(out).toMatch(/no such config file: \/nonexistent\.yaml/);
+  });
+});
+
+describe('build and check agree', () => {
+  it('report the same findings with the same severities', async () => {
+    const { buildDeck } = await import('../../src/build/build-deck.js');
+    const { tempDir } = await import('../helpers/fixtures.js');
+    const out = await tempDir();
+    try {
+      for (const file of [fixture('check/problems.md'), fixture('check/footnote-missing.md')]) {
+        const built = await buildDeck(file, { outDir: out.dir, fit: false });
+        const checked = await checkBrief(file, { fit: false });
+        expect(built.diagnostics.list.map(where).sort()).toEqual(checked.diagnostics.map(where).sort());
+      }
+      // A footnote cited but never defined is an error in a build too, where it used to be silent.
+      const footnote = await buildDeck(fixture('check/footnote-missing.md'), { outDir: out.dir, fit: false, force: true });
+      expect(footnote.diagnostics.errors.map((d) => d.code)).toEqual(['footnote-missing']);
+    } finally {
+      await out.remove();
+    }
+  });
 });

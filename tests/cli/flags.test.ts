@@ -34,19 +34,23 @@ afterAll(async () => {
 const html = (name: string, out = 'out') => readFile(path.join(out, name, 'index.html'), 'utf8');
 
 describe('images: warnings with placeholders, errors with --strict', () => {
-  it('warns, located, for a missing image and a file that is no image, and shows placeholders', async () => {
+  it('a missing image and a file that is no image are located errors, as in check: the deck shows placeholders and the run exits 1', async () => {
     const result = await cli(['build', 'images.md', '-o', 'out']);
-    expect(result.code).toBe(0);
+    expect(result.code).toBe(1);
     expect(result.err).toBe(
-      'images.md:9 warning image-missing image not found: charts/missing.png\n' +
-        'images.md:11 warning image-not-image not-image.png is not an image (PNG, JPEG, GIF, WebP, AVIF or SVG)\n',
+      'images.md:9 error image-missing image not found: charts/missing.png\n' +
+        'images.md:11 error image-not-image not-image.png is not an image (PNG, JPEG, GIF, WebP, AVIF or SVG)\n',
     );
+    const check = await cli(['check', 'images.md', '--no-fit']);
+    expect(check.code).toBe(1);
+    expect(check.out).toContain('images.md:9 error image-missing image not found: charts/missing.png\n');
+    expect(check.out).toContain('images.md:11 error image-not-image ');
     const deck = await html('images');
     expect(deck).toContain('<span class="bd-missing-image" role="img" aria-label="the missing chart">[image: the missing chart]</span>');
     expect(deck).toContain('<span class="bd-missing-image" role="img" aria-label="not a picture">[image: not a picture]</span>');
   });
 
-  it('with --strict, the first warning is an error and nothing is written', async () => {
+  it('with --strict, the first problem stops the build and nothing is written', async () => {
     const result = await cli(['build', 'images.md', '-o', 'strict-out', '--strict']);
     expect(result.code).toBe(1);
     expect(result.err).toBe(
