@@ -2,7 +2,7 @@
 // `npm run check:layers`: the stage order of src/ (CONTRIBUTING.md), checked on the imports.
 // A stage may import the shared base and the stages before it in the pipeline, never one after it;
 // the drivers (build, watch, serve, cli) sit above every stage; only fit, pdf, pptx and the drivers
-// use the browser; and no file imports itself round a cycle. Prints each breach, exits 1 on any.
+// use the browser; the middle (lex, split, render) does no I/O; and no file imports itself round a cycle. Prints each breach, exits 1 on any.
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -16,6 +16,10 @@ export const STAGES = { import: 1, load: 2, lex: 3, split: 4, render: 5, fit: 6,
 export const BASE = ['types.ts', 'errors.ts', 'diagnostics.ts', 'hash.ts', 'paths.ts', 'version.ts', 'i18n'];
 /** The Chromium service: imports only the base; used by these. */
 export const BROWSER_USERS = ['fit', 'pdf', 'pptx', 'build', 'watch', 'serve', 'cli', 'index.ts'];
+
+/** The pure middle: no disk, no processes, no network, no browser (they are passed what they need). */
+export const PURE = ['lex', 'split', 'render', 'i18n'];
+const RE_IO = /(?:^|\n)\s*import\s+(?!type\b)[^;]*?from\s*['"](node:(?:fs|fs\/promises|child_process|net|http|https)|puppeteer)['"]/g;
 
 const RE_IMPORT = /(?:^|[^\w.])(?:import|export)\s[^;'"]*?from\s*['"](\.[^'"]+)['"]|import\(\s*['"](\.[^'"]+)['"]\s*\)/g;
 
@@ -89,6 +93,9 @@ export function checkLayers() {
   for (const file of files(src)) {
     const from = area(file);
     if (STAGES[from] === undefined && !BASE.includes(from) && from !== 'browser') problems.push(`${path.relative(root, file)}: src/${from} is in no stage of the order (scripts/check-layers.mjs)`);
+    if (PURE.includes(from)) {
+      for (const m of readFileSync(file, 'utf8').matchAll(RE_IO)) problems.push(`${path.relative(root, file)} imports ${m[1]}: ${from} is pure (load, write, browser and the outputs do the I/O)`);
+    }
     const targets = imports(file);
     graph.set(file, targets);
     for (const target of targets) {

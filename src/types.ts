@@ -293,3 +293,20 @@ export interface RenderInput {
    */
   only?: number[];
 }
+
+/** One deck in the listing of an output folder. */
+export interface IndexEntry {
+  /** The deck's folder name (the brief's name). */
+  name: string;
+  title: string;
+  date?: string;
+  lang?: string;
+  slides: number;
+  brief: string;
+  /** PDF file names inside the deck's folder, current ones only. */
+  pdfs: string[];
+  /** Whether the folder holds a deck to link to. */
+  built: boolean;
+  /** The located error of the last build, while serving. */
+  error?: string;
+}

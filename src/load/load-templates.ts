@@ -54,3 +54,14 @@ export function loadTemplates(dir = TEMPLATES_DIR, userDir?: string): Promise<Te
 export function forgetTemplates(): void {
   loadOnce.clear();
 }
+
+export const INDEX_TEMPLATE = path.join(TEMPLATES_DIR, 'index.hbs');
+
+/** Read on every render: the listing is small, and an edited template shows at the next rebuild. */
+export async function loadIndexTemplate(file = INDEX_TEMPLATE): Promise<{ source: string; file: string }> {
+  try {
+    return { source: await readFile(file, 'utf8'), file };
+  } catch (error) {
+    fail('template-missing', `cannot read the deck listing template ${file} (${(error as NodeJS.ErrnoException).code ?? String(error)})`);
+  }
+}

@@ -1,38 +1,7 @@
-import { readFile } from 'node:fs/promises';
-import path from 'node:path';
-import { fail } from '../errors.js';
-import { TEMPLATES_DIR } from '../paths.js';
+import type { IndexEntry } from '../types.js';
 import { VERSION } from '../version.js';
 import { compilePage } from './handlebars.js';
 import { formatDate } from './render-deck.js';
-
-/** One deck in the listing of an output folder. */
-export interface IndexEntry {
-  /** The deck's folder name (the brief's name). */
-  name: string;
-  title: string;
-  date?: string;
-  lang?: string;
-  slides: number;
-  brief: string;
-  /** PDF file names inside the deck's folder, current ones only. */
-  pdfs: string[];
-  /** Whether the folder holds a deck to link to. */
-  built: boolean;
-  /** The located error of the last build, while serving. */
-  error?: string;
-}
-
-export const INDEX_TEMPLATE = path.join(TEMPLATES_DIR, 'index.hbs');
-
-/** Read on every render: the listing is small, and an edited template shows at the next rebuild. */
-export async function loadIndexTemplate(file = INDEX_TEMPLATE): Promise<{ source: string; file: string }> {
-  try {
-    return { source: await readFile(file, 'utf8'), file };
-  } catch (error) {
-    fail('template-missing', `cannot read the deck listing template ${file} (${(error as NodeJS.ErrnoException).code ?? String(error)})`);
-  }
-}
 
 function pdfLabel(name: string, file: string): string {
   return file === `${name}.pdf` ? 'PDF' : `PDF: ${file.replace(/\.pdf$/i, '').replace(`${name}-`, '')}`;

@@ -1,6 +1,8 @@
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { loadIndexTemplate, renderIndex, type IndexEntry } from '../render/render-index.js';
+import { loadIndexTemplate } from '../load/load-templates.js';
+import { renderIndex } from '../render/render-index.js';
+import type { IndexEntry } from '../types.js';
 import { readManifest, sha256, type Manifest } from '../cache/manifest.js';
 import { stageOutputs } from './stage-outputs.js';
 
