@@ -30,8 +30,8 @@ describe('building a brief with includes', () => {
     expect(html).toMatch(/<img src="data:image\/png;base64,[^"]+" alt="a dot, found next to the annex"/);
     expect(html).toContain('&lt;!-- include: parts/annex.md --&gt;');
     expect(result.diagnostics.list.map(formatDiagnostic)).toEqual([
-      `${shown(fixture('includes/parts/annex.md'))}:7 warning image-missing image not found: img/missing.png`,
-      `${shown(BRIEF)}:21 warning image-missing image not found: missing.png`,
+      `${shown(fixture('includes/parts/annex.md'))}:7 error image-missing image not found: img/missing.png`,
+      `${shown(BRIEF)}:21 error image-missing image not found: missing.png`,
     ]);
     expect(wordsMissingFromDeck(lexBrief(result.deck.brief).blocks, result.deck)).toEqual([]);
   });
