@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { Diagnostics, locateIn } from './diagnostics.js';
-import type { Brief, Deck, Section, Slide } from './types.js';
+import type { Brief, Deck, NamedFile, Section, Slide } from './types.js';
 import type { BrowserSession } from './export/browser-session.js';
 import type { PrintOptions } from './build-prints.js';
 import { fitDeck, type FitStats } from './fit-deck.js';
@@ -12,7 +12,7 @@ import { lexBrief } from './lex/lex-brief.js';
 import { loadAssets } from './load/load-assets.js';
 import { briefName, loadBrief } from './load/load-brief.js';
 import { loadImages } from './load/load-images.js';
-import { loadTemplates } from './load/load-templates.js';
+import { loadTemplates, templatesGiven } from './load/load-templates.js';
 import { loadConfig } from './load/load-config.js';
 import { loadLogo } from './load/load-logo.js';
 import { loadScriptFonts } from './load/load-script-fonts.js';
@@ -128,18 +128,18 @@ export async function composeDeck(file: string, options: BuildOptions = {}, kept
   const { images, templates, assets } = composed.input;
   // A deck packed by word budget alone is not what a build with a browser makes: it is rebuilt then.
   const key = inputKey({ brief, images, templates, assets, options: { ...options, fitVerified: composed.fit.verified }, version: VERSION });
-  const sources = [config.file, /\.css$/i.test(brief.meta.theme) ? brief.meta.theme : undefined, options.templates ?? config.templates].filter((f): f is string => f !== undefined);
+  const sources = [config.file, brief.meta.themeFile?.path, options.templates ?? config.templates?.path].filter((f): f is string => f !== undefined);
   return { ...composed, key, sources };
 }
 
-async function composeBody(brief: Brief, configTemplates: string | undefined, diagnostics: Diagnostics, options: BuildOptions, kept?: Kept): Promise<Omit<Composed, 'key' | 'sources'>> {
+async function composeBody(brief: Brief, configTemplates: NamedFile | undefined, diagnostics: Diagnostics, options: BuildOptions, kept?: Kept): Promise<Omit<Composed, 'key' | 'sources'>> {
   const file = brief.file;
   const { blocks, links } = lexBrief(brief);
   const labels = labelsFor(brief.meta.lang);
   const [images, assets, templates, logo, scriptFonts] = await Promise.all([
     loadImages(blocks, brief, diagnostics, { fetchRemote: options.fetchRemote, signal: options.signal }),
-    loadAssets(brief.meta.theme),
-    loadTemplates(undefined, options.templates ?? configTemplates),
+    loadAssets(brief.meta.theme, brief.meta.themeFile),
+    loadTemplates(undefined, options.templates !== undefined ? templatesGiven(options.templates) : configTemplates),
     loadLogo(brief, diagnostics),
     loadScriptFonts(deckText(brief, labels), brief.meta.lang),
   ]);
