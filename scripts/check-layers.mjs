@@ -13,7 +13,7 @@ const src = path.join(root, 'src');
 /** Pipeline stages in data order, then the drivers that compose them; equal ranks never import each other. */
 export const STAGES = { import: 1, load: 2, lex: 3, split: 4, render: 5, fit: 6, cache: 7, write: 8, pdf: 9, pptx: 9, build: 10, watch: 11, serve: 11, cli: 12, 'index.ts': 13 };
 /** Imported by any module; import only each other. */
-export const BASE = ['types.ts', 'errors.ts', 'diagnostics.ts', 'hash.ts', 'paths.ts', 'version.ts', 'i18n'];
+export const BASE = ['types.ts', 'errors.ts', 'diagnostics.ts', 'control-chars.ts', 'hash.ts', 'paths.ts', 'version.ts', 'i18n'];
 /** The Chromium service: imports only the base; used by these. */
 export const BROWSER_USERS = ['fit', 'pdf', 'pptx', 'build', 'watch', 'serve', 'cli', 'index.ts'];
 

@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { escapeControls } from './control-chars.js';
 import type { Brief, Diagnostic, LineSpan, Severity, SourceRef } from './types.js';
 
 /**
@@ -27,10 +28,10 @@ export function formatRef(at: SourceRef): string {
   return at.column ? `${file}:${at.line}:${at.column}` : `${file}:${at.line}`;
 }
 
-/** Compiler-style line: `content/x.md:42:1 warning image-no-alt message`. */
+/** Compiler-style line: `content/x.md:42:1 warning image-no-alt message`; one line, whatever the brief wrote. */
 export function formatDiagnostic(d: Diagnostic): string {
   const where = d.at ? `${formatRef(d.at)} ` : '';
-  return `${where}${d.severity} ${d.code} ${d.message}`;
+  return escapeControls(`${where}${d.severity} ${d.code} ${d.message}`);
 }
 
 /**

@@ -1,4 +1,5 @@
 import type { SourceRef } from './types.js';
+import { escapeControls } from './control-chars.js';
 import { formatRef } from './diagnostics.js';
 
 /** One table of exit codes, documented in the README. */
@@ -27,9 +28,9 @@ export class BriefdeckError extends Error {
     this.exitCode = options.exitCode ?? EXIT.input;
   }
 
-  /** `content/x.md:12:3: message`, the form editors and CI logs link from. */
+  /** `content/x.md:12:3: message`, the form editors and CI logs link from; one line, whatever the brief wrote. */
   describe(): string {
-    return this.at ? `${formatRef(this.at)}: ${this.message}` : this.message;
+    return escapeControls(this.at ? `${formatRef(this.at)}: ${this.message}` : this.message);
   }
 }
 

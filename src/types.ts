@@ -7,6 +7,24 @@ export interface SourceRef {
   column?: number;
 }
 
+/**
+ * A file (or folder) that a brief, its config or the command line names, and the rule it is read
+ * by (load/read-confined.ts): inside `root` after symlinks when it has one; a path the user gave on
+ * the command line has none (trusted, but still a regular file within a size limit).
+ */
+export interface NamedFile {
+  /** Absolute. */
+  path: string;
+  /** As written, for messages. */
+  given: string;
+  /** Where it is named: the front-matter or config key; absent on the command line. */
+  at?: SourceRef;
+  /** The folder it must stay inside, and what messages call it ("the brief's folder"). */
+  root?: { dir: string; name: string };
+  /** Named by a config briefdeck found (not given): templates from it may not run script. */
+  untrusted?: boolean;
+}
+
 export interface Author {
   name: string;
   affiliation?: string;
@@ -23,16 +41,18 @@ export interface BriefMeta {
   authors: Author[];
   date?: string;
   lang: string;
+  /** A built-in theme's name, or the absolute path of a `.css` file (then described by `themeFile`). */
   theme: string;
+  themeFile?: NamedFile;
   aspect: Aspect;
   budget: number;
   /** For the PDFs' metadata; from a list or a comma-separated string. */
   keywords: string[];
   /** Handout paper; when absent it follows `lang` (Letter for US-style regions). */
   paper?: Paper;
-  /** Briefing furniture; paths (`logo`) are absolute by now. */
+  /** Briefing furniture. */
   organisation?: string;
-  logo?: string;
+  logo?: NamedFile;
   classification?: string;
   version?: string;
   source?: string;
@@ -197,6 +217,8 @@ export interface TemplateSources {
   partials: Record<string, string>;
   /** The file each template came from (`deck`, `partials/<name>`), for located template errors. */
   files: Record<string, string>;
+  /** The user's folder (`--templates`, or `templates:` in the config), as named. */
+  user?: NamedFile;
 }
 
 /**

@@ -6,7 +6,7 @@ import { pathToFileURL } from 'node:url';
 import { summariseSamples, timed } from './stats.mjs';
 import { treeUsage } from './proc-tree.mjs';
 
-/** The same options as src/export/export-pdf.ts, so the floor prints exactly what export prints. */
+/** The same options as src/pdf/export-pdf.ts, so the floor prints exactly what export prints. */
 export const PDF_OPTIONS = { preferCSSPageSize: true, printBackground: true, tagged: true, outline: true };
 
 /** Read with pdf-lib: finished PDFs keep their page objects in compressed object streams. */

@@ -12,12 +12,12 @@ import { loadConfig } from '../load/load-config.js';
 import { loadImages } from '../load/load-images.js';
 import { loadLogo } from '../load/load-logo.js';
 import { loadScriptFonts } from '../load/load-script-fonts.js';
-import { loadTemplates } from '../load/load-templates.js';
+import { loadTemplates, templatesGiven } from '../load/load-templates.js';
 import { deckText } from '../render/deck-text.js';
 import { condense } from '../split/condense.js';
 import { extractFootnotes, sourcesSection } from '../split/footnotes.js';
 import { toSections } from '../split/to-sections.js';
-import type { Block, Brief, Deck, DeckPlan, FitStats, RenderBase, RenderInput, Slide, StoredMeasures } from '../types.js';
+import type { Block, Brief, Deck, DeckPlan, FitStats, NamedFile, RenderBase, RenderInput, Slide, StoredMeasures } from '../types.js';
 import { VERSION } from '../version.js';
 import type { BuildOptions } from './options.js';
 import { lintBrief } from './lint-brief.js';
@@ -47,10 +47,10 @@ function locatedError(error: unknown, brief: Brief): unknown {
 }
 
 /** Everything render needs besides the slides, read from disk once per brief. */
-async function readInputs(brief: Brief, blocks: Block[], templates: string | undefined, diagnostics: Diagnostics, options: BuildOptions): Promise<RenderBase> {
+async function readInputs(brief: Brief, blocks: Block[], templates: NamedFile | undefined, diagnostics: Diagnostics, options: BuildOptions): Promise<RenderBase> {
   const [images, assets, sources, logo, scriptFonts] = await Promise.all([
     loadImages(imageRefs(blocks), brief, diagnostics, { fetchRemote: options.fetchRemote, signal: options.signal }),
-    loadAssets(brief.meta.theme),
+    loadAssets(brief.meta.theme, brief.meta.themeFile),
     loadTemplates(undefined, templates),
     loadLogo(brief, diagnostics),
     loadScriptFonts(deckText(brief, labelsFor(brief.meta.lang)), brief.meta.lang),
@@ -68,7 +68,7 @@ function planOf(brief: Brief, blocks: Block[], links: DeckPlan['links']): DeckPl
   return { brief, sections: sources ? [...sections, sources] : sections, own, footnotes, links };
 }
 
-async function composeBody(brief: Brief, templates: string | undefined, diagnostics: Diagnostics, options: BuildOptions, kept?: Kept): Promise<Omit<Composed, 'key' | 'sources'>> {
+async function composeBody(brief: Brief, templates: NamedFile | undefined, diagnostics: Diagnostics, options: BuildOptions, kept?: Kept): Promise<Omit<Composed, 'key' | 'sources'>> {
   const { blocks, links } = lexBrief(brief);
   const base = await readInputs(brief, blocks, templates, diagnostics, options);
   const session = options.fit === false ? undefined : options.browser;
@@ -89,7 +89,7 @@ export async function composeDeck(file: string, options: BuildOptions = {}, kept
   const brief = await loadBrief(file, diagnostics, { ...options, defaults: config.defaults });
   // Past this point the stages number lines in the expanded body; what they report is moved here.
   diagnostics.locateWith(brief);
-  const templates = options.templates ?? config.templates;
+  const templates = options.templates !== undefined ? templatesGiven(options.templates) : config.templates;
   let composed: Omit<Composed, 'key' | 'sources'>;
   try {
     composed = await composeBody(brief, templates, diagnostics, options, kept);
@@ -99,6 +99,6 @@ export async function composeDeck(file: string, options: BuildOptions = {}, kept
   const { images, assets } = composed.input;
   // A deck packed by word budget alone is not what a build with a browser makes: it is rebuilt then.
   const key = inputKey({ brief, images, templates: composed.input.templates, assets, options: { ...options, fitVerified: composed.fit.verified }, version: VERSION });
-  const sources = [config.file, /\.css$/i.test(brief.meta.theme) ? brief.meta.theme : undefined, templates].filter((f): f is string => f !== undefined);
+  const sources = [config.file, brief.meta.themeFile?.path, templates?.path].filter((f): f is string => f !== undefined);
   return { ...composed, key, sources };
 }

@@ -33,9 +33,8 @@ async function scratch(job: PrintJob, name: string, html: string): Promise<strin
 export async function printOutputs(job: PrintJob, options: PrintOptions): Promise<void> {
   const { deck, staging, browser, diagnostics } = job;
   const name = deck.brief.name;
-  // A `--templates` folder is TemplateSources.dir; the built-ins are read from their own folder.
-  const userDir = job.input.templates.dir === TEMPLATES_DIR ? undefined : job.input.templates.dir;
-  const templates = options.handout || options.notes ? await loadHandout(TEMPLATES_DIR, userDir) : undefined;
+  // The user's templates folder, as the deck was made with it (trusted or not); the built-ins from their own folder.
+  const templates = options.handout || options.notes ? await loadHandout(TEMPLATES_DIR, job.input.templates.user) : undefined;
   if (options.pdf) {
     const source = options.stripNotes && options.notes ? await scratch(job, '.print-deck.html', renderDeck(job.input).html) : job.htmlPath;
     await exportPdf(browser, source, staging.pathOf(`${name}.pdf`), deck, diagnostics, { notes: options.notes, notesPageCss: templates?.notesPageCss });

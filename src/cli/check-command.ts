@@ -1,5 +1,6 @@
 import { Option, type Command } from 'commander';
 import { checkBrief, type CheckResult } from '../build/check-brief.js';
+import { escapeJson } from '../control-chars.js';
 import { formatDiagnostic } from '../diagnostics.js';
 import { EXIT, type ExitCode } from '../errors.js';
 import { BrowserSession } from '../browser/browser-session.js';
@@ -30,7 +31,8 @@ function report(results: CheckResult[], format: CheckFlags['format']): string {
       fitVerified: r.fit?.verified ?? false,
       diagnostics: r.diagnostics.map((d) => ({ file: d.at?.file ?? r.file, line: d.at?.line ?? null, column: d.at?.column ?? null, severity: d.severity, code: d.code, message: d.message })),
     }));
-    return `${JSON.stringify({ files, errors, warnings }, null, 2)}\n`;
+    // Valid JSON that prints safely too: what JSON.stringify leaves raw (C1, bidi) becomes \u escapes.
+    return `${escapeJson(JSON.stringify({ files, errors, warnings }, null, 2))}\n`;
   }
   const lines = results.flatMap((r) => r.diagnostics.map(formatDiagnostic));
   const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? '' : 's'}`;

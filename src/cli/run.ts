@@ -12,6 +12,7 @@ import { addCheckCommand, checkAll } from './check-command.js';
 import { buildConcurrency, eachBounded } from './each-bounded.js';
 import { buildOptions, wantsHandout } from './build-options.js';
 import { writeDeckIndex } from '../write/write-index.js';
+import { escapeTerminal } from '../control-chars.js';
 import { printDiagnostics, summary, type Io } from './report.js';
 
 const defaultIo: Io = { stdout: (t) => process.stdout.write(t), stderr: (t) => process.stderr.write(t) };
@@ -75,8 +76,17 @@ function scaffoldActions(io: Io): ScaffoldActions {
   };
 }
 
+/**
+ * Everything the CLI prints passes here: what a brief brings (its text, file names, front matter,
+ * echoed in messages) cannot drive the terminal, its control characters are printed escaped.
+ */
+function terminalIo(io: Io): Io {
+  return { ...io, stdout: (text) => io.stdout(escapeTerminal(text)), stderr: (text) => io.stderr(escapeTerminal(text)) };
+}
+
 /** The CLI: argv in, exit code out. The only place that prints and picks exit codes. */
-export async function run(argv: string[], io: Io = defaultIo): Promise<number> {
+export async function run(argv: string[], rawIo: Io = defaultIo): Promise<number> {
+  const io = terminalIo(rawIo);
   let code: ExitCode = EXIT.ok;
   const program = createProgram(
     async (inputs, flags) => {

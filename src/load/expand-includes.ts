@@ -1,8 +1,10 @@
-import { readFile, realpath, stat } from 'node:fs/promises';
+import { realpath } from 'node:fs/promises';
 import path from 'node:path';
+import { formatRef } from '../diagnostics.js';
 import { fail } from '../errors.js';
 import type { LineSpan, SourceRef } from '../types.js';
-import { decodeText, MAX_BRIEF_BYTES } from './decode-text.js';
+import { decodeText } from './decode-text.js';
+import { LIMITS, readConfined } from './read-confined.js';
 
 /** `<!-- include: path -->` alone on a line, outside code; the path is relative to the file it is in. */
 export const RE_INCLUDE = /^ {0,3}<!--[ \t]*include:[ \t]*(.*?)[ \t]*-->[ \t]*$/i;
@@ -42,34 +44,23 @@ function refuse(src: string, reason: string, at: SourceRef): never {
   fail('include-refused', `cannot include ${src}: ${reason}`, { at });
 }
 
-/** Resolves and checks an include's path; returns the path to read, shown like the brief's. */
-async function locateInclude(src: string, at: SourceRef, run: Run): Promise<{ file: string; real: string }> {
+/**
+ * Reads an included file through the one confinement rule (inside the brief's folder after
+ * symlinks, a regular file), within what is left of the brief's size limit.
+ */
+async function readInclude(src: string, at: SourceRef, run: Run): Promise<{ file: string; real: string; text: string }> {
   if (path.isAbsolute(src)) refuse(src, 'absolute paths are refused; give the path relative to this file', at);
   const file = path.join(path.dirname(at.file), src);
-  let real: string;
-  try {
-    real = await realpath(file);
-  } catch {
-    refuse(src, 'no such file', at);
+  const read = await readConfined(file, { root: run.root, rootName: "the brief's folder", limit: LIMITS.brief - run.bytes });
+  if ('refused' in read) {
+    refuse(src, read.refused === 'too-large' ? `the brief and its includes would pass the ${LIMITS.brief / 2 ** 20} MB limit of a brief` : read.message, at);
   }
-  if (real !== run.root && !real.startsWith(run.root + path.sep)) {
-    const lexical = path.resolve(file);
-    const inside = lexical === run.root || lexical.startsWith(run.root + path.sep);
-    refuse(src, inside ? `it links to ${real}, outside the brief's folder (${run.root})` : `it is outside the brief's folder (${run.root})`, at);
-  }
-  return { file, real };
-}
-
-async function readInclude(src: string, real: string, at: SourceRef, run: Run): Promise<string> {
-  const info = await stat(real);
-  if (info.isDirectory()) refuse(src, 'it is a folder, not a Markdown file', at);
-  if (!info.isFile()) refuse(src, 'it is not a regular file (a device, pipe or socket)', at);
-  run.bytes += info.size;
-  if (run.bytes > MAX_BRIEF_BYTES) refuse(src, `the brief and its includes would pass the ${MAX_BRIEF_BYTES / 2 ** 20} MB limit of a brief`, at);
-  const decoded = decodeText(await readFile(real));
+  run.bytes += read.bytes.length;
+  const decoded = decodeText(read.bytes);
+  if ('utf16' in decoded) fail('utf16', `the file is UTF-16; save it as UTF-8 (it is included at ${formatRef(at)})`, { at: { file, line: 1 } });
   if ('binary' in decoded) refuse(src, 'it is a binary file, not Markdown', at);
   if ('badLine' in decoded) refuse(src, `it is not valid UTF-8 text (its line ${decoded.badLine}); save it as UTF-8`, at);
-  return decoded.text.replace(/^\uFEFF/, '');
+  return { file, real: read.real, text: decoded.text.replace(/^\uFEFF/, '') };
 }
 
 /** `file` named as in messages about the chain: relative to the brief's folder. */
@@ -94,11 +85,10 @@ async function expandText(text: string, file: string, firstLine: number, chain: 
     fence = fenceAfter(fence, line);
     if (!directive) continue;
     if (!directive[1]) fail('include-no-path', 'the include directive names no file: write <!-- include: path/to/part.md -->', { at });
-    const target = await locateInclude(directive[1], at, run);
+    const { text: included, ...target } = await readInclude(directive[1], at, run);
     const trail = [...chain, target].map((link) => shown(link.file, run)).join(' → ');
     if (chain.some((link) => link.real === target.real)) fail('include-cycle', `include cycle: ${trail}`, { at });
     if (chain.length > MAX_INCLUDE_DEPTH) fail('include-depth', `includes nest more than ${MAX_INCLUDE_DEPTH} deep: ${trail}`, { at });
-    const included = await readInclude(directive[1], target.real, at, run);
     if (RE_FRONT_MATTER.test(included)) {
       fail('include-front-matter', `an included file cannot have front matter (it is included at ${shown(file, run)}:${at.line}); move its keys to the brief`, { at: { file: target.file, line: 1 } });
     }

@@ -3,8 +3,9 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fail } from '../errors.js';
 import { TEMPLATES_DIR } from '../paths.js';
+import type { DeckAssets, NamedFile } from '../types.js';
 import { memoize } from './memoize.js';
-import type { DeckAssets } from '../types.js';
+import { LIMITS, readConfined, refusalCode, ruleOf } from './read-confined.js';
 
 const require = createRequire(import.meta.url);
 
@@ -41,19 +42,22 @@ async function readTheme(file: string, theme: string): Promise<string> {
   try {
     return await readFile(file, 'utf8');
   } catch {
-    fail('theme-missing', path.isAbsolute(theme) ? `cannot read the theme file ${theme}` : `no theme "${theme}" (looked for ${file})`);
+    fail('theme-missing', `no theme "${theme}" (looked for ${file})`);
   }
 }
 
-/**
- * The built-in institutional theme is the base every theme is laid over: `dark`, `contrast` and a
- * user's `FILE.css` only change custom properties and the few rules they need to.
- */
+/** A user's theme file, by the one confinement rule, read for each brief (the folder that names it differs). */
+async function readThemeFile(file: NamedFile): Promise<string> {
+  const read = await readConfined(file.path, ruleOf(file, LIMITS.theme));
+  if ('refused' in read) fail(refusalCode('theme', read), `cannot use the theme ${file.given}: ${read.message}`, { at: file.at });
+  return read.bytes.toString('utf8');
+}
+
+/** A built-in theme; every theme is laid over `institutional`, changing custom properties and the few rules it needs to. */
 async function loadTheme(theme: string): Promise<string> {
   const base = await readTheme(path.join(TEMPLATES_DIR, 'themes', 'institutional.css'), 'institutional');
   if (theme === 'institutional') return base;
-  const file = path.isAbsolute(theme) ? theme : path.join(TEMPLATES_DIR, 'themes', `${theme}.css`);
-  return `${base}\n${await readTheme(file, theme)}`;
+  return `${base}\n${await readTheme(path.join(TEMPLATES_DIR, 'themes', `${theme}.css`), theme)}`;
 }
 
 async function readAssets(theme: string): Promise<DeckAssets> {
@@ -72,10 +76,17 @@ async function readAssets(theme: string): Promise<DeckAssets> {
   return { resetCss, revealCss, revealJs, notesJs, fontsCss, themeCss };
 }
 
-/** Loaded once per process and theme. */
-export const loadAssets = memoize(readAssets);
+/** Loaded once per process and built-in theme. */
+const loadShared = memoize(readAssets);
+
+/** The deck's assets for `theme`, a built-in name; a user's `.css` file (`file`) is laid over `institutional`. */
+export async function loadAssets(theme: string, file?: NamedFile): Promise<DeckAssets> {
+  if (!file) return loadShared(theme);
+  const [assets, css] = await Promise.all([loadShared('institutional'), readThemeFile(file)]);
+  return { ...assets, themeCss: `${assets.themeCss}\n${css}` };
+}
 
 /** Watch mode: a theme edited on disk must be read again. */
 export function forgetAssets(): void {
-  loadAssets.clear();
+  loadShared.clear();
 }

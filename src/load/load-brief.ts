@@ -1,21 +1,22 @@
-import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
+import { RE_CONTROL } from '../control-chars.js';
 import { fail } from '../errors.js';
 import type { Diagnostics } from '../diagnostics.js';
 import type { Brief } from '../types.js';
-import { decodeText, MAX_BRIEF_BYTES } from './decode-text.js';
+import { decodeText } from './decode-text.js';
 import { expandIncludes } from './expand-includes.js';
+import { LIMITS, readConfined } from './read-confined.js';
 import { readFrontMatter, type FrontMatter } from './read-front-matter.js';
 import { readMeta, type MetaOverrides } from './read-meta.js';
 
-export { MAX_BRIEF_BYTES };
-
+export const RE_BRIEF_FILE = /\.(?:md|markdown)$/i;
 const RE_FENCE = /^ {0,3}(`{3,}|~{3,})/;
 const RE_H1 = /^ {0,3}#[ \t]+(.+?)(?:[ \t]+#+)?[ \t]*$/;
 
 /** Decodes strictly: a brief that is not UTF-8 is an error at the line of the first bad byte. */
 export function decodeBrief(bytes: Uint8Array, file: string): string {
   const decoded = decodeText(bytes);
+  if ('utf16' in decoded) fail('utf16', 'the file is UTF-16; save it as UTF-8', { at: { file, line: 1 } });
   if ('binary' in decoded) fail('binary-file', 'this is a binary file, not a Markdown brief', { at: { file, line: 1 } });
   if ('badLine' in decoded) fail('not-utf8', 'the file is not valid UTF-8 text (save it as UTF-8)', { at: { file, line: decoded.badLine } });
   return decoded.text;
@@ -38,25 +39,24 @@ export function firstH1(body: string): string | undefined {
   return undefined;
 }
 
+/** A brief named on the command line is trusted (read wherever it is), but still a regular file within LIMITS.brief. */
 async function readBytes(file: string): Promise<Uint8Array> {
-  let info;
-  try {
-    info = await stat(file);
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT') fail('file-missing', `no such file: ${file}`);
-    fail('file-unreadable', `cannot read ${file} (${code ?? String(error)})`);
-  }
-  if (info.isDirectory()) fail('file-is-folder', `${file} is a folder, not a Markdown file`);
-  // A device or pipe (/dev/zero, a FIFO) could be read forever.
-  if (!info.isFile()) fail('file-not-regular', `${file} is not a regular file (a device, pipe or socket), not a Markdown brief`);
-  if (info.size > MAX_BRIEF_BYTES) {
-    fail('file-too-large', `${file} is ${(info.size / 2 ** 20).toFixed(0)} MB; briefs are limited to ${MAX_BRIEF_BYTES / 2 ** 20} MB (split it into several briefs)`);
-  }
-  try {
-    return await readFile(file);
-  } catch (error) {
-    fail('file-unreadable', `cannot read ${file} (${(error as NodeJS.ErrnoException).code ?? String(error)})`);
+  const read = await readConfined(file, { limit: LIMITS.brief });
+  if ('bytes' in read) return read.bytes;
+  switch (read.refused) {
+    case 'missing':
+      fail('file-missing', `no such file: ${file}`);
+    case 'folder':
+      fail('file-is-folder', `${file} is a folder, not a Markdown file`);
+    case 'not-regular':
+      // A device or pipe (/dev/zero, a FIFO) could be read forever.
+      fail('file-not-regular', `${file} is not a regular file (a device, pipe or socket), not a Markdown brief`);
+    case 'too-large': {
+      const size = read.size === undefined ? `over ${LIMITS.brief / 2 ** 20} MB` : `${(read.size / 2 ** 20).toFixed(0)} MB`;
+      fail('file-too-large', `${file} is ${size}; briefs are limited to ${LIMITS.brief / 2 ** 20} MB (split it into several briefs)`);
+    }
+    default:
+      fail('file-unreadable', `cannot read ${file} ${read.message.replace(/^it cannot be read /, '')}`);
   }
 }
 
@@ -83,9 +83,34 @@ function splitBrief(text: string, file: string): FrontMatter {
   return fm;
 }
 
-/** A brief's name, and the name of its output folder: its file name without `.md`. */
+/** Why `name` cannot be a folder of its own in `--out`, beside the others and the listing of decks. */
+function nameProblem(name: string): string | undefined {
+  if (name === '') return 'it is empty';
+  if (RE_CONTROL.test(name)) return 'it holds a control character';
+  if (/[/\\]/.test(name)) return 'it holds a path separator';
+  if (name.startsWith('.')) return 'it starts with a dot';
+  if (name.toLowerCase() === 'index.html') return 'it is the name of the listing of decks';
+  return undefined;
+}
+
+/**
+ * A brief's name, and the name of its output folder: its file name without `.md`. A name that
+ * would write elsewhere than `<out>/<name>/` (`...md`, `.md`), over the listing (`index.html.md`),
+ * or that a server or a terminal would read otherwise (`%2e%2e`, ESC) is an error.
+ */
 export function briefName(file: string): string {
-  return path.basename(file).replace(/\.(md|markdown)$/i, '');
+  const name = path.basename(file).replace(RE_BRIEF_FILE, '');
+  let decoded = name;
+  try {
+    decoded = decodeURIComponent(name);
+  } catch {
+    // Not %-escaped: the name is what it says.
+  }
+  const plain = nameProblem(name);
+  const after = plain || decoded === name ? undefined : nameProblem(decoded);
+  const why = plain ?? (after && `${after} once %-escapes are decoded`);
+  if (why) fail('brief-name', `"${name}" cannot name the brief's output folder: ${why}; rename the file`, { at: { file, line: 1 } });
+  return name;
 }
 
 function toBrief(fm: FrontMatter, file: string, diagnostics: Diagnostics, overrides?: MetaOverrides): Brief {

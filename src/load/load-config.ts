@@ -1,10 +1,12 @@
-import { readFile, stat } from 'node:fs/promises';
+import { lstat } from 'node:fs/promises';
 import path from 'node:path';
 import type { Diagnostics } from '../diagnostics.js';
 import { fail } from '../errors.js';
+import type { NamedFile, SourceRef } from '../types.js';
 import { closest } from './closest.js';
 import { decodeBrief } from './load-brief.js';
 import { memoize } from './memoize.js';
+import { LIMITS, readConfined, refusalCode } from './read-confined.js';
 import { parseYaml } from './read-front-matter.js';
 import { META_KEYS, type MetaDefaults } from './read-meta.js';
 
@@ -19,14 +21,15 @@ export interface BriefConfig {
   file?: string;
   /** Front-matter defaults, located in the config file. */
   defaults: MetaDefaults;
-  /** `templates:`, resolved against the config file's folder. */
-  templates?: string;
+  /** `templates:`, a folder inside the config file's folder; untrusted when the config was found, not given. */
+  templates?: NamedFile;
 }
 
 export const NO_CONFIG: BriefConfig = { defaults: { data: {}, keyRefs: new Map() } };
 
-async function isFile(file: string): Promise<boolean> {
-  return stat(file).then((s) => s.isFile(), () => false);
+/** Anything by that name: a folder, pipe or symlink named like a config is refused when read, not passed over. */
+async function exists(file: string): Promise<boolean> {
+  return lstat(file).then(() => true, () => false);
 }
 
 /** The nearest `briefdeck.config.*` in the brief's folder or above it (the folder holding content/). */
@@ -34,7 +37,7 @@ export async function findConfig(startDir: string): Promise<string | undefined> 
   let dir = path.resolve(startDir);
   for (;;) {
     const found: string[] = [];
-    for (const name of CONFIG_NAMES) if (await isFile(path.join(dir, name))) found.push(path.join(dir, name));
+    for (const name of CONFIG_NAMES) if (await exists(path.join(dir, name))) found.push(path.join(dir, name));
     if (found.length > 1) fail('config-ambiguous', `two config files in ${dir}: ${found.map((f) => path.basename(f)).join(' and ')}; keep one`);
     if (found.length === 1) return found[0];
     const parent = path.dirname(dir);
@@ -43,14 +46,27 @@ export async function findConfig(startDir: string): Promise<string | undefined> 
   }
 }
 
+/**
+ * Reads a config file by the one confinement rule: a regular file within LIMITS.config, and, when
+ * briefdeck found it (`found`) rather than the user naming it, inside the folder it was found in.
+ */
+async function readConfigBytes(file: string, found: boolean): Promise<Buffer> {
+  const read = await readConfined(file, { root: found ? path.dirname(file) : undefined, limit: LIMITS.config });
+  if ('bytes' in read) return read.bytes;
+  if (read.refused === 'missing') fail('config-missing', `no such config file: ${file}`);
+  fail(refusalCode('config', read), `cannot read the config ${path.relative(process.cwd(), file) || file}: ${read.message}`);
+}
+
+/** `templates:`: a folder inside the config's folder; what is in it is checked when the config was found. */
+function templatesOf(value: unknown, at: SourceRef, file: string, found: boolean): NamedFile {
+  if (typeof value !== 'string' || value.trim() === '') fail('config-type', '`templates` must be the path of a folder of templates', { at });
+  const dir = path.dirname(path.resolve(file));
+  return { path: path.resolve(dir, value.trim()), given: value.trim(), at, root: { dir, name: "the config's folder" }, untrusted: found || undefined };
+}
+
 /** Reads and checks a config file; values are validated with each brief, located in this file. */
-export async function readConfig(file: string, diagnostics: Diagnostics): Promise<BriefConfig> {
-  let bytes: Buffer;
-  try {
-    bytes = await readFile(file);
-  } catch (error) {
-    fail('config-unreadable', `cannot read config ${file} (${(error as NodeJS.ErrnoException).code ?? String(error)})`);
-  }
+export async function readConfig(file: string, diagnostics: Diagnostics, found = false): Promise<BriefConfig> {
+  const bytes = await readConfigBytes(file, found);
   const shown = path.relative(process.cwd(), file) || file;
   // YAML is a superset of JSON, so one parser locates errors in both.
   const { data, keyRefs } = parseYaml(decodeBrief(bytes, shown), shown, { what: 'config', firstLine: 1 });
@@ -58,8 +74,7 @@ export async function readConfig(file: string, diagnostics: Diagnostics): Promis
   for (const [key, value] of Object.entries(data)) {
     const at = keyRefs.get(key) ?? { file: shown, line: 1 };
     if (key === 'templates') {
-      if (typeof value !== 'string' || value.trim() === '') fail('config-type', '`templates` must be the path of a folder of templates', { at });
-      config.templates = path.resolve(path.dirname(file), value.trim());
+      config.templates = templatesOf(value, at, file, found);
     } else if ((CONFIG_KEYS as readonly string[]).includes(key)) {
       config.defaults.data[key] = value;
       config.defaults.keyRefs.set(key, at);
@@ -82,7 +97,7 @@ export function forgetConfigs(): void {
 
 /** `--config FILE` when given, else the nearest config file above the brief, else none. */
 export async function loadConfig(briefFile: string, diagnostics: Diagnostics, explicit?: string): Promise<BriefConfig> {
-  if (explicit && !(await isFile(explicit))) fail('config-missing', `no such config file: ${explicit}`);
-  const file = explicit ?? (await findConfigOnce(path.resolve(path.dirname(briefFile))));
-  return file ? readConfig(file, diagnostics) : NO_CONFIG;
+  if (explicit) return readConfig(explicit, diagnostics);
+  const found = await findConfigOnce(path.resolve(path.dirname(briefFile)));
+  return found ? readConfig(found, diagnostics, true) : NO_CONFIG;
 }

@@ -1,10 +1,11 @@
-import { readFile, realpath, stat } from 'node:fs/promises';
+import { realpath } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { formatRef, locateIn, type Diagnostics } from '../diagnostics.js';
 import { fail } from '../errors.js';
 import type { Brief, ImageMap, ImageRef, SourceRef } from '../types.js';
 import { fetchImage } from './fetch-image.js';
+import { LIMITS, readConfined, refusalCode } from './read-confined.js';
 
 
 const RE_REMOTE = /^(?:[a-z][a-z0-9+.-]*:|\/\/)/i;
@@ -51,31 +52,17 @@ function localPath(src: string): string {
 }
 
 /**
- * Reads one local image, relative to `base` (the folder of the file that names it); a path that
- * leaves the brief's folder `root` (`..`, absolute, symlink) is refused.
+ * Reads one local image, relative to `base` (the folder of the file that names it), by the one
+ * confinement rule: a path that leaves the brief's folder `root` (`..`, absolute, symlink) is an
+ * error; one that is missing, not a file or too large is a warning, and the slide a placeholder.
  */
 async function readLocal(src: string, root: string, base: string, at: SourceRef, diagnostics: Diagnostics): Promise<Buffer | undefined> {
-  const target = path.resolve(base, localPath(src));
-  let real: string;
-  try {
-    real = await realpath(target);
-  } catch {
-    diagnostics.warn('image-missing', `image not found: ${src}`, at);
-    return undefined;
-  }
-  if (real !== root && !real.startsWith(root + path.sep)) {
-    fail('image-outside', `image ${src} is outside the brief's folder (${root}); copy it next to the brief`, { at });
-  }
-  if (!(await stat(real)).isFile()) {
-    diagnostics.warn('image-not-file', `image ${src} is a folder, not an image file`, at);
-    return undefined;
-  }
-  try {
-    return await readFile(real);
-  } catch (error) {
-    diagnostics.warn('image-unreadable', `cannot read image ${src} (${(error as NodeJS.ErrnoException).code ?? 'error'})`, at);
-    return undefined;
-  }
+  const read = await readConfined(path.resolve(base, localPath(src)), { root, rootName: "the brief's folder", limit: LIMITS.image });
+  if ('bytes' in read) return read.bytes;
+  if (read.refused === 'outside') fail('image-outside', `cannot use the image ${src}: ${read.message}; copy it next to the brief`, { at });
+  if (read.refused === 'missing') diagnostics.warn('image-missing', `image not found: ${src}`, at);
+  else diagnostics.warn(refusalCode('image', read), `cannot use the image ${src}: ${read.message}; the slide shows a placeholder`, at);
+  return undefined;
 }
 
 /**

@@ -1,53 +1,100 @@
-import { readdir, readFile, stat } from 'node:fs/promises';
+import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fail } from '../errors.js';
 import { TEMPLATES_DIR } from '../paths.js';
+import type { NamedFile, TemplateSources } from '../types.js';
+import { checkUntrustedTemplate } from './check-template.js';
 import { memoize } from './memoize.js';
-import type { TemplateSources } from '../types.js';
+import { confineFolder, LIMITS, readConfined, refusalCode, type Rule } from './read-confined.js';
 
 
-/** Reads `dir/partials/*.hbs` over what `into` holds; returns how many it read. */
-async function readPartials(dir: string, into: TemplateSources): Promise<number> {
-  const entries = (await readdir(path.join(dir, 'partials')).catch(() => [] as string[])).filter((e) => e.endsWith('.hbs'));
-  for (const entry of entries.sort()) {
-    const file = path.join(dir, 'partials', entry);
-    into.partials[entry.slice(0, -4)] = await readFile(file, 'utf8');
-    into.files[`partials/${entry.slice(0, -4)}`] = file;
-  }
-  return entries.length;
+/**
+ * Where a set of templates is read from: the built-ins, or the user's folder (resolved, so its
+ * files are confined to it: a partial symlinked out is refused). Files from a folder that a found
+ * config names are checked, so they cannot run script in the deck.
+ */
+export interface TemplateFolder {
+  dir: string;
+  user?: NamedFile;
+  rule: Rule;
 }
 
-async function readDeck(dir: string, into: TemplateSources): Promise<number> {
-  const file = path.join(dir, 'deck.hbs');
-  const deck = await readFile(file, 'utf8').catch(() => undefined);
+const BUILT_IN: TemplateFolder = { dir: TEMPLATES_DIR, rule: { limit: LIMITS.template } };
+
+/** The user's folder by the one confinement rule (inside the config's folder, when a config names it). */
+export async function userFolder(user: NamedFile): Promise<TemplateFolder> {
+  const folder = await confineFolder(user.path, { root: user.root?.dir, rootName: user.root?.name });
+  if ('refused' in folder) {
+    if (folder.refused === 'missing') fail('templates-missing', `no templates folder ${user.given} (give a folder holding deck.hbs and/or partials/*.hbs)`, { at: user.at });
+    fail(refusalCode('templates', folder), `cannot use the templates folder ${user.given}: ${folder.message}`, { at: user.at });
+  }
+  return { dir: folder.real, user, rule: { root: folder.real, rootName: 'the templates folder', limit: LIMITS.template } };
+}
+
+/** One template file of `folder` (`name` relative to it); `undefined` when an `optional` one is missing. */
+export async function readTemplate(folder: TemplateFolder, name: string, optional = false): Promise<string | undefined> {
+  const file = path.join(folder.dir, name);
+  const read = await readConfined(file, folder.rule);
+  if ('refused' in read) {
+    if (read.refused === 'missing' && optional) return undefined;
+    fail(refusalCode('template', read), `cannot use the template ${name}${folder.user ? ` in ${folder.user.given}` : ''}: ${read.message}`, { at: folder.user?.at });
+  }
+  const source = read.bytes.toString('utf8');
+  if (folder.user?.untrusted && name.endsWith('.hbs')) await checkUntrustedTemplate(source, path.join(folder.user.path, name));
+  return source;
+}
+
+/** The `.hbs` files in `folder/sub`, sorted; none when it has no such folder. */
+export async function templateNames(folder: TemplateFolder, sub: string): Promise<string[]> {
+  const entries = await readdir(path.join(folder.dir, sub)).catch(() => [] as string[]);
+  return entries.filter((e) => e.endsWith('.hbs')).sort();
+}
+
+/** Reads `folder/partials/*.hbs` over what `into` holds; returns how many it read. */
+async function readPartials(folder: TemplateFolder, into: TemplateSources): Promise<number> {
+  const names = await templateNames(folder, 'partials');
+  for (const entry of names) {
+    into.partials[entry.slice(0, -4)] = (await readTemplate(folder, path.join('partials', entry))) ?? '';
+    into.files[`partials/${entry.slice(0, -4)}`] = path.join(folder.user?.path ?? folder.dir, 'partials', entry);
+  }
+  return names.length;
+}
+
+async function readDeck(folder: TemplateFolder, into: TemplateSources): Promise<number> {
+  const deck = await readTemplate(folder, 'deck.hbs', true);
   if (deck === undefined) return 0;
   into.deck = deck;
-  into.files.deck = file;
+  into.files.deck = path.join(folder.user?.path ?? folder.dir, 'deck.hbs');
   return 1;
 }
 
 /** The built-ins, then the user's folder over them: a file the user provides wins, by name. */
-async function readTemplates(dir: string, userDir?: string): Promise<TemplateSources> {
-  const sources: TemplateSources = { dir: userDir ?? dir, deck: '', partials: {}, files: {} };
-  await readDeck(dir, sources);
-  await readPartials(dir, sources);
-  if (userDir) {
-    const info = await stat(userDir).catch(() => undefined);
-    if (!info?.isDirectory()) fail('templates-missing', `no templates folder ${userDir} (give a folder holding deck.hbs and/or partials/*.hbs)`);
-    const read = (await readDeck(userDir, sources)) + (await readPartials(userDir, sources));
-    if (read === 0) fail('templates-empty', `the templates folder ${userDir} holds no deck.hbs and no partials/*.hbs`);
+async function readTemplates(dir: string, user?: NamedFile): Promise<TemplateSources> {
+  const sources: TemplateSources = { dir: user?.path ?? dir, deck: '', partials: {}, files: {}, user };
+  const builtIn = { ...BUILT_IN, dir };
+  await readDeck(builtIn, sources);
+  await readPartials(builtIn, sources);
+  if (user) {
+    const folder = await userFolder(user);
+    const read = (await readDeck(folder, sources)) + (await readPartials(folder, sources));
+    if (read === 0) fail('templates-empty', `the templates folder ${user.given} holds no deck.hbs and no partials/*.hbs`, { at: user.at });
   }
   return sources;
 }
 
 const loadOnce = memoize((key: string) => {
-  const [dir, userDir] = key.split('\0');
-  return readTemplates(dir, userDir || undefined);
+  const { dir, user } = JSON.parse(key) as { dir: string; user?: NamedFile };
+  return readTemplates(dir, user);
 });
 
-/** The built-in templates in `dir`, with `userDir`'s over them when given. */
-export function loadTemplates(dir = TEMPLATES_DIR, userDir?: string): Promise<TemplateSources> {
-  return loadOnce(`${dir}\0${userDir ? path.resolve(userDir) : ''}`);
+/** `--templates DIR` (or the library's `templates`): the user's own folder, trusted. */
+export function templatesGiven(dir: string): NamedFile {
+  return { path: path.resolve(dir), given: dir };
+}
+
+/** The built-in templates in `dir`, with the user's folder over them when given. */
+export function loadTemplates(dir = TEMPLATES_DIR, user?: NamedFile): Promise<TemplateSources> {
+  return loadOnce(JSON.stringify({ dir, user }));
 }
 
 /** Watch mode: a template edited on disk must be read again. */

@@ -1,6 +1,6 @@
 import { fail } from '../errors.js';
 import type { Diagnostics } from '../diagnostics.js';
-import { ASPECTS, MODES, PAPERS, type Aspect, type Author, type BriefMeta, type Mode, type SourceRef } from '../types.js';
+import { ASPECTS, MODES, PAPERS, type Aspect, type Author, type BriefMeta, type Mode, type NamedFile, type SourceRef } from '../types.js';
 import path from 'node:path';
 import { hasLabels, LABEL_LANGS } from '../i18n/labels.js';
 import { closest } from './closest.js';
@@ -106,17 +106,31 @@ function readFlag(ctx: Context, key: string, value: unknown): boolean | undefine
   fail('meta-type', `\`${key}\` must be true or false`, { at: at(ctx, key) });
 }
 
-/** A path is relative to the file that names it: the brief, or the config file. */
-function readPath(ctx: Context, key: string, value: unknown): string | undefined {
+/** A path is relative to the file that names it, the brief or the config, and stays inside that file's folder. */
+function readPath(ctx: Context, key: string, value: unknown): NamedFile | undefined {
   const given = text(ctx, key, value);
-  return given === undefined ? undefined : path.resolve(path.dirname(at(ctx, key).file), given);
+  if (given === undefined) return undefined;
+  const where = at(ctx, key);
+  const dir = path.resolve(path.dirname(where.file));
+  return { path: path.resolve(dir, given), given, at: where, root: { dir, name: where.file === ctx.file ? "the brief's folder" : "the config's folder" } };
 }
 
+type Theme = Pick<BriefMeta, 'theme' | 'themeFile'>;
+
 /** A built-in theme by name, or a user theme as a `.css` file laid over the built-in one. */
-function readTheme(ctx: Context, value: unknown): string | undefined {
+function readTheme(ctx: Context, value: unknown): Theme | undefined {
   const given = text(ctx, 'theme', value);
-  if (given !== undefined && RE_CSS_FILE.test(given)) return readPath(ctx, 'theme', given);
-  return readChoice(ctx, 'theme', given, THEMES);
+  if (given === undefined) return undefined;
+  if (!RE_CSS_FILE.test(given)) return { theme: readChoice(ctx, 'theme', given, THEMES) as string };
+  const file = readPath(ctx, 'theme', given) as NamedFile;
+  return { theme: file.path, themeFile: file };
+}
+
+/** `--theme` (or the library's `theme` option): the user's own choice, so a file is read wherever it is. */
+function themeOverride(theme: string): Theme {
+  if (!RE_CSS_FILE.test(theme)) return { theme };
+  const file = path.resolve(theme);
+  return { theme: file, themeFile: { path: file, given: path.relative(process.cwd(), file) || file } };
 }
 
 function readLang(ctx: Context, value: unknown): string {
@@ -190,7 +204,7 @@ export function readMeta(
     authors: authorValue === undefined || authorValue === null ? [] : readAuthors(ctx, authorKey, authorValue),
     date,
     lang,
-    theme: overrides.theme ?? readTheme(ctx, data.theme) ?? 'institutional',
+    ...(overrides.theme !== undefined ? themeOverride(overrides.theme) : readTheme(ctx, data.theme) ?? { theme: 'institutional' }),
     aspect: overrides.aspect ?? readChoice(ctx, 'aspect', data.aspect, Object.keys(ASPECTS) as Aspect[]) ?? '16:9',
     budget: overrides.budget ?? readBudget(ctx, data.budget) ?? (mode === 'condensed' ? CONDENSED_BUDGET : DEFAULT_BUDGET),
     mode,

@@ -1,10 +1,12 @@
 import { readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { EXIT, fail } from '../errors.js';
+import { RE_BRIEF_FILE as RE_BRIEF } from './load-brief.js';
 
-const RE_BRIEF = /\.(?:md|markdown)$/i;
-
-/** Files and folders (every `.md` directly inside) to the list of briefs to build, in order. */
+/**
+ * Files and folders (every `.md` directly inside, but hidden ones: `._x.md` from a Mac, an editor's
+ * `.#x.md`) to the list of briefs to build, in order.
+ */
 export async function resolveInputs(inputs: string[]): Promise<string[]> {
   const files: string[] = [];
   for (const input of inputs) {
@@ -19,7 +21,7 @@ export async function resolveInputs(inputs: string[]): Promise<string[]> {
       fail('file-is-folder', `${input} is a folder, not a Markdown file`);
     }
     if (info.isDirectory()) {
-      const entries = (await readdir(input, { withFileTypes: true })).filter((e) => e.isFile() && RE_BRIEF.test(e.name));
+      const entries = (await readdir(input, { withFileTypes: true })).filter((e) => e.isFile() && RE_BRIEF.test(e.name) && !e.name.startsWith('.'));
       if (entries.length === 0) fail('no-briefs', `no Markdown briefs (.md) in ${input}`);
       files.push(...entries.map((e) => path.join(input, e.name)).sort());
     } else {

@@ -71,7 +71,7 @@ describe('includes that are refused: located errors (exit 1)', () => {
     ['absolute.md', `${refused('absolute.md')}:7: cannot include /etc/passwd: absolute paths are refused; give the path relative to this file`],
     ['escape.md', `${refused('escape.md')}:7: cannot include ../other.md: it is outside the brief's folder (${root})`],
     ['missing.md', `${refused('missing.md')}:7: cannot include parts/nowhere.md: no such file`],
-    ['folder.md', `${refused('folder.md')}:7: cannot include parts/folder: it is a folder, not a Markdown file`],
+    ['folder.md', `${refused('folder.md')}:7: cannot include parts/folder: it is a folder, not a file`],
     ['binary.md', `${refused('binary.md')}:7: cannot include parts/binary.md: it is a binary file, not Markdown`],
     ['latin1.md', `${refused('latin1.md')}:7: cannot include parts/latin1.md: it is not valid UTF-8 text (its line 2); save it as UTF-8`],
     ['front-matter.md', `${refused('parts/with-meta.md')}:1: an included file cannot have front matter (it is included at front-matter.md:7); move its keys to the brief`],

@@ -36,7 +36,8 @@ describe('briefdeck.config', () => {
     const json = '{\n  "logo": "content/logo.svg",\n  "templates": "my-templates"\n}\n';
     const file = await project('p2', { file: 'briefdeck.config.json', text: json }, '# T\n\nText.\n');
     const config = await loadConfig(file, new Diagnostics());
-    expect(config.templates).toBe(path.join(root, 'p2', 'my-templates'));
+    // Found, not given: confined to the config's folder, and its templates may not run script.
+    expect(config.templates).toMatchObject({ path: path.join(root, 'p2', 'my-templates'), given: 'my-templates', root: { dir: path.join(root, 'p2') }, untrusted: true });
     expect(config.defaults.data.logo).toBe('content/logo.svg');
     expect(config.defaults.keyRefs.get('logo')).toMatchObject({ line: 2, column: 3 });
   });
