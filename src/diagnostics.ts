@@ -39,7 +39,7 @@ export function formatDiagnostic(d: Diagnostic): string {
  * footnote that leads nowhere): errors in every command, build and check alike, whichever stage
  * reports them. Every other finding is reported with the severity its stage gives it.
  */
-export const READER_DEFECTS: readonly string[] = ['overflow', 'image-missing', 'image-not-image', 'image-not-file', 'image-unreadable', 'link-broken', 'footnote-missing'];
+export const READER_DEFECTS: readonly string[] = ['overflow', 'image-missing', 'image-not-image', 'image-not-file', 'image-too-large', 'image-unreadable', 'link-broken', 'footnote-missing'];
 
 /** Collects what the stages have to say, like unified's VFile messages. */
 export class Diagnostics {

@@ -117,6 +117,8 @@ const BRIEF_FOLDER = "the brief's folder";
 const CONFIG_FOLDER = "the config's folder";
 const built = (err: string): Outcome => ({ code: 0, err, built: true });
 const refused = (err: string): Outcome => ({ code: 1, err, built: false });
+/** A defect the deck's reader would see (a placeholder for a picture): the deck is written, the run fails. */
+const defective = (err: string): Outcome => ({ code: 1, err, built: true });
 
 const themeAttacks: Attack[] = vectors('css', 3 * MB, '2 MB (3 MB)').map((v) => ({
   what: `theme: ${v.name}`,
@@ -170,7 +172,7 @@ const imageAttacks: Attack[] = vectors('png', 21 * MB, '20 MB (21 MB)').map((v) 
     const message = `cannot use the image ${v.value(t)}: ${v.reason(t, BRIEF_FOLDER, t.root)}`;
     if (v.outside) return refused(`x.md:9: ${message}; copy it next to the brief\n`);
     const code = v.name === 'an oversize file' ? 'image-too-large' : 'image-not-file';
-    return built(`x.md:9 warning ${code} ${message}; the slide shows a placeholder\n`);
+    return defective(`x.md:9 error ${code} ${message}; the slide shows a placeholder\n`);
   },
 }));
 
