@@ -170,7 +170,8 @@ export async function buildDeck(file: string, options: BuildOptions = {}): Promi
   const { deck, slides, diagnostics, key, input, fit, measures, sources } = await composeDeck(file, options, previous ?? {});
   const hashes = slideHashes(deck);
   const changes = diffSlides(previous?.deck?.slides, hashes);
-  const wanted = ['index.html', ...(options.pdf ? [`${deck.brief.name}.pdf`] : []), ...(options.handout ? [`${deck.brief.name}-handout.pdf`] : [])];
+  const pptx = options.pptx || options.pptxImages;
+  const wanted = ['index.html', ...(options.pdf ? [`${deck.brief.name}.pdf`] : []), ...(options.handout ? [`${deck.brief.name}-handout.pdf`] : []), ...(pptx ? [`${deck.brief.name}.pptx`] : [])];
   if (!options.force && previous?.input && (await isUpToDate(target, previous, key, wanted))) {
     replayDiagnostics(previous.input.diagnostics, diagnostics);
     return { file, deck, slides, outputs: [], diagnostics, ms: { build: performance.now() - started, pdf: 0 }, skipped: true, changes, fit, sources };
@@ -180,8 +181,8 @@ export async function buildDeck(file: string, options: BuildOptions = {}): Promi
   try {
     const htmlPath = await staging.write('index.html', deck.html);
     const built = performance.now();
-    if (options.pdf || options.handout) {
-      if (!options.browser) throw new Error('buildDeck: `pdf` and `handout` need a `browser` session');
+    if (options.pdf || options.handout || pptx) {
+      if (!options.browser) throw new Error('buildDeck: `pdf`, `handout` and `pptx` need a `browser` session');
       // Loaded when first needed: pdf-lib and the export modules cost an HTML-only build more than it does.
       const { printOutputs } = await import('./build-prints.js');
       await printOutputs({ deck, input, htmlPath, staging, browser: options.browser, diagnostics }, options);

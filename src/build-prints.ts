@@ -23,6 +23,10 @@ export interface PrintOptions {
   handoutLayout?: HandoutLayout;
   /** Paper for the handout; else the front matter's `paper`, else by `lang`. */
   paper?: Paper;
+  /** Also write `<name>.pptx`, editable, laid out as the deck (see src/pptx/). */
+  pptx?: boolean;
+  /** The .pptx holds a picture of each slide instead (implies `pptx`). */
+  pptxImages?: boolean;
 }
 
 export interface PrintJob {
@@ -61,5 +65,9 @@ export async function printOutputs(job: PrintJob, options: PrintOptions): Promis
     const source = await scratch(job, '.print-handout.html', html);
     await exportHandout(browser, source, staging.pathOf(`${name}-handout.pdf`), deck, diagnostics);
     staging.add(`${name}-handout.pdf`);
+  }
+  if (options.pptx || options.pptxImages) {
+    const { writePptx } = await import('./pptx/write-pptx.js');
+    await writePptx({ deck, input: job.input, staging, browser, diagnostics }, { images: options.pptxImages });
   }
 }

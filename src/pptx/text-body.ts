@@ -1,0 +1,86 @@
+import type { Box, Paragraph, Run } from './geometry.js';
+import { centipoints, emu, esc, solidFill, srgb } from './ooxml.js';
+
+/** What a text body needs besides its paragraphs. */
+export interface TextContext {
+  /** `lang` of every run (the brief's language). */
+  lang: string;
+  /** The relationship id for a link (external URL or another slide), or undefined to drop the link. */
+  link: (href: string) => { id: string; slide: boolean } | undefined;
+  /** The typeface for complex-script text of a run: Noto Sans Hebrew for Hebrew, else the theme's. */
+  complexFont: (text: string) => string;
+}
+
+export interface BodyOptions {
+  /** Where the frame's text starts (its inline-start edge), for paragraph indents. */
+  frame: Box;
+  anchor?: 't' | 'ctr' | 'b';
+  /** Shrink on overflow once edited (PowerPoint's own default for body placeholders). */
+  autofit?: boolean;
+  wrap?: boolean;
+  /** Cell text: the table's own `a:txBody` has no insets or fit of its own. */
+  cell?: boolean;
+}
+
+const MONO = 'IBM Plex Mono';
+
+function runProps(run: Run, ctx: TextContext, tag: 'a:rPr' | 'a:endParaRPr' = 'a:rPr'): string {
+  const attrs = [
+    `lang="${esc(ctx.lang)}"`,
+    `sz="${Math.max(100, centipoints(run.size))}"`,
+    `b="${run.bold ? 1 : 0}"`,
+    `i="${run.italic ? 1 : 0}"`,
+    run.underline ? 'u="sng"' : '',
+    run.strike ? 'strike="sngStrike"' : '',
+    run.sup ? 'baseline="30000"' : '',
+    run.spacing ? `spc="${centipoints(run.spacing)}"` : '',
+    'dirty="0"',
+  ].filter(Boolean);
+  const latin = run.mono ? MONO : '+mn-lt';
+  const fonts = `<a:latin typeface="${latin}"/><a:ea typeface="+mn-ea"/><a:cs typeface="${esc(ctx.complexFont(run.text))}"/>`;
+  const link = tag === 'a:rPr' && run.href ? ctx.link(run.href) : undefined;
+  const click = link ? `<a:hlinkClick r:id="${link.id}"${link.slide ? ' action="ppaction://hlinksldjump"' : ''}/>` : '';
+  return `<${tag} ${attrs.join(' ')}>${solidFill(run.colour)}${fonts}${click}</${tag}>`;
+}
+
+function runXml(run: Run, ctx: TextContext): string {
+  if (run.text === '\n') return `<a:br>${runProps({ ...run, href: undefined }, ctx)}</a:br>`;
+  return `<a:r>${runProps(run, ctx)}<a:t>${esc(run.text)}</a:t></a:r>`;
+}
+
+function bullet(para: Paragraph): string {
+  const m = para.marker;
+  if (!m) return '<a:buNone/>';
+  const head = `<a:buClr>${srgb(m.colour)}</a:buClr><a:buSzPct val="100000"/>`;
+  return m.kind === 'number' ? `${head}<a:buFont typeface="+mj-lt"/><a:buAutoNum type="arabicPeriod" startAt="${m.start}"/>` : `${head}<a:buFontTx/><a:buChar char="${esc(m.char)}"/>`;
+}
+
+/** Paragraph properties: the indent Chromium gave it, its line pitch and the gap above it, exactly. */
+function paraProps(para: Paragraph, gapAbove: number, frame: Box): string {
+  const start = para.rtl ? frame.x + frame.w - (para.frame.x + para.frame.w) : para.frame.x - frame.x;
+  const marL = emu(Math.max(0, start));
+  const indent = para.marker ? -emu(para.hanging) : 0;
+  const tabs = para.tabs.length > 0 ? `<a:tabLst>${para.tabs.map((t) => `<a:tab pos="${emu(t + Math.max(0, start))}" algn="l"/>`).join('')}</a:tabLst>` : '';
+  const spacing = `<a:lnSpc><a:spcPts val="${Math.max(100, centipoints(para.lineHeight))}"/></a:lnSpc><a:spcBef><a:spcPts val="${centipoints(Math.max(0, gapAbove))}"/></a:spcBef><a:spcAft><a:spcPts val="0"/></a:spcAft>`;
+  return `<a:pPr marL="${marL}" indent="${indent}" algn="${para.align}" rtl="${para.rtl ? 1 : 0}"${para.level > 0 ? ` lvl="${Math.min(8, para.level)}"` : ''}>${spacing}${bullet(para)}${tabs}</a:pPr>`;
+}
+
+export function paragraphsXml(paras: Paragraph[], ctx: TextContext, frame: Box): string {
+  return paras
+    .map((para, i) => {
+      const gap = i === 0 ? para.box.y - frame.y : para.box.y - (paras[i - 1].box.y + paras[i - 1].box.h);
+      const runs = para.runs.map((run) => runXml(run, ctx)).join('');
+      const last = para.runs[para.runs.length - 1];
+      return `<a:p>${paraProps(para, gap, frame)}${runs}${last ? runProps({ ...last, href: undefined }, ctx, 'a:endParaRPr') : ''}</a:p>`;
+    })
+    .join('');
+}
+
+/** `<p:txBody>` (or a cell's `<a:txBody>`) holding `paras`, with no insets: Chromium's boxes are the text's own. */
+export function textBody(paras: Paragraph[], ctx: TextContext, options: BodyOptions): string {
+  const body = paras.length > 0 ? paragraphsXml(paras, ctx, options.frame) : '<a:p><a:endParaRPr dirty="0"/></a:p>';
+  if (options.cell) return `<a:txBody><a:bodyPr/><a:lstStyle/>${body}</a:txBody>`;
+  const fit = options.autofit ? '<a:normAutofit/>' : '<a:noAutofit/>';
+  const bodyPr = `<a:bodyPr wrap="${options.wrap === false ? 'none' : 'square'}" lIns="0" tIns="0" rIns="0" bIns="0" rtlCol="0" anchor="${options.anchor ?? 't'}">${fit}</a:bodyPr>`;
+  return `<p:txBody>${bodyPr}<a:lstStyle/>${body}</p:txBody>`;
+}
