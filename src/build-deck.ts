@@ -87,6 +87,8 @@ export interface Composed {
   measures?: StoredMeasures;
   /** Files and folders besides the brief's own folder that the deck was made from (config, theme, templates): watch mode watches them. */
   sources: string[];
+  /** `pptx:` in the config file, for a build whose options leave it open. */
+  pptx?: boolean | 'images';
 }
 
 /** What an earlier build kept in the deck's folder (its manifest), as far as composing a deck uses it. */
@@ -127,9 +129,9 @@ export async function composeDeck(file: string, options: BuildOptions = {}, kept
   if (options.strict) enforceStrict(diagnostics);
   const { images, templates, assets } = composed.input;
   // A deck packed by word budget alone is not what a build with a browser makes: it is rebuilt then.
-  const key = inputKey({ brief, images, templates, assets, options: { ...options, fitVerified: composed.fit.verified }, version: VERSION });
+  const key = inputKey({ brief, images, templates, assets, options: { ...options, fitVerified: composed.fit.verified, configPptx: config.pptx }, version: VERSION });
   const sources = [config.file, /\.css$/i.test(brief.meta.theme) ? brief.meta.theme : undefined, options.templates ?? config.templates].filter((f): f is string => f !== undefined);
-  return { ...composed, key, sources };
+  return { ...composed, key, sources, pptx: config.pptx };
 }
 
 async function composeBody(brief: Brief, configTemplates: string | undefined, diagnostics: Diagnostics, options: BuildOptions, kept?: Kept): Promise<Omit<Composed, 'key' | 'sources'>> {
@@ -167,10 +169,13 @@ export async function buildDeck(file: string, options: BuildOptions = {}): Promi
   const started = performance.now();
   const target = path.join(options.outDir ?? 'dist', briefName(file));
   const previous = await readManifest(target);
-  const { deck, slides, diagnostics, key, input, fit, measures, sources } = await composeDeck(file, options, previous ?? {});
+  const composed = await composeDeck(file, options, previous ?? {});
+  const { deck, slides, diagnostics, key, input, fit, measures, sources } = composed;
   const hashes = slideHashes(deck);
   const changes = diffSlides(previous?.deck?.slides, hashes);
-  const pptx = options.pptx || options.pptxImages;
+  // `--pptx` or `--pptx-images` win; left open (undefined), the config file decides.
+  const pptxImages = options.pptxImages ?? (options.pptx === undefined && composed.pptx === 'images');
+  const pptx = Boolean(options.pptx ?? (pptxImages || composed.pptx));
   const wanted = ['index.html', ...(options.pdf ? [`${deck.brief.name}.pdf`] : []), ...(options.handout ? [`${deck.brief.name}-handout.pdf`] : []), ...(pptx ? [`${deck.brief.name}.pptx`] : [])];
   if (!options.force && previous?.input && (await isUpToDate(target, previous, key, wanted))) {
     replayDiagnostics(previous.input.diagnostics, diagnostics);
@@ -185,7 +190,7 @@ export async function buildDeck(file: string, options: BuildOptions = {}): Promi
       if (!options.browser) throw new Error('buildDeck: `pdf`, `handout` and `pptx` need a `browser` session');
       // Loaded when first needed: pdf-lib and the export modules cost an HTML-only build more than it does.
       const { printOutputs } = await import('./build-prints.js');
-      await printOutputs({ deck, input, htmlPath, staging, browser: options.browser, diagnostics }, options);
+      await printOutputs({ deck, input, htmlPath, staging, browser: options.browser, diagnostics }, { ...options, pptx, pptxImages: pptx && pptxImages });
       pdfMs = performance.now() - built;
     }
     throwIfInterrupted(options.signal);

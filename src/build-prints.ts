@@ -25,7 +25,7 @@ export interface PrintOptions {
   paper?: Paper;
   /** Also write `<name>.pptx`, editable, laid out as the deck (see src/pptx/). */
   pptx?: boolean;
-  /** The .pptx holds a picture of each slide instead (implies `pptx`). */
+  /** With `pptx`: the .pptx holds a picture of each slide instead of editable shapes. */
   pptxImages?: boolean;
 }
 
@@ -66,7 +66,7 @@ export async function printOutputs(job: PrintJob, options: PrintOptions): Promis
     await exportHandout(browser, source, staging.pathOf(`${name}-handout.pdf`), deck, diagnostics);
     staging.add(`${name}-handout.pdf`);
   }
-  if (options.pptx || options.pptxImages) {
+  if (options.pptx) {
     const { writePptx } = await import('./pptx/write-pptx.js');
     await writePptx({ deck, input: job.input, staging, browser, diagnostics }, { images: options.pptxImages });
   }

@@ -7,6 +7,11 @@ export function wantsHandout(flags: BuildFlags): boolean {
   return flags.handout || flags.handoutLayout !== undefined;
 }
 
+/** Outputs made through the browser (PDFs, the PowerPoint file): the run cannot do without it then. */
+export function wantsBrowser(flags: BuildFlags): boolean {
+  return flags.pdf || wantsHandout(flags) || Boolean(flags.pptx || flags.pptxImages);
+}
+
 /** The flags of `build`, `build --watch` and `serve` as library options: one mapping for all three. */
 export function buildOptions(flags: BuildFlags, browser: BrowserSession, signal?: AbortSignal): Omit<BuildOptions, 'diagnostics'> {
   return {
@@ -27,6 +32,8 @@ export function buildOptions(flags: BuildFlags, browser: BrowserSession, signal?
     notes: flags.notes,
     stripNotes: flags.stripNotes,
     handoutLayout: flags.handoutLayout,
+    pptx: flags.pptx || flags.pptxImages || undefined,
+    pptxImages: flags.pptxImages,
     paper: flags.paper,
     config: flags.config,
     templates: flags.templates,

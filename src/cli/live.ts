@@ -8,7 +8,7 @@ import { DeckServer } from '../serve/deck-server.js';
 import { Rebuilder, type Phase, type RebuildEvents } from '../watch/rebuilder.js';
 import { FileWatcher } from '../watch/watch-files.js';
 import { writeDeckIndex } from '../write/write-index.js';
-import { buildOptions, wantsHandout } from './build-options.js';
+import { buildOptions, wantsBrowser } from './build-options.js';
 import { DEFAULT_PORT, type BuildFlags, type ServeFlags } from './program.js';
 import type { Io } from './run.js';
 
@@ -89,7 +89,7 @@ function serverFor(flags: ServeFlags): DeckServer {
  */
 export async function runLive(inputs: string[], flags: BuildFlags | ServeFlags, io: Io, report: Report, serving: boolean): Promise<ExitCode> {
   checkOutDir(flags.out, inputs);
-  const prints = flags.pdf || wantsHandout(flags);
+  const prints = wantsBrowser(flags);
   // As in `build`: PDFs need the browser, so its absence stops the session before it starts.
   await using session = new BrowserSession({ browserPath: flags.browser, timeout: flags.timeout * 1000, required: prints });
   if (prints) session.locate();

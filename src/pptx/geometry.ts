@@ -22,7 +22,8 @@ export interface Run {
   text: string;
   /** CSS px. */
   size: number;
-  bold: boolean;
+  /** CSS font-weight: 600 is IBM Plex's SemiBold face, 700 its Bold. */
+  weight: number;
   italic: boolean;
   mono: boolean;
   colour: Colour;

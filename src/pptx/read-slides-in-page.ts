@@ -50,7 +50,7 @@ export async function readSlidesInPage(notesHtml: string[]): Promise<{ slides: S
     return {
       text: text2,
       size: parseFloat(s.fontSize),
-      bold: Number(s.fontWeight) >= 600,
+      weight: Number(s.fontWeight) || 400,
       italic: s.fontStyle === 'italic',
       mono: /mono/i.test(s.fontFamily.split(',')[0]),
       colour: colour(s.color) ?? { hex: '000000', alpha: 1 },

@@ -24,11 +24,21 @@ export interface BodyOptions {
 
 const MONO = 'IBM Plex Mono';
 
+/**
+ * The typeface of a run: the theme's (`+mn-lt`), or Plex's SemiBold face by its own name, as Office
+ * lists it: bold (700) would set wider than the 600 the deck uses, and wrap where Chromium did not.
+ */
+function latinFace(run: Run): string {
+  const semibold = run.weight >= 550 && run.weight < 650;
+  if (run.mono) return semibold ? `${MONO} SemiBold` : MONO;
+  return semibold ? 'IBM Plex Sans SemiBold' : '+mn-lt';
+}
+
 function runProps(run: Run, ctx: TextContext, tag: 'a:rPr' | 'a:endParaRPr' = 'a:rPr'): string {
   const attrs = [
     `lang="${esc(ctx.lang)}"`,
     `sz="${Math.max(100, centipoints(run.size))}"`,
-    `b="${run.bold ? 1 : 0}"`,
+    `b="${run.weight >= 650 ? 1 : 0}"`,
     `i="${run.italic ? 1 : 0}"`,
     run.underline ? 'u="sng"' : '',
     run.strike ? 'strike="sngStrike"' : '',
@@ -36,8 +46,7 @@ function runProps(run: Run, ctx: TextContext, tag: 'a:rPr' | 'a:endParaRPr' = 'a
     run.spacing ? `spc="${centipoints(run.spacing)}"` : '',
     'dirty="0"',
   ].filter(Boolean);
-  const latin = run.mono ? MONO : '+mn-lt';
-  const fonts = `<a:latin typeface="${latin}"/><a:ea typeface="+mn-ea"/><a:cs typeface="${esc(ctx.complexFont(run.text))}"/>`;
+  const fonts = `<a:latin typeface="${latinFace(run)}"/><a:ea typeface="+mn-ea"/><a:cs typeface="${esc(ctx.complexFont(run.text))}"/>`;
   const link = tag === 'a:rPr' && run.href ? ctx.link(run.href) : undefined;
   const click = link ? `<a:hlinkClick r:id="${link.id}"${link.slide ? ' action="ppaction://hlinksldjump"' : ''}/>` : '';
   return `<${tag} ${attrs.join(' ')}>${solidFill(run.colour)}${fonts}${click}</${tag}>`;
