@@ -21,8 +21,10 @@ export async function readSlidesInPage(notesHtml: string[]): Promise<{ slides: S
     return { hex, alpha };
   }
 
+  // Chromium lays out in 1/64 px; a slide far down a long print view comes back with float noise.
+  const snap = (v: number): number => Math.round(v * 64) / 64;
   function boxOf(r: DOMRect, origin: DOMRect): Box {
-    return { x: r.left - origin.left, y: r.top - origin.top, w: r.width, h: r.height };
+    return { x: snap(r.left - origin.left), y: snap(r.top - origin.top), w: snap(r.width), h: snap(r.height) };
   }
 
   function roleOf(node: Element): { role: Role; block: number } {
@@ -146,7 +148,7 @@ export async function readSlidesInPage(notesHtml: string[]): Promise<{ slides: S
     // The agenda's number and title are flex items: a tab stop where the title starts.
     const flex = /flex|grid/.test(s.display) ? container : Array.from(container.children).find((c) => /flex|grid/.test(getComputedStyle(c).display));
     const items = flex ? Array.from(flex.children).filter((c) => getComputedStyle(c).display !== 'none').slice(1) : [];
-    const tabs = items.map((c) => (rtl ? frame.right - c.getBoundingClientRect().right : c.getBoundingClientRect().left - frame.left));
+    const tabs = items.map((c) => snap(rtl ? frame.right - c.getBoundingClientRect().right : c.getBoundingClientRect().left - frame.left));
     return {
       runs: tidied,
       box: boxOf(new DOMRect(left, lineTop, right - left, Math.max(bottom - lineTop, pitch * tops.length)), origin),

@@ -48,7 +48,8 @@ function runProps(run: Run, ctx: TextContext, tag: 'a:rPr' | 'a:endParaRPr' = 'a
   ].filter(Boolean);
   const fonts = `<a:latin typeface="${latinFace(run)}"/><a:ea typeface="+mn-ea"/><a:cs typeface="${esc(ctx.complexFont(run.text))}"/>`;
   const link = tag === 'a:rPr' && run.href ? ctx.link(run.href) : undefined;
-  const click = link ? `<a:hlinkClick r:id="${link.id}"${link.slide ? ' action="ppaction://hlinksldjump"' : ''}/>` : '';
+  // The extension makes PowerPoint draw the link in the run's own colour, as the deck does.
+  const click = link ? `<a:hlinkClick r:id="${link.id}"${link.slide ? ' action="ppaction://hlinksldjump"' : ''}><a:extLst><a:ext uri="{A12FA001-AC4F-418D-AE19-62706E023703}"><ahyp:hlinkClr xmlns:ahyp="http://schemas.microsoft.com/office/drawing/2018/hyperlinkcolor" val="tx"/></a:ext></a:extLst></a:hlinkClick>` : '';
   return `<${tag} ${attrs.join(' ')}>${solidFill(run.colour)}${fonts}${click}</${tag}>`;
 }
 
@@ -67,8 +68,10 @@ function bullet(para: Paragraph): string {
 /** Paragraph properties: the indent Chromium gave it, its line pitch and the gap above it, exactly. */
 function paraProps(para: Paragraph, gapAbove: number, frame: Box): string {
   const start = para.rtl ? frame.x + frame.w - (para.frame.x + para.frame.w) : para.frame.x - frame.x;
-  const marL = emu(Math.max(0, start));
-  const indent = para.marker ? -emu(para.hanging) : 0;
+  // A number and a title side by side (flex items, the agenda): the title's lines hang at its tab.
+  const hang = !para.marker && para.tabs.length === 1 ? para.tabs[0] : 0;
+  const marL = emu(Math.max(0, start) + hang);
+  const indent = para.marker ? -emu(para.hanging) : -emu(hang);
   const tabs = para.tabs.length > 0 ? `<a:tabLst>${para.tabs.map((t) => `<a:tab pos="${emu(t + Math.max(0, start))}" algn="l"/>`).join('')}</a:tabLst>` : '';
   const spacing = `<a:lnSpc><a:spcPts val="${Math.max(100, centipoints(para.lineHeight))}"/></a:lnSpc><a:spcBef><a:spcPts val="${centipoints(Math.max(0, gapAbove))}"/></a:spcBef><a:spcAft><a:spcPts val="0"/></a:spcAft>`;
   return `<a:pPr marL="${marL}" indent="${indent}" algn="${para.align}" rtl="${para.rtl ? 1 : 0}"${para.level > 0 ? ` lvl="${Math.min(8, para.level)}"` : ''}>${spacing}${bullet(para)}${tabs}</a:pPr>`;

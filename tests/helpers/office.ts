@@ -4,6 +4,7 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { inflateSync } from 'node:zlib';
+import { mergeFonts } from './merge-fonts.js';
 
 const run = promisify(execFile);
 const require = createRequire(import.meta.url);
@@ -39,18 +40,31 @@ export function woffToSfnt(woff: Buffer): Buffer {
   return Buffer.concat([head, ...bodies]);
 }
 
+/** IBM Plex's subsets merged into one file per face, Latin first (see merge-fonts.ts). */
+const PLEX_SUBSETS = ['latin', 'latin-ext', 'cyrillic', 'greek'];
+
+async function plexFaces(pkg: string, family: string, faces: string[], fontDir: string): Promise<void> {
+  const files = path.join(path.dirname(require.resolve(`${pkg}/package.json`)), 'files');
+  const present = new Set(await readdir(files));
+  for (const face of faces) {
+    const names = PLEX_SUBSETS.map((subset) => `${family}-${subset}-${face}.woff`).filter((n) => present.has(n));
+    const parts = await Promise.all(names.map(async (name) => woffToSfnt(await readFile(path.join(files, name)))));
+    await writeFile(path.join(fontDir, `${family}-${face}.ttf`), mergeFonts(parts));
+  }
+}
+
 /**
  * The deck's bundled fonts (the @fontsource packages) as TrueType files in `dir`, with a fontconfig
  * file that adds them to the system's: LibreOffice then renders a .pptx in the fonts it names, as
- * it would on a machine that has them installed. IBM Plex keeps one subset per face (latin), since
- * a second file of the same face would hide the first; the Noto faces keep every subset.
+ * it would on a machine that has them installed. Each IBM Plex face is one file (its subsets
+ * merged: a second file of the same face would hide the first); the Noto faces keep their subsets.
  */
 export async function officeFonts(dir: string): Promise<string> {
   const fontDir = path.join(dir, 'fonts');
   await mkdir(fontDir, { recursive: true });
+  await plexFaces('@fontsource/ibm-plex-sans', 'ibm-plex-sans', ['400-normal', '400-italic', '600-normal', '600-italic', '700-normal', '700-italic'], fontDir);
+  await plexFaces('@fontsource/ibm-plex-mono', 'ibm-plex-mono', ['400-normal', '600-normal'], fontDir);
   const sets: Array<[string, RegExp]> = [
-    ['@fontsource/ibm-plex-sans', /-(400|600|700)-(normal|italic)\.woff$/],
-    ['@fontsource/ibm-plex-mono', /-(400|600)-normal\.woff$/],
     ['@fontsource/noto-sans-arabic', /-arabic-(400|700)-normal\.woff$/],
     ['@fontsource/noto-sans-hebrew', /-hebrew-(400|700)-normal\.woff$/],
     ['@fontsource/noto-sans-sc', /-(400|700)-normal\.woff$/],
@@ -59,7 +73,7 @@ export async function officeFonts(dir: string): Promise<string> {
   for (const [pkg, keep] of sets) {
     const files = path.join(path.dirname(require.resolve(`${pkg}/package.json`)), 'files');
     for (const name of (await readdir(files)).filter((f) => keep.test(f))) {
-      await writeFile(path.join(fontDir, name.replace(/\.woff$/, '.otf')), woffToSfnt(await readFile(path.join(files, name))));
+      await writeFile(path.join(fontDir, name.replace(/\.woff$/, '.ttf')), woffToSfnt(await readFile(path.join(files, name))));
     }
   }
   const conf = path.join(dir, 'fonts.conf');
