@@ -91,6 +91,12 @@ export interface Composed {
   pptx?: boolean | 'images';
 }
 
+/** Whether to write the .pptx, and as pictures: `--pptx` or `--pptx-images` win; left open (undefined), the config file decides. */
+export function pptxWanted(options: BuildOptions, configured: boolean | 'images' | undefined): { pptx: boolean; images: boolean } {
+  const images = options.pptxImages ?? (options.pptx === undefined && configured === 'images');
+  return { pptx: Boolean(options.pptx ?? (images || configured)), images };
+}
+
 /** What an earlier build kept in the deck's folder (its manifest), as far as composing a deck uses it. */
 type Kept = Pick<Manifest, 'fit'>;
 
@@ -129,7 +135,7 @@ export async function composeDeck(file: string, options: BuildOptions = {}, kept
   if (options.strict) enforceStrict(diagnostics);
   const { images, templates, assets } = composed.input;
   // A deck packed by word budget alone is not what a build with a browser makes: it is rebuilt then.
-  const key = inputKey({ brief, images, templates, assets, options: { ...options, fitVerified: composed.fit.verified, configPptx: config.pptx }, version: VERSION });
+  const key = inputKey({ brief, images, templates, assets, options: { ...options, fitVerified: composed.fit.verified, pptxImages: pptxWanted(options, config.pptx).images }, version: VERSION });
   const sources = [config.file, /\.css$/i.test(brief.meta.theme) ? brief.meta.theme : undefined, options.templates ?? config.templates].filter((f): f is string => f !== undefined);
   return { ...composed, key, sources, pptx: config.pptx };
 }
@@ -173,9 +179,7 @@ export async function buildDeck(file: string, options: BuildOptions = {}): Promi
   const { deck, slides, diagnostics, key, input, fit, measures, sources } = composed;
   const hashes = slideHashes(deck);
   const changes = diffSlides(previous?.deck?.slides, hashes);
-  // `--pptx` or `--pptx-images` win; left open (undefined), the config file decides.
-  const pptxImages = options.pptxImages ?? (options.pptx === undefined && composed.pptx === 'images');
-  const pptx = Boolean(options.pptx ?? (pptxImages || composed.pptx));
+  const { pptx, images: pptxImages } = pptxWanted(options, composed.pptx);
   const wanted = ['index.html', ...(options.pdf ? [`${deck.brief.name}.pdf`] : []), ...(options.handout ? [`${deck.brief.name}-handout.pdf`] : []), ...(pptx ? [`${deck.brief.name}.pptx`] : [])];
   if (!options.force && previous?.input && (await isUpToDate(target, previous, key, wanted))) {
     replayDiagnostics(previous.input.diagnostics, diagnostics);

@@ -39,13 +39,31 @@ function itemBox(item: Item): Box {
   return item.type === 'text' ? union(item.paras.map((p) => p.box)) : item.box;
 }
 
-/** The frame a text item is laid in: its container's width (plus slack), from its first line down to `limit`. */
+/** One-line labels (footer, part label, dates) never wrap in the deck; nor may they in the file. */
+function wraps(item: TextItem): boolean {
+  return item.role === 'body' || item.role === 'title' || item.paras.some((p) => p.lines > 1 || p.marker !== undefined);
+}
+
+/** Free width beside `box` on its row of the slide, up to the next item or the slide's edge. */
+function rowRoom(box: Box, slide: SlideGeometry, env: TreeEnv, rtl: boolean): number {
+  const middle = box.y + box.h / 2;
+  const others = slide.items.filter((i) => i.type !== 'rect').map(itemBox).filter((b) => b.y < middle && b.y + b.h > middle && b !== box);
+  if (rtl) return box.x - Math.max(0, ...others.map((b) => b.x + b.w).filter((r) => r <= box.x + 1)) - 4;
+  return Math.min(env.width, ...others.map((b) => b.x).filter((x) => x >= box.x + box.w - 1)) - (box.x + box.w) - 4;
+}
+
+/**
+ * The frame a text item is laid in: its container's width plus slack, from its first line down to
+ * `limit`. A label that must stay on one line gets the free room beside it (a quarter of its width
+ * at most): a wider font then runs into free space, not over its neighbour or off its frame.
+ */
 function textFrame(item: TextItem, env: TreeEnv, slide: SlideGeometry, limit?: number): Box {
   const text = union(item.paras.map((p) => p.box));
   const across = item.role === 'body' && slide.body ? slide.body : union(item.paras.map((p) => p.frame));
   const rtl = item.paras[0]?.rtl ?? false;
-  const room = rtl ? across.x - 4 : env.width - (across.x + across.w) - 4;
-  const extra = Math.max(0, Math.min(across.w * WIDTH_SLACK, room));
+  const share = wraps(item) ? WIDTH_SLACK : 0.25;
+  const room = wraps(item) ? (rtl ? across.x - 4 : env.width - (across.x + across.w) - 4) : rowRoom(across, slide, env, rtl);
+  const extra = Math.max(0, Math.min(across.w * share, room));
   const bottom = Math.max(text.y + text.h + 2, limit ?? 0);
   return { x: rtl ? across.x - extra : across.x, y: text.y, w: across.w + extra, h: bottom - text.y };
 }
@@ -74,13 +92,12 @@ function textOf(item: TextItem, env: TreeEnv, slide: SlideGeometry, ids: ShapeId
   const limit = item.role === 'body' ? nextTop(slide.items, last.box.y + last.box.h, slide) : undefined;
   const frame = textFrame(item, env, slide, limit);
   if (item.role === 'number') {
-    const para: Paragraph = item.paras[0];
+    // "7 / 45" reads left to right in every language; a right-to-left paragraph would reorder it.
+    const para: Paragraph = { ...item.paras[0], rtl: false };
     return textXml(ids, frame, [], env.ctx, { frame, ph: { type: 'sldNum', idx: 12 }, fields: numberFields(para, number, env.ctx, frame) });
   }
   const autofit = ph !== undefined && ph.type !== 'sldNum';
-  // One-line labels (footer, part label, dates) never wrap in the deck; a wider font must not wrap them either.
-  const wrap = item.role === 'body' || item.role === 'title' || item.paras.some((p) => p.lines > 1 || p.marker !== undefined);
-  return textXml(ids, frame, item.paras, env.ctx, { frame, ph, autofit, wrap });
+  return textXml(ids, frame, item.paras, env.ctx, { frame, ph, autofit, wrap: wraps(item) });
 }
 
 /**

@@ -191,7 +191,7 @@ export function mergeFonts(fonts: Buffer[]): Buffer {
   if (maxp.length >= 32) for (const other of rest) for (let k = 6; k < 32; k += 2) maxp.writeUInt16BE(Math.max(maxp.readUInt16BE(k), other.get('maxp')!.readUInt16BE(k)), k);
   const post = Buffer.from(base.get('post')!.subarray(0, 32));
   post.writeUInt32BE(0x00030000, 0);
-  const tables: Tables = new Map([...base].filter(([tag]) => !['hdmx', 'LTSH', 'VDMX', 'DSIG'].includes(tag)));
+  const tables: Tables = new Map([...base].filter(([tag]) => !['hdmx', 'LTSH', 'VDMX', 'DSIG', 'vhea', 'vmtx'].includes(tag)));
   for (const [tag, data] of Object.entries({ glyf: Buffer.concat(padded), loca, hmtx, head, hhea, maxp, post, cmap: cmap12(cmap) })) tables.set(tag, data);
   return writeSfnt(tables);
 }

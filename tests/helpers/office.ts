@@ -40,40 +40,36 @@ export function woffToSfnt(woff: Buffer): Buffer {
   return Buffer.concat([head, ...bodies]);
 }
 
-/** IBM Plex's subsets merged into one file per face, Latin first (see merge-fonts.ts). */
-const PLEX_SUBSETS = ['latin', 'latin-ext', 'cyrillic', 'greek'];
-
-async function plexFaces(pkg: string, family: string, faces: string[], fontDir: string): Promise<void> {
+/** Subsets of one face merged into one file, `first` the base (see merge-fonts.ts). */
+async function mergedFace(pkg: string, pick: (name: string) => boolean, first: RegExp, out: string): Promise<void> {
   const files = path.join(path.dirname(require.resolve(`${pkg}/package.json`)), 'files');
-  const present = new Set(await readdir(files));
-  for (const face of faces) {
-    const names = PLEX_SUBSETS.map((subset) => `${family}-${subset}-${face}.woff`).filter((n) => present.has(n));
-    const parts = await Promise.all(names.map(async (name) => woffToSfnt(await readFile(path.join(files, name)))));
-    await writeFile(path.join(fontDir, `${family}-${face}.ttf`), mergeFonts(parts));
-  }
+  const names = (await readdir(files)).filter(pick).sort((a, b) => Number(first.test(b)) - Number(first.test(a)));
+  const parts = await Promise.all(names.map(async (name) => woffToSfnt(await readFile(path.join(files, name)))));
+  await writeFile(out, mergeFonts(parts));
 }
+
+const PLEX_SUBSETS = ['latin', 'latin-ext', 'cyrillic', 'greek'];
 
 /**
  * The deck's bundled fonts (the @fontsource packages) as TrueType files in `dir`, with a fontconfig
  * file that adds them to the system's: LibreOffice then renders a .pptx in the fonts it names, as
- * it would on a machine that has them installed. Each IBM Plex face is one file (its subsets
- * merged: a second file of the same face would hide the first); the Noto faces keep their subsets.
+ * it would on a machine that has them installed. Each face is one file, its unicode-range subsets
+ * merged: LibreOffice takes one file per face, and mixes up glyphs of same-named files in a PDF.
  */
 export async function officeFonts(dir: string): Promise<string> {
   const fontDir = path.join(dir, 'fonts');
   await mkdir(fontDir, { recursive: true });
-  await plexFaces('@fontsource/ibm-plex-sans', 'ibm-plex-sans', ['400-normal', '400-italic', '600-normal', '600-italic', '700-normal', '700-italic'], fontDir);
-  await plexFaces('@fontsource/ibm-plex-mono', 'ibm-plex-mono', ['400-normal', '600-normal'], fontDir);
-  const sets: Array<[string, RegExp]> = [
-    ['@fontsource/noto-sans-arabic', /-arabic-(400|700)-normal\.woff$/],
-    ['@fontsource/noto-sans-hebrew', /-hebrew-(400|700)-normal\.woff$/],
-    ['@fontsource/noto-sans-sc', /-(400|700)-normal\.woff$/],
-    ['@fontsource/noto-sans-jp', /-(400|700)-normal\.woff$/],
-  ];
-  for (const [pkg, keep] of sets) {
-    const files = path.join(path.dirname(require.resolve(`${pkg}/package.json`)), 'files');
-    for (const name of (await readdir(files)).filter((f) => keep.test(f))) {
-      await writeFile(path.join(fontDir, name.replace(/\.woff$/, '.ttf')), woffToSfnt(await readFile(path.join(files, name))));
+  const plex = (family: string, face: string) => (name: string): boolean => PLEX_SUBSETS.some((subset) => name === `${family}-${subset}-${face}.woff`);
+  for (const face of ['400-normal', '400-italic', '600-normal', '600-italic', '700-normal', '700-italic']) {
+    await mergedFace('@fontsource/ibm-plex-sans', plex('ibm-plex-sans', face), /-latin-\d/, path.join(fontDir, `ibm-plex-sans-${face}.ttf`));
+  }
+  for (const face of ['400-normal', '600-normal']) {
+    await mergedFace('@fontsource/ibm-plex-mono', plex('ibm-plex-mono', face), /-latin-\d/, path.join(fontDir, `ibm-plex-mono-${face}.ttf`));
+  }
+  for (const [pkg, script] of [['noto-sans-arabic', 'arabic'], ['noto-sans-hebrew', 'hebrew'], ['noto-sans-sc', 'sc'], ['noto-sans-jp', 'jp'], ['noto-sans-kr', 'kr']]) {
+    for (const weight of ['400', '700']) {
+      const pick = (name: string): boolean => (script === 'arabic' || script === 'hebrew' ? name === `${pkg}-${script}-${weight}-normal.woff` : new RegExp(`^${pkg}-\\d+-${weight}-normal\\.woff$`).test(name));
+      await mergedFace(`@fontsource/${pkg}`, pick, /$^/, path.join(fontDir, `${pkg}-${weight}.ttf`));
     }
   }
   const conf = path.join(dir, 'fonts.conf');

@@ -34,9 +34,16 @@ let remove: () => Promise<void>;
 
 const RE_AUTONUMBER = /^\d+\.$/;
 
+/**
+ * Arabic letters of one skeleton (ف and ق, ب ت ث ن ي, …) share their dotless glyph in the font, and
+ * the PDF maps that glyph back to one of them: they compare by skeleton.
+ */
+const ARABIC_SKELETONS: Array<[RegExp, string]> = [[/[بتثنيىئ]/g, 'ٮ'], [/[جحخ]/g, 'ح'], [/[دذ]/g, 'د'], [/[رز]/g, 'ر'], [/[سش]/g, 'س'], [/[صض]/g, 'ص'], [/[طظ]/g, 'ط'], [/[عغ]/g, 'ع'], [/[فق]/g, 'ف']];
+
 /** Text without spaces or PDF control characters, in canonical form: Arabic comes back from the PDF in presentation forms, letter by letter. */
 function squeeze(text: string): string {
-  return text.normalize('NFKC').replace(/[\s\u0000-\u001f\u200b-\u200f]/g, '');
+  const plain = text.normalize('NFKC').replace(/[\s\u0000-\u001f\u200b-\u200f]/g, '');
+  return ARABIC_SKELETONS.reduce((t, [re, to]) => t.replace(re, to), plain);
 }
 
 function occurrences(text: string, part: string): number {
@@ -112,8 +119,8 @@ describe('LibreOffice renders each .pptx as the deck laid it out', () => {
         const box = itemBox(item, page.height);
         if (box.x < -1 || box.y < -1 || box.x + box.w > page.width + 1 || box.y + box.h > page.height + 1) misplaced.push(`${item.str} (off the page)`);
         const text = squeeze(item.str);
-        // Automatic numbers ("1.") are drawn by the office suite, not written in the file.
-        if (text === '' || (RE_AUTONUMBER.test(text) && slide.xml.includes('<a:buAutoNum'))) continue;
+        // List markers (automatic numbers, bullet characters) are drawn by the office suite, not written as text.
+        if (text === '' || (RE_AUTONUMBER.test(text) && slide.xml.includes('<a:buAutoNum')) || slide.xml.includes(`<a:buChar char="${text}"/>`)) continue;
         const owners = shapes.filter((s) => squeeze(s.text).includes(text));
         if (!owners.some((s) => inside(box, s))) misplaced.push(`"${item.str}" at ${box.x.toFixed(0)},${box.y.toFixed(0)} ${box.w.toFixed(0)}×${box.h.toFixed(0)}`);
       }
