@@ -53,8 +53,10 @@ function runProps(run: Run, ctx: TextContext, tag: 'a:rPr' | 'a:endParaRPr' = 'a
   return `<${tag} ${attrs.join(' ')}>${solidFill(run.colour)}${fonts}${click}</${tag}>`;
 }
 
-function runXml(run: Run, ctx: TextContext): string {
+function runXml(run: Run, ctx: TextContext, rtl: boolean): string {
   if (run.text === '\n') return `<a:br>${runProps({ ...run, href: undefined }, ctx)}</a:br>`;
+  // Office suites do not agree on tab stops in right-to-left paragraphs: spaces keep the gap.
+  if (run.text === '\t' && rtl) return `<a:r>${runProps(run, ctx)}<a:t>\u2003\u2003</a:t></a:r>`;
   return `<a:r>${runProps(run, ctx)}<a:t>${esc(run.text)}</a:t></a:r>`;
 }
 
@@ -69,10 +71,10 @@ function bullet(para: Paragraph): string {
 function paraProps(para: Paragraph, gapAbove: number, frame: Box): string {
   const start = para.rtl ? frame.x + frame.w - (para.frame.x + para.frame.w) : para.frame.x - frame.x;
   // A number and a title side by side (flex items, the agenda): the title's lines hang at its tab.
-  const hang = !para.marker && para.tabs.length === 1 ? para.tabs[0] : 0;
+  const hang = !para.marker && !para.rtl && para.tabs.length === 1 ? para.tabs[0] : 0;
   const marL = emu(Math.max(0, start) + hang);
   const indent = para.marker ? -emu(para.hanging) : -emu(hang);
-  const tabs = para.tabs.length > 0 ? `<a:tabLst>${para.tabs.map((t) => `<a:tab pos="${emu(t + Math.max(0, start))}" algn="l"/>`).join('')}</a:tabLst>` : '';
+  const tabs = para.tabs.length > 0 && !para.rtl ? `<a:tabLst>${para.tabs.map((t) => `<a:tab pos="${emu(t + Math.max(0, start))}" algn="l"/>`).join('')}</a:tabLst>` : '';
   const spacing = `<a:lnSpc><a:spcPts val="${Math.max(100, centipoints(para.lineHeight))}"/></a:lnSpc><a:spcBef><a:spcPts val="${centipoints(Math.max(0, gapAbove))}"/></a:spcBef><a:spcAft><a:spcPts val="0"/></a:spcAft>`;
   return `<a:pPr marL="${marL}" indent="${indent}" algn="${para.align}" rtl="${para.rtl ? 1 : 0}"${para.level > 0 ? ` lvl="${Math.min(8, para.level)}"` : ''}>${spacing}${bullet(para)}${tabs}</a:pPr>`;
 }
@@ -81,7 +83,7 @@ export function paragraphsXml(paras: Paragraph[], ctx: TextContext, frame: Box):
   return paras
     .map((para, i) => {
       const gap = i === 0 ? para.box.y - frame.y : para.box.y - (paras[i - 1].box.y + paras[i - 1].box.h);
-      const runs = para.runs.map((run) => runXml(run, ctx)).join('');
+      const runs = para.runs.map((run) => runXml(run, ctx, para.rtl)).join('');
       const last = para.runs[para.runs.length - 1];
       return `<a:p>${paraProps(para, gap, frame)}${runs}${last ? runProps({ ...last, href: undefined }, ctx, 'a:endParaRPr') : ''}</a:p>`;
     })
