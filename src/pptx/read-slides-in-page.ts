@@ -308,10 +308,15 @@ export async function readSlidesInPage(notesHtml: string[]): Promise<{ slides: S
     return items;
   }
 
+  /** The notes as text, a paragraph a line; parsed inert, and laid out for innerText with nothing in them that runs or loads. */
   function notesOf(html: string): string[] {
+    const parsed = new DOMParser().parseFromString(html, 'text/html');
+    for (const img of Array.from(parsed.querySelectorAll('img'))) img.replaceWith(img.alt);
+    for (const el of Array.from(parsed.querySelectorAll('script, style, iframe, object, embed, video, audio, link'))) el.remove();
+    for (const el of Array.from(parsed.querySelectorAll('*'))) for (const a of Array.from(el.attributes)) if (/^on/i.test(a.name) || a.name === 'style') el.removeAttribute(a.name);
     const div = document.createElement('div');
     div.style.cssText = 'position:absolute;left:-100000px;top:0;width:900px;white-space:normal';
-    div.innerHTML = html;
+    div.append(...Array.from(parsed.body.childNodes));
     document.body.append(div);
     const text = div.innerText;
     div.remove();
