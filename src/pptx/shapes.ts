@@ -47,7 +47,7 @@ function line(tag: string, side?: { width: number; colour: Colour }): string {
 function cellXml(cell: Cell | undefined, ctx: TextContext, merged: boolean): string {
   if (!cell) return `<a:tc${merged ? ' hMerge="1"' : ''}><a:txBody><a:bodyPr/><a:lstStyle/><a:p><a:endParaRPr dirty="0"/></a:p></a:txBody><a:tcPr/></a:tc>`;
   // Most of the padding after the text becomes room for it: a column as narrow as its longest word must not break it.
-  const right = cell.paras[0]?.align === 'r' ? cell.pad.r : cell.pad.r * 0.3;
+  const right = cell.pad.r * 0.3;
   const frame = { x: cell.box.x + cell.pad.l, y: cell.box.y + cell.pad.t, w: cell.box.w - cell.pad.l - right, h: cell.box.h };
   const margins = `marL="${emu(cell.pad.l)}" marR="${emu(right)}" marT="${emu(cell.pad.t)}" marB="${emu(cell.pad.b)}"`;
   const fill = cell.fill ? solidFill(cell.fill) : '<a:noFill/>';
