@@ -43,7 +43,7 @@ function options() {
   // `--skip floor@100,handout@100`: browser phases left out, at one scale or (without @) at all.
   const skips = values.skip.split(',').filter(Boolean).map((entry) => {
     const [phase, scale] = entry.split('@');
-    if (!['fit', 'pdf', 'floor', 'handout'].includes(phase) || (scale !== undefined && !/^\d+$/.test(scale))) throw new Error(`--skip takes fit, pdf, floor or handout, each optionally @SCALE: not ${entry}`);
+    if (!['fit', 'pdf', 'floor', 'handout', 'pptx'].includes(phase) || (scale !== undefined && !/^\d+$/.test(scale))) throw new Error(`--skip takes fit, pdf, floor, handout or pptx, each optionally @SCALE: not ${entry}`);
     return { phase, scale: scale === undefined ? undefined : Number(scale) };
   });
   const skipAt = (scale) => skips.filter((s) => s.scale === undefined || s.scale === scale).map((s) => s.phase);
@@ -124,7 +124,7 @@ async function main() {
     for (const brief of await writeBriefs(SOURCE, opts.scales, path.join(work, 'briefs'))) {
       const runs = opts.runsFor(brief.scale);
       const browser = opts.pdfScales.includes(brief.scale);
-      say(`${brief.scale}× (${brief.words} words): in-process phases${browser ? ', fit, PDF and floor' : ''}…`);
+      say(`${brief.scale}× (${brief.words} words): in-process phases${browser ? ', fit, PDF, floor, handout and PowerPoint' : ''}…`);
       const outDir = path.join(work, 'out');
       const load = os.loadavg();
       const inProcess = await runWorker({ root: ROOT, file: brief.file, outDir, runs, browser, browserPath, skip: opts.skipAt(brief.scale) });

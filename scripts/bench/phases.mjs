@@ -115,6 +115,17 @@ export async function floorPhase(ctx) {
   return { ...summariseSamples(samples, ['wall', 'loadMs', 'printMs', 'cpu', 'browserCpu']), pages: await countPdfPages(samples[0].pdf) };
 }
 
+/** PowerPoint export (`--pptx`) as `buildDeck` does it, HTML build excluded: the layout read in the print view, the OOXML written. */
+export async function pptxPhase(ctx) {
+  const samples = await browserSamples(ctx, ctx.runs.browser, async () => {
+    const result = await ctx.lib.buildDeck(ctx.file, { outDir: ctx.outDir, browser: ctx.session, fit: false, force: true, pptx: true });
+    const file = result.outputs.find((o) => o.endsWith('.pptx'));
+    if (!file) throw new Error('bench: buildDeck wrote no .pptx');
+    return { exportMs: result.ms.pdf, bytes: (await readFile(file)).length };
+  });
+  return { ...summariseSamples(samples, ['exportMs', 'wall', 'cpu', 'browserCpu']), slides: ctx.slides, bytes: samples[0].bytes };
+}
+
 /** Handout export (`--handout`, its default notes layout) as `buildDeck` does it, HTML build excluded. */
 export function handoutPhase(ctx) {
   return printPhase(ctx, '-handout.pdf', { handout: true });

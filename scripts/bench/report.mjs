@@ -27,6 +27,7 @@ const ROWS = [
   ['floor: static load + print (wall)', (r) => `${ms(get(r, 'floor.wall.median'))} (print ${ms(get(r, 'floor.printMs.median'))})`],
   ['PDF export ÷ floor', (r) => ratio(get(r, 'pdf.exportMs.median') / get(r, 'floor.wall.median'))],
   ['handout export (wall / pages)', (r) => `${ms(get(r, 'handout.exportMs.median'))} / ${num(get(r, 'handout.pages'))}`],
+  ['PowerPoint export (wall / slides)', (r) => `${ms(get(r, 'pptx.exportMs.median'))} / ${num(get(r, 'pptx.slides'))}`],
   ['load average when the scale started', (r) => (r.load ? r.load.map((v) => v.toFixed(1)).join(' ') : '–')],
   ['peak memory: Node / browser', (r) => `${mb(r.maxRss)} / ${mb(r.browserPeakRss)}`],
 ];
@@ -34,7 +35,7 @@ const ROWS = [
 /** Time at each scale divided by time at 1×, for the measures that should grow linearly. */
 export function growth(results) {
   const base = results.find((r) => r.scale === 1);
-  const measures = { 'HTML warm': 'html.warm.wall.median', 'HTML CPU': 'html.warm.cpu.median', 'build process': 'cli.wall.median', fit: 'fit.wall.median', 'PDF export': 'pdf.exportMs.median', handout: 'handout.exportMs.median' };
+  const measures = { 'HTML warm': 'html.warm.wall.median', 'HTML CPU': 'html.warm.cpu.median', 'build process': 'cli.wall.median', fit: 'fit.wall.median', 'PDF export': 'pdf.exportMs.median', handout: 'handout.exportMs.median', pptx: 'pptx.exportMs.median' };
   const out = {};
   for (const [name, key] of Object.entries(measures)) {
     out[name] = Object.fromEntries(results.filter((r) => r !== base).map((r) => [`${r.scale}x`, base && get(r, key) / get(base, key)]));

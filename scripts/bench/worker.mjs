@@ -3,11 +3,11 @@
 // Prints one line of JSON.
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { fitPhase, floorPhase, handoutPhase, htmlPhase, pdfPhase } from './phases.mjs';
+import { fitPhase, floorPhase, handoutPhase, htmlPhase, pdfPhase, pptxPhase } from './phases.mjs';
 import { sampleTreeRss } from './proc-tree.mjs';
 import { timed } from './stats.mjs';
 
-const BROWSER_PHASES = { fit: fitPhase, pdf: pdfPhase, floor: floorPhase, handout: handoutPhase };
+const BROWSER_PHASES = { fit: fitPhase, pdf: pdfPhase, floor: floorPhase, handout: handoutPhase, pptx: pptxPhase };
 
 function maxRss() {
   return process.resourceUsage().maxRSS * 1024;

@@ -9,7 +9,7 @@ import { briefName } from '../load/load-brief.js';
 import type { Deck, FitStats, Slide } from '../types.js';
 import { stageOutputs } from '../write/stage-outputs.js';
 import { composeDeck } from './compose-deck.js';
-import type { BuildOptions } from './options.js';
+import { pptxWanted, type BuildOptions } from './options.js';
 import { enforceStrict } from './strict.js';
 
 export interface BuildResult {
@@ -33,11 +33,13 @@ export async function buildDeck(file: string, options: BuildOptions = {}): Promi
   const started = performance.now();
   const target = path.join(options.outDir ?? 'dist', briefName(file));
   const previous = await readManifest(target);
-  const { deck, slides, diagnostics, key, input, fit, measures, sources } = await composeDeck(file, options, previous ?? {});
+  const composed = await composeDeck(file, options, previous ?? {});
+  const { deck, slides, diagnostics, key, input, fit, measures, sources } = composed;
   if (options.strict) enforceStrict(diagnostics);
   const hashes = slideHashes(deck);
   const changes = diffSlides(previous?.deck?.slides, hashes);
-  const wanted = ['index.html', ...(options.pdf ? [`${deck.brief.name}.pdf`] : []), ...(options.handout ? [`${deck.brief.name}-handout.pdf`] : [])];
+  const { pptx, images: pptxImages } = pptxWanted(options, composed.pptx);
+  const wanted = ['index.html', ...(options.pdf ? [`${deck.brief.name}.pdf`] : []), ...(options.handout ? [`${deck.brief.name}-handout.pdf`] : []), ...(pptx ? [`${deck.brief.name}.pptx`] : [])];
   if (!options.force && previous?.input && (await isUpToDate(target, previous, key, wanted))) {
     replayDiagnostics(previous.input.diagnostics, diagnostics);
     return { file, deck, slides, outputs: [], diagnostics, ms: { build: performance.now() - started, pdf: 0 }, skipped: true, changes, fit, sources };
@@ -47,11 +49,11 @@ export async function buildDeck(file: string, options: BuildOptions = {}): Promi
   try {
     const htmlPath = await staging.write('index.html', deck.html);
     const built = performance.now();
-    if (options.pdf || options.handout) {
-      if (!options.browser) throw new Error('buildDeck: `pdf` and `handout` need a `browser` session');
+    if (options.pdf || options.handout || pptx) {
+      if (!options.browser) throw new Error('buildDeck: `pdf`, `handout` and `pptx` need a `browser` session');
       // Loaded when first needed: pdf-lib and the export modules cost an HTML-only build more than it does.
       const { printOutputs } = await import('./print-outputs.js');
-      await printOutputs({ deck, input, htmlPath, staging, browser: options.browser, diagnostics }, options);
+      await printOutputs({ deck, input, htmlPath, staging, browser: options.browser, diagnostics }, { ...options, pptx, pptxImages: pptx && pptxImages });
       pdfMs = performance.now() - built;
     }
     throwIfInterrupted(options.signal);

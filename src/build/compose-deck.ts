@@ -19,7 +19,7 @@ import { extractFootnotes, sourcesSection } from '../split/footnotes.js';
 import { toSections } from '../split/to-sections.js';
 import type { Block, Brief, Deck, DeckPlan, FitStats, NamedFile, RenderBase, RenderInput, Slide, StoredMeasures } from '../types.js';
 import { VERSION } from '../version.js';
-import type { BuildOptions } from './options.js';
+import { pptxWanted, type BuildOptions } from './options.js';
 import { lintBrief } from './lint-brief.js';
 
 export interface Composed {
@@ -34,6 +34,8 @@ export interface Composed {
   measures?: StoredMeasures;
   /** Files and folders besides the brief's own folder that the deck was made from (config, theme, templates): watch mode watches them. */
   sources: string[];
+  /** `pptx:` in the config file, for a build whose options leave it open. */
+  pptx?: boolean | 'images';
 }
 
 /** What an earlier build kept in the deck's folder (its manifest), as far as composing a deck uses it. */
@@ -68,7 +70,7 @@ function planOf(brief: Brief, blocks: Block[], links: DeckPlan['links']): DeckPl
   return { brief, sections: sources ? [...sections, sources] : sections, own, footnotes, links };
 }
 
-async function composeBody(brief: Brief, templates: NamedFile | undefined, diagnostics: Diagnostics, options: BuildOptions, kept?: Kept): Promise<Omit<Composed, 'key' | 'sources'>> {
+async function composeBody(brief: Brief, templates: NamedFile | undefined, diagnostics: Diagnostics, options: BuildOptions, kept?: Kept): Promise<Omit<Composed, 'key' | 'sources' | 'pptx'>> {
   const { blocks, links } = lexBrief(brief);
   const base = await readInputs(brief, blocks, templates, diagnostics, options);
   const session = options.fit === false ? undefined : options.browser;
@@ -90,7 +92,7 @@ export async function composeDeck(file: string, options: BuildOptions = {}, kept
   // Past this point the stages number lines in the expanded body; what they report is moved here.
   diagnostics.locateWith(brief);
   const templates = options.templates !== undefined ? templatesGiven(options.templates) : config.templates;
-  let composed: Omit<Composed, 'key' | 'sources'>;
+  let composed: Omit<Composed, 'key' | 'sources' | 'pptx'>;
   try {
     composed = await composeBody(brief, templates, diagnostics, options, kept);
   } catch (error) {
@@ -98,7 +100,7 @@ export async function composeDeck(file: string, options: BuildOptions = {}, kept
   }
   const { images, assets } = composed.input;
   // A deck packed by word budget alone is not what a build with a browser makes: it is rebuilt then.
-  const key = inputKey({ brief, images, templates: composed.input.templates, assets, options: { ...options, fitVerified: composed.fit.verified }, version: VERSION });
+  const key = inputKey({ brief, images, templates: composed.input.templates, assets, options: { ...options, fitVerified: composed.fit.verified, pptxImages: pptxWanted(options, config.pptx).images }, version: VERSION });
   const sources = [config.file, brief.meta.themeFile?.path, templates?.path].filter((f): f is string => f !== undefined);
-  return { ...composed, key, sources };
+  return { ...composed, key, sources, pptx: config.pptx };
 }

@@ -41,6 +41,16 @@ export interface PrintOptions {
   handoutLayout?: HandoutLayout;
   /** Paper for the handout; else the front matter's `paper`, else by `lang`. */
   paper?: Paper;
+  /** Also write `<name>.pptx`, editable, laid out as the deck (see src/pptx/); undefined: the config decides. */
+  pptx?: boolean;
+  /** With `pptx`: the .pptx holds a picture of each slide instead of editable shapes. */
+  pptxImages?: boolean;
+}
+
+/** Whether to write the .pptx, and as pictures: `--pptx` or `--pptx-images` win; left open (undefined), the config file decides. */
+export function pptxWanted(options: PrintOptions, configured: boolean | 'images' | undefined): { pptx: boolean; images: boolean } {
+  const images = options.pptxImages ?? (options.pptx === undefined && configured === 'images');
+  return { pptx: Boolean(options.pptx ?? (images || configured)), images };
 }
 
 /** Where the outputs go and when they are written. */

@@ -29,7 +29,7 @@ async function scratch(job: PrintJob, name: string, html: string): Promise<strin
   return file;
 }
 
-/** Prints the slide PDF and the handout that `options` ask for, into the staging folder. */
+/** Prints the slide PDF, the handout and the PowerPoint file that `options` ask for, into the staging folder. */
 export async function printOutputs(job: PrintJob, options: PrintOptions): Promise<void> {
   const { deck, staging, browser, diagnostics } = job;
   const name = deck.brief.name;
@@ -47,5 +47,9 @@ export async function printOutputs(job: PrintJob, options: PrintOptions): Promis
     const source = await scratch(job, '.print-handout.html', html);
     await exportHandout(browser, source, staging.pathOf(`${name}-handout.pdf`), deck, diagnostics);
     staging.add(`${name}-handout.pdf`);
+  }
+  if (options.pptx) {
+    const { writePptx } = await import('../pptx/write-pptx.js');
+    await writePptx({ deck, input: job.input, staging, browser, diagnostics }, { images: options.pptxImages });
   }
 }

@@ -3,11 +3,11 @@ import { hashObject, stableJson } from '../hash.js';
 import type { Brief, DeckAssets, ImageMap, TemplateSources } from '../types.js';
 
 /**
- * Build options that never change what a deck looks like. `pdf` and `handout` are not here either: which outputs
+ * Build options that never change what a deck looks like. `pdf`, `handout` and `pptx` are not here either: which outputs
  * exist is recorded beside the key, so `build` after `build --pdf` keeps the PDF instead of redoing
  * the deck. Every other option, including ones added later, is part of the key: unknown is unsafe.
  */
-const NOT_IN_KEY = new Set(['outDir', 'pdf', 'handout', 'browser', 'diagnostics', 'force', 'signal']);
+const NOT_IN_KEY = new Set(['outDir', 'pdf', 'handout', 'pptx', 'browser', 'diagnostics', 'force', 'signal']);
 
 export interface KeyParts {
   brief: Brief;

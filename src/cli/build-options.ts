@@ -7,6 +7,11 @@ export function wantsHandout(flags: BuildFlags): boolean {
   return flags.handout || flags.handoutLayout !== undefined;
 }
 
+/** Outputs made through the browser (PDFs, the PowerPoint file): the run cannot do without it then. */
+export function wantsBrowser(flags: BuildFlags): boolean {
+  return flags.pdf || wantsHandout(flags) || Boolean(flags.pptx || flags.pptxImages);
+}
+
 /** The flags that make a deck as library options: `check` sees exactly what `build` would make. */
 export function deckOptions(flags: DeckFlags, browser: BrowserSession): Omit<BuildOptions, 'diagnostics'> {
   return {
@@ -36,6 +41,8 @@ export function buildOptions(flags: BuildFlags, browser: BrowserSession, signal?
     notes: flags.notes,
     stripNotes: flags.stripNotes,
     handoutLayout: flags.handoutLayout,
+    pptx: flags.pptx || flags.pptxImages || undefined,
+    pptxImages: flags.pptxImages,
     paper: flags.paper,
   };
 }

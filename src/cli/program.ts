@@ -31,6 +31,9 @@ export interface BuildFlags extends DeckFlags {
   stripNotes: boolean;
   handout: boolean;
   handoutLayout?: HandoutLayout;
+  /** Undefined when not given: `pptx:` in the config file decides then. */
+  pptx?: boolean;
+  pptxImages?: boolean;
   paper?: Paper;
   force: boolean;
 }
@@ -77,6 +80,7 @@ Examples:
   $ briefdeck build brief.md --budget 80     at most 80 words of body text per slide
   $ briefdeck build --pdf --handout          deck, slide PDF and an A4/Letter handout with the notes
   $ briefdeck pdf brief.md --notes           slide PDF with each slide's notes on the page after it
+  $ briefdeck build brief.md --pptx          deck and an editable PowerPoint file with the speaker notes
   $ briefdeck build --strip-notes            an HTML deck without speaker notes, to share outside
   $ briefdeck build --theme dark             every brief in the dark theme
   $ briefdeck build --theme brand.css        a theme of your own over the default one
@@ -100,6 +104,8 @@ function addBuildOptions(command: Command, pdfFlag: boolean): Command {
     .option('--strip-notes', 'write the HTML deck without speaker notes', false)
     .option('--handout', 'also write <name>/<name>-handout.pdf: slides with their notes on paper', false)
     .addOption(new Option('--handout-layout <layout>', 'handout layout: notes (slide above its notes), 2 or 3 (slides with ruled space), 6 (grid); implies --handout').choices([...HANDOUT_LAYOUTS]))
+    .option('--pptx', 'also write <name>/<name>.pptx: an editable PowerPoint file laid out as the deck, with the notes')
+    .option('--pptx-images', 'write the .pptx with a picture of each slide instead (exact look, not editable; notes kept)')
     .addOption(new Option('--paper <size>', 'handout paper (default: `paper` in front matter, else Letter for en-US and neighbours, else A4)').choices([...PAPERS]));
   if (pdfFlag) command.option('--pdf', 'also write <name>/<name>.pdf', false);
   if (command.name() === 'build') command.option('-w, --watch', 'keep running: rebuild what changes (briefs, their images, templates, themes)', false);

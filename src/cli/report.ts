@@ -19,7 +19,8 @@ function seconds(ms: number): string {
 export function summary(result: BuildResult): string {
   if (result.skipped) return `${result.file} unchanged, not rebuilt (${result.deck.slides.length} slides, checked in ${seconds(result.ms.build)})\n`;
   const outputs = result.outputs.map((o) => path.relative(process.cwd(), o) || o).join(', ');
-  const pdf = result.ms.pdf > 0 ? ` + PDF ${seconds(result.ms.pdf)}` : '';
+  const printed = result.outputs.some((o) => o.endsWith('.pdf')) ? 'PDF' : 'PowerPoint';
+  const pdf = result.ms.pdf > 0 ? ` + ${printed} ${seconds(result.ms.pdf)}` : '';
   const fit = result.fit.verified ? `, fitted in ${seconds(result.fit.ms)}` : '';
   return `${result.file} → ${outputs} (${describeChanges(result.changes)}; ${seconds(result.ms.build)}${fit}${pdf})\n`;
 }

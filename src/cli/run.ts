@@ -10,7 +10,7 @@ import { ejectTemplates, initProject } from '../write/write-new-files.js';
 import { createProgram, type BuildFlags, type ScaffoldActions } from './program.js';
 import { addCheckCommand, checkAll } from './check-command.js';
 import { buildConcurrency, eachBounded } from './each-bounded.js';
-import { buildOptions, wantsHandout } from './build-options.js';
+import { buildOptions, wantsBrowser } from './build-options.js';
 import { writeDeckIndex } from '../write/write-index.js';
 import { escapeTerminal } from '../control-chars.js';
 import { printDiagnostics, summary, type Io } from './report.js';
@@ -25,12 +25,12 @@ function signalCode(signal?: AbortSignal): ExitCode | undefined {
 async function buildAll(inputs: string[], flags: BuildFlags, io: Io): Promise<ExitCode> {
   const files = await resolveInputs(inputs);
   checkOutDir(flags.out, inputs);
-  const handout = wantsHandout(flags);
-  // PDFs need the browser: then a browser that is missing or fails to start stops the run (exit 3),
+  const prints = wantsBrowser(flags);
+  // PDFs (and the PowerPoint file) need the browser: then a browser that is missing or fails to start stops the run (exit 3),
   // even when fitting meets it first; without PDFs, fitting falls back to the word budget and warns.
-  await using session = new BrowserSession({ browserPath: flags.browser, timeout: flags.timeout * 1000, required: flags.pdf || handout });
+  await using session = new BrowserSession({ browserPath: flags.browser, timeout: flags.timeout * 1000, required: prints });
   // A missing browser is reported before any work, not after the first deck is written.
-  if (flags.pdf || handout) session.locate();
+  if (prints) session.locate();
   // What fit measured, shared by the run's briefs.
   const memo = new MeasureMemo();
   const stop = (): void => void session.close();
@@ -39,7 +39,7 @@ async function buildAll(inputs: string[], flags: BuildFlags, io: Io): Promise<Ex
   // Briefs exported in parallel share one browser: a failed launch is reported once, not per brief.
   const reported = new Set<string>();
   try {
-    await eachBounded(files, buildConcurrency(flags.pdf || handout, files.length), async (file, stopBuilding) => {
+    await eachBounded(files, buildConcurrency(prints, files.length), async (file, stopBuilding) => {
       if (io.signal?.aborted) return stopBuilding();
       const diagnostics = new Diagnostics();
       try {

@@ -85,7 +85,7 @@ function swappableSlides(deck: Deck): string | undefined {
 }
 
 /** One page load, reveal.js's print view laid out: the pages are those of `deck.html`. */
-async function loadPrintView(job: BrowserJob, page: Page): Promise<void> {
+export async function loadPrintView(job: BrowserJob, page: Page): Promise<void> {
   const { deck } = job;
   await browserStep(job, page, 'loading the deck', async () => {
     await page.setViewport({ width: deck.size.width, height: deck.size.height });

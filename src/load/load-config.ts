@@ -14,7 +14,7 @@ export const CONFIG_NAMES = ['briefdeck.config.json', 'briefdeck.config.yaml', '
 
 /** A brief's own title keys make no sense as a default for every brief. */
 const PER_BRIEF_KEYS = new Set(['title', 'subtitle', 'short_title']);
-export const CONFIG_KEYS = [...META_KEYS.filter((k) => !PER_BRIEF_KEYS.has(k)), 'templates'] as const;
+export const CONFIG_KEYS = [...META_KEYS.filter((k) => !PER_BRIEF_KEYS.has(k)), 'templates', 'pptx'] as const;
 
 export interface BriefConfig {
   /** The config file read, if any. */
@@ -23,6 +23,8 @@ export interface BriefConfig {
   defaults: MetaDefaults;
   /** `templates:`, a folder inside the config file's folder; untrusted when the config was found, not given. */
   templates?: NamedFile;
+  /** `pptx: true` (or `images`): every brief also gets its PowerPoint file, as with `--pptx`. */
+  pptx?: boolean | 'images';
 }
 
 export const NO_CONFIG: BriefConfig = { defaults: { data: {}, keyRefs: new Map() } };
@@ -75,6 +77,9 @@ export async function readConfig(file: string, diagnostics: Diagnostics, found =
     const at = keyRefs.get(key) ?? { file: shown, line: 1 };
     if (key === 'templates') {
       config.templates = templatesOf(value, at, file, found);
+    } else if (key === 'pptx') {
+      if (typeof value !== 'boolean' && value !== 'images') fail('config-type', '`pptx` must be true, false or `images`', { at });
+      config.pptx = value;
     } else if ((CONFIG_KEYS as readonly string[]).includes(key)) {
       config.defaults.data[key] = value;
       config.defaults.keyRefs.set(key, at);

@@ -66,9 +66,9 @@ export class Rebuilder {
 
   constructor(private readonly options: RebuildOptions) {}
 
-  /** PDFs (slides or handout) are made after the decks, in a phase of their own. */
+  /** PDFs (slides or handout) and the PowerPoint file are made after the decks, in a phase of their own. */
   private get prints(): boolean {
-    return Boolean(this.options.build.pdf || this.options.build.handout);
+    return Boolean(this.options.build.pdf || this.options.build.handout || this.options.build.pptx);
   }
 
   /** Resolves the inputs to the briefs to build; call before `watchPaths()`. */
@@ -194,9 +194,9 @@ export class Rebuilder {
     this.exporting = exporting;
     this.cancelled = false;
     try {
-      const { pdf, handout, signal } = this.options.build;
+      const { pdf, handout, pptx, signal } = this.options.build;
       const signals = [signal, exporting?.signal].filter((s): s is AbortSignal => s !== undefined);
-      const result = await buildDeck(file, { ...this.options.build, pdf: phase === 'pdf' && pdf, handout: phase === 'pdf' && handout, diagnostics, signal: signals.length > 0 ? AbortSignal.any(signals) : undefined });
+      const result = await buildDeck(file, { ...this.options.build, pdf: phase === 'pdf' && pdf, handout: phase === 'pdf' && handout, pptx: pptx && phase === 'pdf', diagnostics, signal: signals.length > 0 ? AbortSignal.any(signals) : undefined });
       this.failing.delete(file);
       this.noteIncludes(file, result.deck.brief.includes);
       this.noteSources(result.sources);
