@@ -17,7 +17,7 @@ import { deckText } from '../render/deck-text.js';
 import { condense } from '../split/condense.js';
 import { extractFootnotes, sourcesSection } from '../split/footnotes.js';
 import { toSections } from '../split/to-sections.js';
-import type { Block, Brief, Deck, DeckPlan, FitStats, NamedFile, RenderBase, RenderInput, Slide, StoredMeasures } from '../types.js';
+import type { Block, Brief, Deck, DeckAssets, DeckPlan, FitStats, NamedFile, RenderBase, RenderInput, Slide, StoredMeasures } from '../types.js';
 import { VERSION } from '../version.js';
 import { pptxWanted, type BuildOptions } from './options.js';
 import { lintBrief } from './lint-brief.js';
@@ -48,6 +48,17 @@ function locatedError(error: unknown, brief: Brief): unknown {
   return at === error.at ? error : new BriefdeckError(error.code, error.message, { at, exitCode: error.exitCode, cause: error.cause });
 }
 
+const withFonts = new WeakMap<DeckAssets, Map<string, DeckAssets>>();
+
+/** The theme's assets with a script's fonts added: one object per pair, so the input key hashes it once per process, not per brief. */
+function assetsWithFonts(assets: DeckAssets, scriptFonts: string): DeckAssets {
+  let byFonts = withFonts.get(assets);
+  if (!byFonts) withFonts.set(assets, (byFonts = new Map()));
+  let combined = byFonts.get(scriptFonts);
+  if (!combined) byFonts.set(scriptFonts, (combined = { ...assets, fontsCss: `${assets.fontsCss}\n${scriptFonts}` }));
+  return combined;
+}
+
 /** Everything render needs besides the slides, read from disk once per brief. */
 async function readInputs(brief: Brief, blocks: Block[], templates: NamedFile | undefined, diagnostics: Diagnostics, options: BuildOptions): Promise<RenderBase> {
   const [images, assets, sources, logo, scriptFonts] = await Promise.all([
@@ -57,8 +68,7 @@ async function readInputs(brief: Brief, blocks: Block[], templates: NamedFile | 
     loadLogo(brief, diagnostics),
     loadScriptFonts(deckText(brief, labelsFor(brief.meta.lang)), brief.meta.lang),
   ]);
-  const fonts = { ...assets, fontsCss: `${assets.fontsCss}\n${scriptFonts}` };
-  return { brief, images, assets: fonts, templates: sources, version: VERSION, logo, allowHtml: options.allowHtml };
+  return { brief, images, assets: assetsWithFonts(assets, scriptFonts), templates: sources, version: VERSION, logo, allowHtml: options.allowHtml };
 }
 
 /** The brief's sections as split packs them, the generated Sources last. */

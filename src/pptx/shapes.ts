@@ -35,6 +35,13 @@ export function textXml(ids: ShapeIds, box: Box, paras: Paragraph[], ctx: TextCo
   return `<p:sp><p:nvSpPr><p:cNvPr id="${id}" name="${name}"/>${locks}${phXml(options.ph)}</p:nvSpPr><p:spPr>${xfrm(box)}<a:prstGeom prst="rect"><a:avLst/></a:prstGeom><a:noFill/></p:spPr>${body}</p:sp>`;
 }
 
+/** A transparent shape that jumps where `link` points when clicked (a link that is not in the text itself). */
+export function hotspotXml(ids: ShapeIds, box: Box, link: { id: string; slide: boolean }): string {
+  const id = ids.take();
+  const click = `<a:hlinkClick r:id="${link.id}"${link.slide ? ' action="ppaction://hlinksldjump"' : ''}/>`;
+  return `<p:sp><p:nvSpPr><p:cNvPr id="${id}" name="Link ${id}">${click}</p:cNvPr><p:cNvSpPr/><p:nvPr/></p:nvSpPr><p:spPr>${xfrm(box)}<a:prstGeom prst="rect"><a:avLst/></a:prstGeom><a:noFill/><a:ln><a:noFill/></a:ln></p:spPr></p:sp>`;
+}
+
 export function pictureXml(ids: ShapeIds, box: Box, rId: string, alt: string): string {
   const id = ids.take();
   return `<p:pic><p:nvPicPr><p:cNvPr id="${id}" name="Picture ${id}" descr="${esc(alt)}"/><p:cNvPicPr><a:picLocks noChangeAspect="1"/></p:cNvPicPr><p:nvPr/></p:nvPicPr><p:blipFill><a:blip r:embed="${rId}"/><a:stretch><a:fillRect/></a:stretch></p:blipFill><p:spPr>${xfrm(box)}<a:prstGeom prst="rect"><a:avLst/></a:prstGeom></p:spPr></p:pic>`;

@@ -1,5 +1,5 @@
 import type { Box, Item, Paragraph, Picture, SlideGeometry, TextItem } from './geometry.js';
-import { numberFields, pictureXml, rectXml, ShapeIds, tableXml, textXml, type Placeholder } from './shapes.js';
+import { hotspotXml, numberFields, pictureXml, rectXml, ShapeIds, tableXml, textXml, type Placeholder } from './shapes.js';
 import type { TextContext } from './text-body.js';
 
 /** The layouts of the master: one per kind of slide frame in the deck's templates. */
@@ -97,7 +97,26 @@ function textOf(item: TextItem, env: TreeEnv, slide: SlideGeometry, ids: ShapeId
     return textXml(ids, frame, [], env.ctx, { frame, ph: { type: 'sldNum', idx: 12 }, fields: numberFields(para, number, env.ctx, frame) });
   }
   const autofit = ph !== undefined && ph.type !== 'sldNum';
-  return textXml(ids, frame, item.paras, env.ctx, { frame, ph, autofit, wrap: wraps(item) });
+  const { paras, hotspots } = rtlLinks(item.paras, env, ids);
+  return textXml(ids, frame, paras, env.ctx, { frame, ph, autofit, wrap: wraps(item) }) + hotspots;
+}
+
+/**
+ * LibreOffice sets a right-to-left line that holds a link (a field, to it) too high, over the top of
+ * its shape: the link of such a paragraph (an agenda entry) moves to a transparent shape over it, which jumps the same way.
+ */
+function rtlLinks(paras: Paragraph[], env: TreeEnv, ids: ShapeIds): { paras: Paragraph[]; hotspots: string } {
+  let hotspots = '';
+  const plain = paras.map((para) => {
+    const hrefs = new Set(para.runs.flatMap((r) => (r.href ? [r.href] : [])));
+    // Several links in one paragraph stay in its text: one shape over it could follow only one of them.
+    if (!para.rtl || hrefs.size !== 1) return para;
+    const [href] = hrefs;
+    const link = env.ctx.link(href);
+    if (link) hotspots += hotspotXml(ids, para.box, link);
+    return { ...para, runs: para.runs.map((r) => ({ ...r, href: undefined })) };
+  });
+  return { paras: plain, hotspots };
 }
 
 /**

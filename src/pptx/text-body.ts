@@ -53,8 +53,10 @@ function runProps(run: Run, ctx: TextContext, tag: 'a:rPr' | 'a:endParaRPr' = 'a
   return `<${tag} ${attrs.join(' ')}>${solidFill(run.colour)}${fonts}${click}</${tag}>`;
 }
 
-function runXml(run: Run, ctx: TextContext): string {
+function runXml(run: Run, ctx: TextContext, rtl: boolean): string {
   if (run.text === '\n') return `<a:br>${runProps({ ...run, href: undefined }, ctx)}</a:br>`;
+  // LibreOffice ignores tab stops in right-to-left paragraphs (the agenda's number and title run together): spaces keep the gap.
+  if (run.text === '\t' && rtl) return `<a:r>${runProps(run, ctx)}<a:t>\u2003\u2003</a:t></a:r>`;
   return `<a:r>${runProps(run, ctx)}<a:t>${esc(run.text)}</a:t></a:r>`;
 }
 
@@ -81,7 +83,7 @@ export function paragraphsXml(paras: Paragraph[], ctx: TextContext, frame: Box):
   return paras
     .map((para, i) => {
       const gap = i === 0 ? para.box.y - frame.y : para.box.y - (paras[i - 1].box.y + paras[i - 1].box.h);
-      const runs = para.runs.map((run) => runXml(run, ctx)).join('');
+      const runs = para.runs.map((run) => runXml(run, ctx, para.rtl)).join('');
       const last = para.runs[para.runs.length - 1];
       return `<a:p>${paraProps(para, gap, frame)}${runs}${last ? runProps({ ...last, href: undefined }, ctx, 'a:endParaRPr') : ''}</a:p>`;
     })

@@ -41,6 +41,26 @@ const input: PptxInput = {
   version: '0.0.0',
 };
 
+describe('a right-to-left agenda', () => {
+  const rtl = { rtl: true, align: 'r' as const, tabs: [50] };
+  const agenda = slide('agenda', 'agenda', [
+    { type: 'text', role: 'body', block: 0, paras: [para([run('01', { href: '#/findings' }), run('\t'), run('النتائج', { href: '#/findings' })], 140, rtl), para([run('انظر '), run('أ', { href: 'https://example.org/a' }), run(' و '), run('ب', { href: 'https://example.org/b' })], 200, rtl)] },
+  ]);
+  const parts = unzipSync(buildPptx({ ...input, geometry: { ...input.geometry, slides: [agenda, input.geometry.slides[1]] } }, () => undefined));
+  const xml = strFromU8(parts['ppt/slides/slide1.xml']);
+
+  it('jumps from a transparent shape over the entry, not from its text (LibreOffice sets such a line too high)', () => {
+    const entry = xml.slice(0, xml.indexOf('انظر'));
+    expect(entry).not.toMatch(/<a:rPr[^>]*>(?:(?!<\/a:rPr>).)*hlinkClick/);
+    expect(xml).toMatch(/<p:cNvPr id="\d+" name="Link \d+"><a:hlinkClick r:id="rId\d+" action="ppaction:\/\/hlinksldjump"\/><\/p:cNvPr>/);
+  });
+
+  it('keeps a paragraph with two links in its text, and the agenda gap as spaces', () => {
+    expect(xml.match(/<a:rPr[^>]*>(?:(?!<\/a:rPr>).)*hlinkClick/g)).toHaveLength(2);
+    expect(xml).toContain('<a:t>\u2003\u2003</a:t>');
+  });
+});
+
 describe('buildPptx', () => {
   const lost: Array<[number, string]> = [];
   const parts = unzipSync(buildPptx(input, (i, alt) => lost.push([i, alt])));

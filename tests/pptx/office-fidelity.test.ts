@@ -32,7 +32,8 @@ const rendered = new Map<string, Rendered>();
 let session: BrowserSession;
 let remove: () => Promise<void>;
 
-const RE_AUTONUMBER = /^\d+\.$/;
+// A right-to-left paragraph's automatic number comes back in visual order (".1").
+const RE_AUTONUMBER = /^(\d+\.|\.\d+)$/;
 const RE_RTL = /[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufeff]/;
 
 /**
