@@ -30,8 +30,10 @@ export { CHROMIUM_ARGS } from './launch-browser.js';
 export interface BrowserOptions {
   /** `--browser PATH`; otherwise the documented search order applies. */
   browserPath?: string;
-  /** Per step (launch, load, print), in milliseconds. */
+  /** Per step (load, lay out, print), in milliseconds. */
   timeout?: number;
+  /** For starting the browser, in milliseconds (default 60 s): apart from the steps, whose limit a test or a user may set low. */
+  launchTimeout?: number;
   /**
    * The run cannot do without the browser (it prints PDFs): a missing or broken browser is then an
    * error wherever it is first met, never a fallback such as fitting by word budget only.
@@ -64,6 +66,7 @@ export class BrowserSession implements AsyncDisposable {
   /** See `BrowserOptions.maxPages`. */
   readonly maxPages: number;
   readonly timeout: number;
+  readonly launchTimeout: number;
   /** See `BrowserOptions.required`. */
   readonly required: boolean;
   /**
@@ -74,6 +77,7 @@ export class BrowserSession implements AsyncDisposable {
 
   constructor(private readonly options: BrowserOptions = {}) {
     this.timeout = options.timeout ?? 60_000;
+    this.launchTimeout = options.launchTimeout ?? 60_000;
     this.required = options.required ?? false;
     this.maxPages = Math.max(1, options.maxPages ?? os.availableParallelism());
     this.slots = new PageSlots(this.maxPages);
@@ -113,7 +117,7 @@ export class BrowserSession implements AsyncDisposable {
     const found = this.locate();
     debug('launching %s (found via %s)', found.path, found.source);
     this.stats.launches++;
-    return launchBrowser(found, this.timeout, job);
+    return launchBrowser(found, { launch: this.launchTimeout, step: this.timeout }, job);
   }
 
   /**

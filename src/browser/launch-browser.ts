@@ -22,7 +22,7 @@ function launchFailure(message: string): string {
 }
 
 /** Starts `found` headless (without a sandbox as root, which Chromium requires), or fails saying why, for `job`. */
-export async function launchBrowser(found: FoundBrowser, timeout: number, job?: string): Promise<Browser> {
+export async function launchBrowser(found: FoundBrowser, timeout: { launch: number; step: number }, job?: string): Promise<Browser> {
   const root = typeof process.getuid === 'function' && process.getuid() === 0;
   try {
     // Imported here, not at the top: loading Puppeteer costs more than a whole HTML-only build.
@@ -31,8 +31,9 @@ export async function launchBrowser(found: FoundBrowser, timeout: number, job?: 
       executablePath: found.path,
       headless: true,
       args: [...CHROMIUM_ARGS, ...(root ? ['--no-sandbox'] : [])],
-      timeout,
-      protocolTimeout: timeout * 2,
+      timeout: timeout.launch,
+      // Steps own their time limits (browser-step.ts); this only catches a protocol call that never answers.
+      protocolTimeout: Math.max(timeout.launch, timeout.step) * 2,
       // Puppeteer's own handlers would exit at once on Ctrl-C, before staged files are removed;
       // the CLI aborts the run instead, and the session closes the browser on its way out.
       handleSIGINT: false,

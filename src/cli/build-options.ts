@@ -1,5 +1,5 @@
 import type { BuildOptions } from '../build/options.js';
-import type { BrowserSession } from '../browser/browser-session.js';
+import type { BrowserOptions, BrowserSession } from '../browser/browser-session.js';
 import type { BuildFlags, DeckFlags } from './program.js';
 
 /** `--handout-layout` alone asks for a handout too. */
@@ -10,6 +10,11 @@ export function wantsHandout(flags: BuildFlags): boolean {
 /** Outputs made through the browser (PDFs, the PowerPoint file): the run cannot do without it then. */
 export function wantsBrowser(flags: BuildFlags): boolean {
   return flags.pdf || wantsHandout(flags) || Boolean(flags.pptx || flags.pptxImages);
+}
+
+/** The browser flags as session options, for every command that starts one. */
+export function browserOptions(flags: DeckFlags, required = false): BrowserOptions {
+  return { browserPath: flags.browser, timeout: flags.timeout * 1000, launchTimeout: flags.launchTimeout * 1000, required };
 }
 
 /** The flags that make a deck as library options: `check` sees exactly what `build` would make. */

@@ -5,7 +5,7 @@ import { formatDiagnostic } from '../diagnostics.js';
 import { EXIT, type ExitCode } from '../errors.js';
 import { BrowserSession } from '../browser/browser-session.js';
 import { resolveInputs } from '../load/resolve-inputs.js';
-import { deckOptions } from './build-options.js';
+import { browserOptions, deckOptions } from './build-options.js';
 import { addDeckOptions, type DeckFlags } from './program.js';
 
 export interface CheckFlags extends DeckFlags {
@@ -52,7 +52,7 @@ Exit codes: 0 no errors, 1 errors (or warnings with --strict), 2 bad usage.
 /** `briefdeck check`: exit 1 when any brief has an error (with --strict, any warning). */
 export async function checkAll(inputs: string[], flags: CheckFlags, io: CheckIo): Promise<ExitCode> {
   const files = await resolveInputs(inputs);
-  await using session = new BrowserSession({ browserPath: flags.browser, timeout: flags.timeout * 1000 });
+  await using session = new BrowserSession(browserOptions(flags));
   const stop = (): void => void session.close();
   io.signal?.addEventListener('abort', stop);
   const results: CheckResult[] = [];

@@ -9,7 +9,7 @@ import { DeckServer } from '../serve/deck-server.js';
 import { Rebuilder, type Phase, type RebuildEvents } from '../watch/rebuilder.js';
 import { FileWatcher } from '../watch/watch-files.js';
 import { writeDeckIndex } from '../write/write-index.js';
-import { buildOptions, wantsBrowser } from './build-options.js';
+import { browserOptions, buildOptions, wantsBrowser } from './build-options.js';
 import { DEFAULT_PORT, type BuildFlags, type ServeFlags } from './program.js';
 import { printDiagnostics, summary, type Io } from './report.js';
 
@@ -84,7 +84,7 @@ export async function runLive(inputs: string[], flags: BuildFlags | ServeFlags, 
   checkOutDir(flags.out, inputs);
   const prints = wantsBrowser(flags);
   // As in `build`: PDFs need the browser, so its absence stops the session before it starts.
-  await using session = new BrowserSession({ browserPath: flags.browser, timeout: flags.timeout * 1000, required: prints });
+  await using session = new BrowserSession(browserOptions(flags, prints));
   if (prints) session.locate();
   await using server = serving ? serverFor(flags as ServeFlags) : undefined;
   const live: Session = { flags, io, server, started: false };

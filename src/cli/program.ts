@@ -14,6 +14,7 @@ export interface DeckFlags {
   mode?: (typeof MODES)[number];
   browser?: string;
   timeout: number;
+  launchTimeout: number;
   config?: string;
   templates?: string;
   strict: boolean;
@@ -126,7 +127,8 @@ export function addDeckOptions(command: Command): Command {
     .option('--strict', 'treat every warning about a brief (unknown key, image without alt text…) as an error; a build then writes nothing', false)
     .option('--allow-html', 'keep raw HTML (scripts included) as written: only for briefs you trust', false)
     .option('--fetch-remote', 'download remote (http/https) images and embed them; by default they are not fetched', false)
-    .option('--timeout <seconds>', 'time limit for each browser step', wholeNumber(1, 3600), 60);
+    .option('--timeout <seconds>', 'time limit for each browser step (loading a deck, laying it out, printing)', wholeNumber(1, 3600), 60)
+    .option('--launch-timeout <seconds>', 'time limit for starting the browser', wholeNumber(1, 3600), 60);
 }
 
 function addServeCommand(program: Command, serve: ServeAction): void {

@@ -10,7 +10,7 @@ import { ejectTemplates, initProject } from '../write/write-new-files.js';
 import { createProgram, type BuildFlags, type ScaffoldActions } from './program.js';
 import { addCheckCommand, checkAll } from './check-command.js';
 import { buildConcurrency, eachBounded } from './each-bounded.js';
-import { buildOptions, wantsBrowser } from './build-options.js';
+import { browserOptions, buildOptions, wantsBrowser } from './build-options.js';
 import { writeDeckIndex } from '../write/write-index.js';
 import { escapeTerminal } from '../control-chars.js';
 import { printDiagnostics, summary, type Io } from './report.js';
@@ -28,7 +28,7 @@ async function buildAll(inputs: string[], flags: BuildFlags, io: Io): Promise<Ex
   const prints = wantsBrowser(flags);
   // PDFs (and the PowerPoint file) need the browser: then a browser that is missing or fails to start stops the run (exit 3),
   // even when fitting meets it first; without PDFs, fitting falls back to the word budget and warns.
-  await using session = new BrowserSession({ browserPath: flags.browser, timeout: flags.timeout * 1000, required: prints });
+  await using session = new BrowserSession(browserOptions(flags, prints));
   // A missing browser is reported before any work, not after the first deck is written.
   if (prints) session.locate();
   // What fit measured, shared by the run's briefs.

@@ -1,4 +1,3 @@
-import { setTimeout as sleep } from 'node:timers/promises';
 import { describe, expect, it } from 'vitest';
 import { BrowserSession } from '../../src/browser/browser-session.js';
 import { findBrowser } from '../../src/browser/find-browser.js';
@@ -8,16 +7,20 @@ describe('BrowserSession page slots', () => {
     await using session = new BrowserSession({ browserPath: findBrowser().path, timeout: 30_000, maxPages: 2 });
     let open = 0;
     let peak = 0;
+    let waiting = 5;
+    let wake: Array<() => void> = [];
     const jobs = Array.from({ length: 5 }, (_, i) =>
       session.withPage(async (page) => {
         peak = Math.max(peak, ++open);
+        waiting--;
+        for (const w of wake.splice(0)) w();
         await page.setContent(`<title>job ${i}</title>`);
-        // Opening a page takes a while: each job waits (a bounded time) for company, so the
-        // figure shows how many may be open at once, not how fast pages open.
-        for (let waited = 0; open < 2 && waited < 3_000; waited += 20) await sleep(20);
-        await sleep(50);
+        // Each job holds its page until a second one is open (while any job still waits for a
+        // page): the peak then shows how many may be open at once, not how fast pages open.
+        while (open < 2 && waiting > 0) await new Promise<void>((resolve) => wake.push(resolve));
         const title = await page.title();
         open--;
+        for (const w of wake.splice(0)) w();
         return title;
       }),
     );

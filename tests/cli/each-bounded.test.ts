@@ -2,7 +2,10 @@ import os from 'node:os';
 import { describe, expect, it } from 'vitest';
 import { buildConcurrency, eachBounded } from '../../src/cli/each-bounded.js';
 
-const tick = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
+/** Lets `turns` turns of the event loop pass (other tasks run meanwhile): an interleaving, not a sleep. */
+const tick = async (turns: number): Promise<void> => {
+  for (let i = 0; i < turns; i++) await new Promise((resolve) => setImmediate(resolve));
+};
 
 describe('eachBounded', () => {
   it('never runs more than the limit at once, and starts tasks in order', async () => {

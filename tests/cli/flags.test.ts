@@ -35,7 +35,7 @@ const html = (name: string, out = 'out') => readFile(path.join(out, name, 'index
 
 describe('images: warnings with placeholders, errors with --strict', () => {
   it('a missing image and a file that is no image are located errors, as in check: the deck shows placeholders and the run exits 1', async () => {
-    const result = await cli(['build', 'images.md', '-o', 'out']);
+    const result = await cli(['build', 'images.md', '--no-fit', '-o', 'out']);
     expect(result.code).toBe(1);
     expect(result.err).toBe(
       'images.md:9 error image-missing image not found: charts/missing.png\n' +
@@ -51,7 +51,7 @@ describe('images: warnings with placeholders, errors with --strict', () => {
   });
 
   it('with --strict, the first problem stops the build and nothing is written', async () => {
-    const result = await cli(['build', 'images.md', '-o', 'strict-out', '--strict']);
+    const result = await cli(['build', 'images.md', '--no-fit', '-o', 'strict-out', '--strict']);
     expect(result.code).toBe(1);
     expect(result.err).toBe(
       'images.md:9: image not found: charts/missing.png [--strict] (and 1 more)\n' +
@@ -64,7 +64,7 @@ describe('images: warnings with placeholders, errors with --strict', () => {
 describe('remote images', () => {
   it('are not fetched by default: a warning and a placeholder, no URL left in the deck', async () => {
     await writeFile('remote-local.md', `---\ntitle: Remote\n---\n\nText.\n\n![logo](${base}/logo.png)\n`);
-    const result = await cli(['build', 'remote-local.md', '-o', 'out']);
+    const result = await cli(['build', 'remote-local.md', '--no-fit', '-o', 'out']);
     expect(result.code).toBe(0);
     expect(result.err).toBe(`remote-local.md:7 warning image-remote remote image ${base}/logo.png is not fetched (use --fetch-remote to embed it); the slide shows a placeholder\n`);
     const deck = await html('remote-local');
@@ -74,7 +74,7 @@ describe('remote images', () => {
 
   it('are downloaded and embedded with --fetch-remote; a failed download is a warning', async () => {
     await writeFile('remote-both.md', `---\ntitle: Remote\n---\n\nText.\n\n![logo](${base}/logo.png)\n\n![gone](${base}/gone.png)\n`);
-    const result = await cli(['build', 'remote-both.md', '-o', 'out', '--fetch-remote']);
+    const result = await cli(['build', 'remote-both.md', '--no-fit', '-o', 'out', '--fetch-remote']);
     expect(result.code).toBe(0);
     expect(result.err).toBe(`remote-both.md:9 warning image-fetch-failed could not fetch image ${base}/gone.png (HTTP 404)\n`);
     const deck = await html('remote-both');
@@ -85,7 +85,7 @@ describe('remote images', () => {
 
 describe('encodings', () => {
   it('builds a brief with a BOM and CRLF line endings, lines counted as written', async () => {
-    const result = await cli(['build', 'bom-crlf.md', '-o', 'out']);
+    const result = await cli(['build', 'bom-crlf.md', '--no-fit', '-o', 'out']);
     expect(result).toMatchObject({ code: 0, err: '' });
     const deck = await html('bom-crlf');
     expect(deck).toContain('<title>Windows brief</title>');
@@ -98,33 +98,36 @@ describe('output folders: briefdeck only replaces its own files', () => {
   it('refuses a non-empty folder it did not create, unless --force', async () => {
     await mkdir('theirs/good', { recursive: true });
     await writeFile('theirs/good/thesis.docx', 'months of work');
-    const refused = await cli(['build', 'good.md', '-o', 'theirs']);
+    const refused = await cli(['build', 'good.md', '--no-fit', '-o', 'theirs']);
     expect(refused.code).toBe(1);
     expect(refused.err).toBe('theirs/good already holds files briefdeck did not write (thesis.docx); choose another --out, empty it, or pass --force\n');
     expect(await readdir('theirs/good')).toEqual(['thesis.docx']);
-    const forced = await cli(['build', 'good.md', '-o', 'theirs', '--force']);
+    const forced = await cli(['build', 'good.md', '--no-fit', '-o', 'theirs', '--force']);
     expect(forced.code).toBe(0);
     expect((await readdir('theirs/good')).sort()).toEqual(['.briefdeck-manifest.json', 'index.html', 'thesis.docx']);
     expect(await readFile('theirs/good/thesis.docx', 'utf8')).toBe('months of work');
   });
 
   it('rebuilds over its own files, but keeps an output edited by hand unless --force', async () => {
-    expect((await cli(['build', 'good.md', '-o', 'mine'])).code).toBe(0);
-    expect((await cli(['build', 'good.md', '-o', 'mine'])).code).toBe(0);
+    expect((await cli(['build', 'good.md', '--no-fit', '-o', 'mine'])).code).toBe(0);
+    expect((await cli(['build', 'good.md', '--no-fit', '-o', 'mine'])).code).toBe(0);
     await writeFile('mine/good/index.html', '<p>my hand-made edits</p>');
-    const refused = await cli(['build', 'good.md', '-o', 'mine']);
+    const refused = await cli(['build', 'good.md', '--no-fit', '-o', 'mine']);
     expect(refused.code).toBe(1);
     expect(refused.err).toBe('mine/good/index.html was changed after briefdeck wrote it; move it away or pass --force to replace it\n');
     expect(await readFile('mine/good/index.html', 'utf8')).toBe('<p>my hand-made edits</p>');
     expect(await readdir('mine/good')).toEqual(['.briefdeck-manifest.json', 'index.html']);
-    expect((await cli(['build', 'good.md', '-o', 'mine', '--force'])).code).toBe(0);
+    expect((await cli(['build', 'good.md', '--no-fit', '-o', 'mine', '--force'])).code).toBe(0);
     expect(await html('good', 'mine')).toContain('<title>Good brief</title>');
   });
 
   it('never modifies the input files', async () => {
     const names = (await readdir('.')).filter((n) => n.endsWith('.md')).sort();
     const before = await Promise.all(names.map(async (n) => [n, await readFile(n, 'latin1'), (await stat(n)).mtimeMs]));
-    await cli(['build', '.', '-o', '../robustness-out-' + path.basename(home), '--force']);
+    // The output goes to a temporary folder of its own: it may not lie inside the input folder.
+    const elsewhere = await tempDir();
+    await cli(['build', '.', '-o', elsewhere.dir, '--force', '--no-fit']);
+    await elsewhere.remove();
     const after = await Promise.all(names.map(async (n) => [n, await readFile(n, 'latin1'), (await stat(n)).mtimeMs]));
     expect(after).toEqual(before);
   });
@@ -134,11 +137,11 @@ describe('--allow-html', () => {
   const source = '---\ntitle: Raw\n---\n\nText.\n\n<div class="x" onclick="go()"><script>window.ok = 1</script>kept</div>\n';
   it('sanitizes raw HTML by default and keeps it as written when given', async () => {
     await writeFile('raw.md', source);
-    expect((await cli(['build', 'raw.md', '-o', 'safe'])).code).toBe(0);
+    expect((await cli(['build', 'raw.md', '--no-fit', '-o', 'safe'])).code).toBe(0);
     const safe = await html('raw', 'safe');
     expect(safe).toContain('<div class="x">kept</div>');
     expect(safe).not.toContain('window.ok');
-    expect((await cli(['build', 'raw.md', '-o', 'trusted', '--allow-html'])).code).toBe(0);
+    expect((await cli(['build', 'raw.md', '--no-fit', '-o', 'trusted', '--allow-html'])).code).toBe(0);
     expect(await html('raw', 'trusted')).toContain('<div class="x" onclick="go()"><script>window.ok = 1</script>kept</div>');
   });
 });

@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { run } from '../../src/cli/run.js';
 import { cli } from '../helpers/cli.js';
 import { fixture, tempDir } from '../helpers/fixtures.js';
+import { Output } from '../helpers/output.js';
 import { readPptx } from '../helpers/pptx.js';
 
 let dir: string;
@@ -62,20 +63,16 @@ describe('--pptx, --pptx-images and `pptx:` in the config', () => {
     const out = path.join(dir, 'watch-out');
     const pptx = path.join(out, 'watched', 'watched.pptx');
     const stop = new AbortController();
-    let stdout = '';
-    const running = run(['build', '--watch', '--pptx', '-o', out, brief], { stdout: (t) => void (stdout += t), stderr: () => undefined, signal: stop.signal });
-    const until = async (what: string, test: () => Promise<boolean>): Promise<void> => {
-      const deadline = Date.now() + 60_000;
-      while (!(await test())) {
-        if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-        await new Promise((r) => setTimeout(r, 50));
-      }
-    };
-    const shows = async (word: string): Promise<boolean> => (await exists(pptx)) && (await readPptx(pptx)).slides.some((s) => s.xml.includes(word));
+    const stdout = new Output();
+    const running = run(['build', '--watch', '--pptx', '-o', out, brief], { stdout: stdout.write, stderr: () => undefined, signal: stop.signal });
+    const shows = async (word: string): Promise<boolean> => (await readPptx(pptx)).slides.some((s) => s.xml.includes(word));
     try {
-      await until('the first .pptx', async () => stdout.includes('Watching') && (await exists(pptx)));
+      await stdout.until(/Watching/);
+      expect(await shows('Zanzibar')).toBe(false);
+      const builds = stdout.count('.pptx');
       await writeFile(brief, `${await readFile(brief, 'utf8')}\nA freshly written Zanzibar sentence.\n`);
-      await until('the .pptx with the edit', () => shows('Zanzibar'));
+      await stdout.until(() => stdout.count('.pptx') > builds);
+      expect(await shows('Zanzibar')).toBe(true);
     } finally {
       stop.abort('SIGINT');
     }

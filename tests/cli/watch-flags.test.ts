@@ -2,6 +2,7 @@ import { copyFile, mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { run } from '../../src/cli/run.js';
+import { Output } from '../helpers/output.js';
 import { fixture, tempDir } from '../helpers/fixtures.js';
 
 let dir: string;
@@ -12,27 +13,20 @@ beforeAll(async () => {
 });
 afterAll(() => remove());
 
-async function until(what: string, test: () => boolean | Promise<boolean>): Promise<void> {
-  const deadline = Date.now() + 30_000;
-  while (!(await test())) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 20));
-  }
-}
 
 /** Runs `build --watch`, then `during` once it watches, then stops it as Ctrl-C would. */
-async function watchOnce(args: string[], during?: (out: () => string) => Promise<void>): Promise<{ code: number; stdout: string; stderr: string }> {
+async function watchOnce(args: string[], during?: (out: Output) => Promise<void>): Promise<{ code: number; stdout: string; stderr: string }> {
   const stop = new AbortController();
-  let stdout = '';
+  const stdout = new Output();
   let stderr = '';
-  const running = run(['build', '--watch', ...args], { stdout: (t) => void (stdout += t), stderr: (t) => void (stderr += t), signal: stop.signal });
+  const running = run(['build', '--watch', ...args], { stdout: stdout.write, stderr: (t) => void (stderr += t), signal: stop.signal });
   try {
-    await until('the first build', () => stdout.includes('Watching'));
-    await during?.(() => stdout);
+    await stdout.until(/Watching/);
+    await during?.(stdout);
   } finally {
     stop.abort('SIGINT');
   }
-  return { code: await running, stdout, stderr };
+  return { code: await running, stdout: stdout.text, stderr };
 }
 
 describe('build --watch takes the same options as build', () => {
@@ -68,13 +62,21 @@ describe('build --watch follows what a deck is made from outside its folder', ()
     await writeFile(config, 'date: 2026-01-01\n');
     const out = path.join(dir, 'watch-out');
     const html = (): Promise<string> => readFile(path.join(out, 'brief', 'index.html'), 'utf8');
-    const result = await watchOnce(['--no-fit', '--theme', theme, '-o', out, brief], async () => {
+    const result = await watchOnce(['--no-fit', '--theme', theme, '-o', out, brief], async (stdout) => {
       expect(await html()).toContain('#112233');
+      const rebuilt = (): Promise<void> => {
+        const builds = stdout.count(' → ');
+        return stdout.until(() => stdout.count(' → ') > builds);
+      };
+      let next = rebuilt();
       await writeFile(theme, ':root { --bd-text: #445566; }\n');
-      await until('the theme edit in the deck', async () => (await html()).includes('#445566'));
+      await next;
+      expect(await html()).toContain('#445566');
       expect(await html()).toContain('2026');
+      next = rebuilt();
       await writeFile(config, 'date: 2031-05-06\n');
-      await until('the config edit in the deck', async () => (await html()).includes('2031'));
+      await next;
+      expect(await html()).toContain('2031');
     });
     expect(result.stderr).toBe('');
     expect(result.code).toBe(130);

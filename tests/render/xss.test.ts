@@ -61,7 +61,15 @@ async function visit(page: Page, url: string): Promise<void> {
         for (const type of ['mouseover', 'mouseenter', 'focus']) el.dispatchEvent(new Event(type));
         if (el.matches('a:not([href^="http"]), button')) el.click();
       }
-      await new Promise((resolve) => setTimeout(resolve, 500));
+      // Error and load handlers run when their resource settles: wait for every one, then a frame.
+      const media = Array.from(document.querySelectorAll<HTMLImageElement | HTMLMediaElement | HTMLIFrameElement>('img, video, audio, source, iframe, object, embed, link, script'));
+      await Promise.all(media.map((el) => ((el as HTMLImageElement).complete === true ? undefined : new Promise((resolve) => {
+        el.addEventListener('load', resolve, { once: true });
+        el.addEventListener('error', resolve, { once: true });
+        // Elements that never fetch (nothing to load, or refused before) fire neither: a frame is enough for them.
+        requestAnimationFrame(() => requestAnimationFrame(resolve));
+      }))));
+      await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
     })
     .catch(() => undefined); // a trusted deck may navigate away mid-way
 }

@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { run } from '../../src/cli/run.js';
 import type { BrowserSession } from '../../src/browser/browser-session.js';
 import { testBrowser } from '../helpers/browser.js';
+import { Output } from '../helpers/output.js';
 import { fixture, tempDir } from '../helpers/fixtures.js';
 
 // One real server (the CLI's `serve`) and one real Chromium for the whole file.
@@ -17,16 +18,8 @@ let brief: string;
 let address: string;
 let served: Promise<number>;
 const stop = new AbortController();
-const out: string[] = [];
-const err: string[] = [];
-
-async function waitFor(what: string, test: () => boolean, ms = 20_000): Promise<void> {
-  const until = Date.now() + ms;
-  while (!test()) {
-    if (Date.now() > until) throw new Error(`timed out waiting for ${what}; stdout: ${out.join('')} stderr: ${err.join('')}`);
-    await new Promise((r) => setTimeout(r, 20));
-  }
-}
+const out = new Output();
+const err = new Output();
 
 /**
  * Marks the page, runs `edit`, and waits until the page has caught up: reloaded (the mark is gone)
@@ -61,13 +54,13 @@ beforeAll(async () => {
   brief = path.join(temp.dir, 'content', 'brief.md');
   await copyFile(fixture('serve/brief.md'), brief);
   served = run(['serve', path.join(temp.dir, 'content'), '-o', path.join(temp.dir, 'dist'), '--port', '0'], {
-    stdout: (t) => void out.push(t),
-    stderr: (t) => void err.push(t),
+    stdout: out.write,
+    stderr: err.write,
     signal: stop.signal,
   });
-  await waitFor('the server to listen', () => /Serving at (http:\S+)/.test(out.join('')));
-  address = /Serving at (http:\S+)/.exec(out.join(''))![1];
-  await waitFor('the first build', () => out.join('').includes('Watching'));
+  await out.until(/Serving at (http:\S+)/);
+  address = /Serving at (http:\S+)/.exec(out.text)![1];
+  await out.until(/Watching/);
   session = testBrowser();
   browser = await session.browser();
   page = await browser.newPage();
@@ -126,7 +119,7 @@ describe('briefdeck serve', () => {
     expect(await currentId()).toBe('context-p2');
     expect(page.url()).toMatch(/#\/context-p2$/);
     expect(await page.$eval('#context-p2', (el) => el.textContent)).toContain('MARKER-TWO');
-    await waitFor('the change line', () => /1 changed \(context-p2\)/.test(out.join('')));
+    await out.until(/1 changed \(context-p2\)/);
   });
 
   it('lands on the nearest slide when the one shown is gone', async () => {
@@ -141,7 +134,7 @@ describe('briefdeck serve', () => {
     const overlay = await page.waitForSelector('#briefdeck-error', { timeout: 20_000 });
     expect(await overlay!.evaluate((el) => el.textContent)).toMatch(/brief\.md:\d+:\d+: invalid YAML/);
     expect(await currentId()).toBe('background-p2');
-    await waitFor('the terminal message', () => /brief\.md:\d+:\d+: invalid YAML.*still serving the last good deck/.test(err.join('')));
+    await err.until(/brief\.md:\d+:\d+: invalid YAML.*still serving the last good deck/);
     // A page opened while the brief is broken gets the last good deck and the overlay too.
     const other = await browser.newPage();
     await other.goto(`${address}brief/#/background-p2`, { waitUntil: 'load' });
