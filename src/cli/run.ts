@@ -13,6 +13,7 @@ import { buildConcurrency, eachBounded } from './each-bounded.js';
 import { buildOptions, wantsBrowser } from './build-options.js';
 import { writeDeckIndex } from '../write/write-index.js';
 import { escapeTerminal } from '../control-chars.js';
+import { PACKAGE_ROOT } from '../paths.js';
 import { printDiagnostics, summary, type Io } from './report.js';
 
 const defaultIo: Io = { stdout: (t) => process.stdout.write(t), stderr: (t) => process.stderr.write(t) };
@@ -72,7 +73,9 @@ function scaffoldActions(io: Io): ScaffoldActions {
   const report = (what: string, files: string[]): void => io.stdout(`${what}:\n${files.map((f) => `  ${path.relative(process.cwd(), f) || f}\n`).join('')}`);
   return {
     eject: async (dir, force) => report(`copied the built-in templates to ${dir}`, await ejectTemplates(dir, force)),
-    init: async (dir, force) => report(`started a briefing in ${dir} (build it with: cd ${dir} && briefdeck build --pdf)`, await initProject(dir, force)),
+    // briefdeck is not on the registry: the command exists once `npm link` ran in its folder (README, quick start).
+    init: async (dir, force) =>
+      report(`started a briefing in ${dir} (build it with: cd ${dir} && briefdeck build --pdf; no briefdeck command yet? run npm link in ${PACKAGE_ROOT})`, await initProject(dir, force)),
   };
 }
 
