@@ -95,9 +95,10 @@ export async function runLive(inputs: string[], flags: BuildFlags | ServeFlags, 
   // watched once a build has found them.
   const events = { ...liveEvents(live), watchMore: (files: string[]) => watcher?.add(files) };
   const rebuilder = new Rebuilder({ inputs, build, events });
+  // Inputs that do not exist are reported before anything is served or printed.
+  await rebuilder.list();
   const address = await server?.start();
   if (address) io.stdout(`Serving at ${address}\n`);
-  await rebuilder.list();
   // Watching starts before the first build, so an edit made while it runs is not lost.
   await using watching = new FileWatcher({
     paths: rebuilder.watchPaths(),
