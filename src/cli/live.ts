@@ -38,9 +38,11 @@ function liveEvents(live: Session): RebuildEvents {
   const { flags, io, server } = live;
   const stamp = (): string => (live.started ? `${clock()} ` : '');
   return {
-    built(result: BuildResult, phase: Phase) {
+    built(result: BuildResult, phase: Phase, recovered: boolean) {
       server?.built(result);
       if (!flags.quiet && (!result.skipped || !live.started)) io.stdout(`${stamp()}${phase === 'pdf' && !result.skipped ? 'PDF ' : ''}${summary(result)}`);
+      // Fixed back to the deck last built, nothing is rebuilt; without this line the error would stay the last word on screen.
+      else if (!flags.quiet && recovered) io.stdout(`${stamp()}${result.file} is good again: the deck is as last built (${result.deck.slides.length} slides)\n`);
       if (!result.skipped) printDiagnostics(result.diagnostics, flags, io);
     },
     failed(file: string, error: BriefdeckError, diagnostics: Diagnostics) {

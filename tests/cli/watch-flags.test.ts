@@ -21,14 +21,14 @@ async function until(what: string, test: () => boolean | Promise<boolean>): Prom
 }
 
 /** Runs `build --watch`, then `during` once it watches, then stops it as Ctrl-C would. */
-async function watchOnce(args: string[], during?: (out: () => string) => Promise<void>): Promise<{ code: number; stdout: string; stderr: string }> {
+async function watchOnce(args: string[], during?: (out: () => string, err: () => string) => Promise<void>): Promise<{ code: number; stdout: string; stderr: string }> {
   const stop = new AbortController();
   let stdout = '';
   let stderr = '';
   const running = run(['build', '--watch', ...args], { stdout: (t) => void (stdout += t), stderr: (t) => void (stderr += t), signal: stop.signal });
   try {
     await until('the first build', () => stdout.includes('Watching'));
-    await during?.(() => stdout);
+    await during?.(() => stdout, () => stderr);
   } finally {
     stop.abort('SIGINT');
   }
@@ -77,6 +77,22 @@ describe('build --watch follows what a deck is made from outside its folder', ()
       await until('the config edit in the deck', async () => (await html()).includes('2031'));
     });
     expect(result.stderr).toBe('');
+    expect(result.code).toBe(130);
+  });
+});
+
+describe('build --watch after an error', () => {
+  it('a brief fixed back to its last good state is said to be good again (nothing to rebuild)', async () => {
+    const brief = path.join(dir, 'fixed.md');
+    const good = '---\ntitle: Fixed\n---\n\n## Part\n\nSome words on the slide.\n';
+    await writeFile(brief, good);
+    const result = await watchOnce(['--no-fit', '-o', path.join(dir, 'fixed-out'), brief], async (out, err) => {
+      await writeFile(brief, '---\ntitle: [Fixed\n---\n\n## Part\n\nSome words on the slide.\n');
+      await until('the error', () => /fixed\.md:2:8: invalid YAML/.test(err()));
+      const before = out().length;
+      await writeFile(brief, good);
+      await until('the word that it is good again', () => /fixed\.md is good again: the deck is as last built \(\d+ slides\)\n$/.test(out().slice(before)));
+    });
     expect(result.code).toBe(130);
   });
 });
