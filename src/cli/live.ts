@@ -9,6 +9,7 @@ import { DeckServer } from '../serve/deck-server.js';
 import { Rebuilder, type Phase, type RebuildEvents } from '../watch/rebuilder.js';
 import { FileWatcher } from '../watch/watch-files.js';
 import { writeDeckIndex } from '../write/write-index.js';
+import { indexTemplateFile } from '../load/load-templates.js';
 import { buildOptions, wantsBrowser } from './build-options.js';
 import { DEFAULT_PORT, type BuildFlags, type ServeFlags } from './program.js';
 import { printDiagnostics, summary, type Io } from './report.js';
@@ -58,7 +59,7 @@ function liveEvents(live: Session): RebuildEvents {
       if (!flags.quiet) io.stdout(`${clock()} ${file} removed; its outputs stay in ${flags.out}\n`);
     },
     idle() {
-      void writeDeckIndex(flags.out, { force: flags.force }).catch((error: Error) => io.stderr(`briefdeck: cannot write the deck index: ${error.message}\n`));
+      void writeDeckIndex(flags.out, { force: flags.force, template: indexTemplateFile(flags.templates) }).catch((error: Error) => io.stderr(`briefdeck: cannot write the deck index: ${error.message}\n`));
     },
   };
 }

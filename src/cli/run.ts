@@ -12,6 +12,7 @@ import { addCheckCommand, checkAll } from './check-command.js';
 import { buildConcurrency, eachBounded } from './each-bounded.js';
 import { buildOptions, wantsBrowser } from './build-options.js';
 import { writeDeckIndex } from '../write/write-index.js';
+import { indexTemplateFile } from '../load/load-templates.js';
 import { escapeTerminal } from '../control-chars.js';
 import { PACKAGE_ROOT } from '../paths.js';
 import { printDiagnostics, summary, type Io } from './report.js';
@@ -60,7 +61,7 @@ async function buildAll(inputs: string[], flags: BuildFlags, io: Io): Promise<Ex
         printDiagnostics(diagnostics, flags, io);
       }
     });
-    const index = io.signal?.aborted ? undefined : await writeDeckIndex(flags.out, { force: flags.force });
+    const index = io.signal?.aborted ? undefined : await writeDeckIndex(flags.out, { force: flags.force, template: indexTemplateFile(flags.templates) });
     if (index && !flags.quiet) io.stdout(`${path.relative(process.cwd(), index) || index} lists the decks in ${flags.out}\n`);
   } finally {
     io.signal?.removeEventListener('abort', stop);

@@ -57,10 +57,10 @@ async function readTree(dir: string, prefix: string, pattern: RegExp): Promise<N
   return Promise.all(names.map(async (n) => ({ name: path.join(prefix, n), data: await readFile(path.join(TEMPLATES_DIR, dir, n), 'utf8') })));
 }
 
-/** `briefdeck templates --eject DIR`: the built-in deck and handout templates and themes, to edit as a starting point. */
+/** `briefdeck templates --eject DIR`: every built-in template (deck, handout, deck listing) and theme, to edit as a starting point; `--templates DIR` reads each back. */
 export async function ejectTemplates(dir: string, force = false): Promise<string[]> {
-  const top = await Promise.all(['deck.hbs', 'handout.hbs'].map(async (name) => ({ name, data: await readFile(path.join(TEMPLATES_DIR, name), 'utf8') })));
-  const files = [...top, ...(await readTree('partials', 'partials', /\.hbs$/)), ...(await readTree('handout', 'handout', /^(?:.*\.hbs|handout\.css)$/)), ...(await readTree('themes', 'themes', /\.css$/))];
+  const top = await readTree('.', '', /\.hbs$/);
+  const files = [...top, ...(await readTree('partials', 'partials', /\.hbs$/)), ...(await readTree('handout', 'handout', /\.(?:hbs|css)$/)), ...(await readTree('themes', 'themes', /\.css$/))];
   return writeNewFiles(dir, files, force);
 }
 
