@@ -8,8 +8,22 @@ for (const signal of ['SIGINT', 'SIGTERM']) {
     controller.abort(signal);
   });
 }
+
+// A reader that stops early (`briefdeck build --help | head -2`) closes the pipe: what is left to
+// print goes nowhere, silently, and the command still finishes what it was asked to do.
+const closed = new Set();
+for (const stream of [process.stdout, process.stderr]) {
+  stream.on('error', (error) => {
+    if (error.code !== 'EPIPE') throw error;
+    closed.add(stream);
+  });
+}
+const writer = (stream) => (text) => {
+  if (!closed.has(stream)) stream.write(text);
+};
+
 process.exitCode = await run(process.argv.slice(2), {
-  stdout: (t) => process.stdout.write(t),
-  stderr: (t) => process.stderr.write(t),
+  stdout: writer(process.stdout),
+  stderr: writer(process.stderr),
   signal: controller.signal,
 });

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { diffSlides, slideHashes, type SlideChanges } from '../cache/slide-changes.js';
+import { diffSlides, furnitureHashes, slideHashes, type SlideChanges } from '../cache/slide-changes.js';
 import { readManifest } from '../cache/manifest.js';
 import { isUpToDate, replayDiagnostics } from '../cache/up-to-date.js';
 import type { Diagnostics } from '../diagnostics.js';
@@ -37,7 +37,8 @@ export async function buildDeck(file: string, options: BuildOptions = {}): Promi
   const { deck, slides, diagnostics, key, input, fit, measures, sources } = composed;
   if (options.strict) enforceStrict(diagnostics);
   const hashes = slideHashes(deck);
-  const changes = diffSlides(previous?.deck?.slides, hashes);
+  const furniture = furnitureHashes(deck);
+  const changes = diffSlides(previous?.deck?.slides, hashes, { before: previous?.deck?.furniture, after: furniture });
   const { pptx, images: pptxImages } = pptxWanted(options, composed.pptx);
   const wanted = ['index.html', ...(options.pdf ? [`${deck.brief.name}.pdf`] : []), ...(options.handout ? [`${deck.brief.name}-handout.pdf`] : []), ...(pptx ? [`${deck.brief.name}.pptx`] : [])];
   if (!options.force && previous?.input && (await isUpToDate(target, previous, key, wanted))) {
@@ -57,7 +58,7 @@ export async function buildDeck(file: string, options: BuildOptions = {}): Promi
       pdfMs = performance.now() - built;
     }
     throwIfInterrupted(options.signal);
-    const record = { brief: file, title: deck.brief.meta.title, date: deck.brief.meta.date, lang: deck.brief.meta.lang, slides: hashes };
+    const record = { brief: file, title: deck.brief.meta.title, date: deck.brief.meta.date, lang: deck.brief.meta.lang, slides: hashes, furniture };
     const outputs = await staging.commit({ input: { key, diagnostics: diagnostics.list }, deck: record, fit: measures });
     return { file, deck, slides, outputs, diagnostics, ms: { build: performance.now() - started - pdfMs, pdf: pdfMs }, skipped: false, changes, fit, sources };
   } finally {

@@ -39,6 +39,8 @@ export interface ManifestDeck {
   lang?: string;
   /** Each slide's id and a hash of its content, in deck order. */
   slides: Array<{ id: string; sha256: string }>;
+  /** A hash of each thing every slide shows around its content (footer, banners, look): see slide-changes.ts. */
+  furniture?: Record<string, string>;
 }
 
 export { sha256 } from '../hash.js';

@@ -1,4 +1,4 @@
-import type { Deck } from '../types.js';
+import type { BriefMeta, Deck } from '../types.js';
 import type { ManifestDeck } from './manifest.js';
 import { sha256 } from './manifest.js';
 
@@ -10,6 +10,25 @@ export interface SlideChanges {
   total: number;
   /** False for a folder's first build: there is nothing to compare with. */
   compared: boolean;
+  /** What every slide shows around its content that changed (FURNITURE's words): no slide's own hash sees it. */
+  everySlide: string[];
+}
+
+/** Shown on every slide (footer, banners, the page around them), in the words a summary line uses. */
+const FURNITURE: Record<string, (meta: BriefMeta) => unknown> = {
+  'the short title': (m) => m.shortTitle,
+  'the organisation': (m) => m.organisation,
+  'the classification': (m) => m.classification,
+  'the date': (m) => m.date,
+  'the version': (m) => m.version,
+  'the logo': (m) => m.logo?.path,
+  'the theme': (m) => m.theme,
+  'the slide shape': (m) => m.aspect,
+};
+
+/** A hash of each piece of furniture, recorded with the slides' hashes. */
+export function furnitureHashes(deck: Deck): Record<string, string> {
+  return Object.fromEntries(Object.entries(FURNITURE).map(([name, value]) => [name, sha256(JSON.stringify(value(deck.brief.meta) ?? null))]));
 }
 
 /**
@@ -21,10 +40,18 @@ export function slideHashes(deck: Deck): ManifestDeck['slides'] {
 }
 
 /** Slide-level difference between two builds, matched by stable slide id. */
-export function diffSlides(before: ManifestDeck['slides'] | undefined, after: ManifestDeck['slides']): SlideChanges {
+export function diffSlides(
+  before: ManifestDeck['slides'] | undefined,
+  after: ManifestDeck['slides'],
+  furniture: { before?: Record<string, string>; after?: Record<string, string> } = {},
+): SlideChanges {
   const old = new Map((before ?? []).map((s) => [s.id, s.sha256]));
   const now = new Set(after.map((s) => s.id));
+  const was = furniture.before;
+  // A manifest from before furniture was recorded compares none.
+  const everySlide = was ? Object.entries(furniture.after ?? {}).filter(([name, hash]) => was[name] !== undefined && was[name] !== hash).map(([name]) => name) : [];
   return {
+    everySlide,
     added: after.filter((s) => !old.has(s.id)).map((s) => s.id),
     removed: [...old.keys()].filter((id) => !now.has(id)),
     changed: after.filter((s) => old.has(s.id) && old.get(s.id) !== s.sha256).map((s) => s.id),
@@ -44,6 +71,12 @@ export function describeChanges(changes: SlideChanges, limit = 3): string {
     return ids.length > 0 ? `${ids.length} ${what} (${shown})` : `0 ${what}`;
   };
   if (!changes.compared) return plural(changes.total, 'slide');
-  if (changes.added.length + changes.removed.length + changes.changed.length === 0) return `${plural(changes.total, 'slide')}, none changed`;
-  return `${plural(changes.total, 'slide')}: ${[part(changes.changed, 'changed'), part(changes.added, 'added'), part(changes.removed, 'removed')].join(', ')}`;
+  const around = changes.everySlide.length > 0 ? `${listed(changes.everySlide)} changed on every slide` : '';
+  if (changes.added.length + changes.removed.length + changes.changed.length === 0) return `${plural(changes.total, 'slide')}${around ? `: ${around}` : ', none changed'}`;
+  return `${plural(changes.total, 'slide')}: ${[part(changes.changed, 'changed'), part(changes.added, 'added'), part(changes.removed, 'removed')].join(', ')}${around ? `; ${around}` : ''}`;
+}
+
+/** `the date`, `the date and the logo`, `the date, the version and the logo`. */
+function listed(names: string[]): string {
+  return names.length === 1 ? names[0] : `${names.slice(0, -1).join(', ')} and ${names.at(-1)}`;
 }

@@ -9,6 +9,7 @@ import { DeckServer } from '../serve/deck-server.js';
 import { Rebuilder, type Phase, type RebuildEvents } from '../watch/rebuilder.js';
 import { FileWatcher } from '../watch/watch-files.js';
 import { writeDeckIndex } from '../write/write-index.js';
+import { indexTemplateFile } from '../load/load-templates.js';
 import { browserOptions, buildOptions, wantsBrowser } from './build-options.js';
 import { DEFAULT_PORT, type BuildFlags, type ServeFlags } from './program.js';
 import { printDiagnostics, summary, type Io } from './report.js';
@@ -38,9 +39,11 @@ function liveEvents(live: Session): RebuildEvents {
   const { flags, io, server } = live;
   const stamp = (): string => (live.started ? `${clock()} ` : '');
   return {
-    built(result: BuildResult, phase: Phase) {
+    built(result: BuildResult, phase: Phase, recovered: boolean) {
       server?.built(result);
       if (!flags.quiet && (!result.skipped || !live.started)) io.stdout(`${stamp()}${phase === 'pdf' && !result.skipped ? 'PDF ' : ''}${summary(result)}`);
+      // Fixed back to the deck last built, nothing is rebuilt; without this line the error would stay the last word on screen.
+      else if (!flags.quiet && recovered) io.stdout(`${stamp()}${result.file} is good again: the deck is as last built (${result.deck.slides.length} slides)\n`);
       if (!result.skipped) printDiagnostics(result.diagnostics, flags, io);
     },
     failed(file: string, error: BriefdeckError, diagnostics: Diagnostics) {
@@ -56,7 +59,7 @@ function liveEvents(live: Session): RebuildEvents {
       if (!flags.quiet) io.stdout(`${clock()} ${file} removed; its outputs stay in ${flags.out}\n`);
     },
     idle() {
-      void writeDeckIndex(flags.out, { force: flags.force }).catch((error: Error) => io.stderr(`briefdeck: cannot write the deck index: ${error.message}\n`));
+      void writeDeckIndex(flags.out, { force: flags.force, template: indexTemplateFile(flags.templates) }).catch((error: Error) => io.stderr(`briefdeck: cannot write the deck index: ${error.message}\n`));
     },
   };
 }
@@ -95,9 +98,10 @@ export async function runLive(inputs: string[], flags: BuildFlags | ServeFlags, 
   // watched once a build has found them.
   const events = { ...liveEvents(live), watchMore: (files: string[]) => watcher?.add(files) };
   const rebuilder = new Rebuilder({ inputs, build, events });
+  // Inputs that do not exist are reported before anything is served or printed.
+  await rebuilder.list();
   const address = await server?.start();
   if (address) io.stdout(`Serving at ${address}\n`);
-  await rebuilder.list();
   // Watching starts before the first build, so an edit made while it runs is not lost.
   await using watching = new FileWatcher({
     paths: rebuilder.watchPaths(),

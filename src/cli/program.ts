@@ -109,7 +109,8 @@ function addBuildOptions(command: Command, pdfFlag: boolean): Command {
     .option('--pptx-images', 'write the .pptx with a picture of each slide instead (exact look, not editable; notes kept)')
     .addOption(new Option('--paper <size>', 'handout paper (default: `paper` in front matter, else Letter for en-US and neighbours, else A4)').choices([...PAPERS]));
   if (pdfFlag) command.option('--pdf', 'also write <name>/<name>.pdf', false);
-  if (command.name() === 'build') command.option('-w, --watch', 'keep running: rebuild what changes (briefs, their images, templates, themes)', false);
+  // `pdf` is `build --pdf`, so it watches as build does; `serve` always does.
+  if (command.name() !== 'serve') command.option('-w, --watch', 'keep running: rebuild what changes (briefs, their images, templates, themes)', false);
   return command;
 }
 

@@ -12,7 +12,9 @@ import { addCheckCommand, checkAll } from './check-command.js';
 import { buildConcurrency, eachBounded } from './each-bounded.js';
 import { browserOptions, buildOptions, wantsBrowser } from './build-options.js';
 import { writeDeckIndex } from '../write/write-index.js';
+import { indexTemplateFile } from '../load/load-templates.js';
 import { escapeTerminal } from '../control-chars.js';
+import { PACKAGE_ROOT } from '../paths.js';
 import { printDiagnostics, summary, type Io } from './report.js';
 
 const defaultIo: Io = { stdout: (t) => process.stdout.write(t), stderr: (t) => process.stderr.write(t) };
@@ -59,7 +61,7 @@ async function buildAll(inputs: string[], flags: BuildFlags, io: Io): Promise<Ex
         printDiagnostics(diagnostics, flags, io);
       }
     });
-    const index = io.signal?.aborted ? undefined : await writeDeckIndex(flags.out, { force: flags.force });
+    const index = io.signal?.aborted ? undefined : await writeDeckIndex(flags.out, { force: flags.force, template: indexTemplateFile(flags.templates) });
     if (index && !flags.quiet) io.stdout(`${path.relative(process.cwd(), index) || index} lists the decks in ${flags.out}\n`);
   } finally {
     io.signal?.removeEventListener('abort', stop);
@@ -72,7 +74,9 @@ function scaffoldActions(io: Io): ScaffoldActions {
   const report = (what: string, files: string[]): void => io.stdout(`${what}:\n${files.map((f) => `  ${path.relative(process.cwd(), f) || f}\n`).join('')}`);
   return {
     eject: async (dir, force) => report(`copied the built-in templates to ${dir}`, await ejectTemplates(dir, force)),
-    init: async (dir, force) => report(`started a briefing in ${dir} (build it with: cd ${dir} && briefdeck build --pdf)`, await initProject(dir, force)),
+    // briefdeck is not on the registry: the command exists once `npm link` ran in its folder (README, quick start).
+    init: async (dir, force) =>
+      report(`started a briefing in ${dir} (build it with: cd ${dir} && briefdeck build --pdf; no briefdeck command yet? run npm link in ${PACKAGE_ROOT})`, await initProject(dir, force)),
   };
 }
 

@@ -6,6 +6,7 @@ import { TEMPLATES_DIR } from '../paths.js';
 import type { DeckAssets, NamedFile } from '../types.js';
 import { memoize } from './memoize.js';
 import { LIMITS, readConfined, refusalCode, ruleOf } from './read-confined.js';
+import { readUserStylesheet, userFolder } from './load-templates.js';
 
 const require = createRequire(import.meta.url);
 
@@ -53,11 +54,15 @@ async function readThemeFile(file: NamedFile): Promise<string> {
   return read.bytes.toString('utf8');
 }
 
+function builtInTheme(theme: string): Promise<string> {
+  return readTheme(path.join(TEMPLATES_DIR, 'themes', `${theme}.css`), theme);
+}
+
 /** A built-in theme; every theme is laid over `institutional`, changing custom properties and the few rules it needs to. */
 async function loadTheme(theme: string): Promise<string> {
-  const base = await readTheme(path.join(TEMPLATES_DIR, 'themes', 'institutional.css'), 'institutional');
+  const base = await builtInTheme('institutional');
   if (theme === 'institutional') return base;
-  return `${base}\n${await readTheme(path.join(TEMPLATES_DIR, 'themes', `${theme}.css`), theme)}`;
+  return `${base}\n${await builtInTheme(theme)}`;
 }
 
 async function readAssets(theme: string): Promise<DeckAssets> {
@@ -79,11 +84,29 @@ async function readAssets(theme: string): Promise<DeckAssets> {
 /** Loaded once per process and built-in theme. */
 const loadShared = memoize(readAssets);
 
-/** The deck's assets for `theme`, a built-in name; a user's `.css` file (`file`) is laid over `institutional`. */
-export async function loadAssets(theme: string, file?: NamedFile): Promise<DeckAssets> {
-  if (!file) return loadShared(theme);
-  const [assets, css] = await Promise.all([loadShared('institutional'), readThemeFile(file)]);
-  return { ...assets, themeCss: `${assets.themeCss}\n${css}` };
+/**
+ * The deck's assets for `theme`, a built-in name (read from the `templates` folder when it has
+ * it); a user's `.css` file (`file`) is laid over `institutional`.
+ */
+export async function loadAssets(theme: string, file?: NamedFile, templates?: NamedFile): Promise<DeckAssets> {
+  const named = file ? 'institutional' : theme;
+  const shared = templates ? await withFolderThemes(await loadShared(named), named, templates) : await loadShared(named);
+  if (!file) return shared;
+  return { ...shared, themeCss: `${shared.themeCss}\n${await readThemeFile(file)}` };
+}
+
+/**
+ * With a templates folder that has `themes/NAME.css` (as `templates --eject` writes it), its themes
+ * stand in for the built-in ones of that name, `institutional` (the base of every theme) included.
+ */
+async function withFolderThemes(assets: DeckAssets, theme: string, templates: NamedFile): Promise<DeckAssets> {
+  const folder = await userFolder(templates);
+  const mine = (name: string): Promise<string | undefined> => readUserStylesheet(folder, path.join('themes', `${name}.css`));
+  const [base, named] = await Promise.all([mine('institutional'), theme === 'institutional' ? undefined : mine(theme)]);
+  if (base === undefined && named === undefined) return assets;
+  const baseCss = base ?? (await builtInTheme('institutional'));
+  if (theme === 'institutional') return { ...assets, themeCss: baseCss };
+  return { ...assets, themeCss: `${baseCss}\n${named ?? (await builtInTheme(theme))}` };
 }
 
 /** Watch mode: a theme edited on disk must be read again. */

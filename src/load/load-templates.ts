@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fail } from '../errors.js';
@@ -42,6 +43,24 @@ export async function readTemplate(folder: TemplateFolder, name: string, optiona
   const source = read.bytes.toString('utf8');
   if (folder.user?.untrusted && name.endsWith('.hbs')) await checkUntrustedTemplate(source, path.join(folder.user.path, name));
   return source;
+}
+
+const RE_CLOSE_STYLE = /<\/style/i;
+
+/**
+ * A stylesheet of the user's folder (`name` relative to it), `undefined` when it has none; from an
+ * untrusted folder it cannot close the `<style>` it is written in.
+ */
+export async function readUserStylesheet(folder: TemplateFolder, name: string): Promise<string | undefined> {
+  const css = await readTemplate(folder, name, true);
+  const close = css === undefined || !folder.user?.untrusted ? -1 : css.search(RE_CLOSE_STYLE);
+  if (close >= 0) {
+    const line = (css as string).slice(0, close).split('\n').length;
+    fail('template-untrusted', '</style> is not allowed in a stylesheet from a config briefdeck found (give its folder with --templates to trust it)', {
+      at: { file: path.join(folder.user?.path ?? folder.dir, name), line },
+    });
+  }
+  return css;
 }
 
 /** The `.hbs` files in `folder/sub`, sorted; none when it has no such folder. */
@@ -103,6 +122,12 @@ export function forgetTemplates(): void {
 }
 
 export const INDEX_TEMPLATE = path.join(TEMPLATES_DIR, 'index.hbs');
+
+/** The deck listing's template: `index.hbs` in the `--templates` folder when it has one (as ejected), else the built-in. */
+export function indexTemplateFile(templatesDir?: string): string {
+  const mine = templatesDir === undefined ? undefined : path.join(path.resolve(templatesDir), 'index.hbs');
+  return mine !== undefined && existsSync(mine) ? mine : INDEX_TEMPLATE;
+}
 
 /** Read on every render: the listing is small, and an edited template shows at the next rebuild. */
 export async function loadIndexTemplate(file = INDEX_TEMPLATE): Promise<{ source: string; file: string }> {

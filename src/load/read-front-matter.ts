@@ -32,6 +32,29 @@ export function readFrontMatter(text: string, file: string): FrontMatter {
   return { ...parseYaml(yamlText, file), body, bodyLine };
 }
 
+const PAIRS: Record<string, string> = { ']': '[', '}': '{' };
+
+/**
+ * The yaml package places a `[` or `{` left open, or a quote left unclosed, where it gave up: the
+ * start of the next line, one line below the mistake. The user looks for the opening one: found
+ * by walking back over balanced pairs (quotes inside are rare enough in front matter to ignore).
+ */
+function openerOf(text: string, message: string, offset: number): number {
+  const flow = /end with an? ([\]}])$/.exec(message);
+  const quote = /^Missing closing (["'])quote/.exec(message);
+  if (quote) {
+    const found = text.lastIndexOf(quote[1], offset - 1);
+    return found >= 0 ? found : offset;
+  }
+  if (!flow) return offset;
+  const [close, open] = [flow[1], PAIRS[flow[1]]];
+  for (let i = Math.min(offset, text.length) - 1, depth = 0; i >= 0; i--) {
+    if (text[i] === close) depth++;
+    else if (text[i] === open && depth-- === 0) return i;
+  }
+  return offset;
+}
+
 /** `firstLine` is the file line the YAML starts on: 2 in front matter, after the opening `---`. */
 export function parseYaml(yamlText: string, file: string, { what = 'front matter', firstLine = 2 } = {}): Pick<FrontMatter, 'data' | 'keyRefs'> {
   const counter = new LineCounter();
@@ -43,7 +66,7 @@ export function parseYaml(yamlText: string, file: string, { what = 'front matter
   if (doc.errors.length > 0) {
     const error = doc.errors[0];
     const message = error.message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '');
-    fail('yaml-invalid', `invalid YAML in ${what}: ${message}`, { at: refAt(error.pos[0]) });
+    fail('yaml-invalid', `invalid YAML in ${what}: ${message}`, { at: refAt(openerOf(yamlText, message, error.pos[0])) });
   }
   if (doc.contents === null) return { data: {}, keyRefs: new Map() };
   if (!isMap(doc.contents)) {

@@ -1,3 +1,4 @@
+import { statSync } from 'node:fs';
 import { readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { EXIT, fail } from '../errors.js';
@@ -40,8 +41,26 @@ export async function resolveInputs(inputs: string[]): Promise<string[]> {
   return [...new Set(files)];
 }
 
-/** The output folder must not be, or sit inside, a folder of inputs: a build would read its own output. */
+/** What `-o` would be if the user took it for a file: briefdeck's outputs, and the briefs themselves. */
+const RE_FILE_NAME = /\.(?:pdf|pptx|html?|md|markdown)$/i;
+
+function isFolder(dir: string): boolean {
+  try {
+    return statSync(dir).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * `-o` names a folder (each brief goes to OUT/NAME/): `-o x.pdf` would otherwise make a folder
+ * x.pdf/ where the user expects a file. An existing folder by such a name is used as it is.
+ * The output folder must not be, or sit inside, a folder of inputs: a build would read its own output.
+ */
 export function checkOutDir(outDir: string, inputs: string[]): void {
+  if (RE_FILE_NAME.test(outDir.replace(/[\\/]+$/, '')) && !isFolder(outDir)) {
+    fail('out-is-file-name', `--out takes a folder, and ${outDir} looks like a file name: each brief goes to OUT/NAME/ (its PDF to OUT/NAME/NAME.pdf with --pdf); choose a folder with -o`, { exitCode: EXIT.usage });
+  }
   const out = path.resolve(outDir);
   for (const input of inputs) {
     const dir = path.resolve(input);

@@ -18,7 +18,8 @@ const RE_BRIEF = /\.(?:md|markdown)$/i;
 export type Phase = 'html' | 'pdf';
 
 export interface RebuildEvents {
-  built(result: BuildResult, phase: Phase): void;
+  /** `recovered`: the brief's last build had failed (a fix may bring it back to a deck already built: then `result.skipped`). */
+  built(result: BuildResult, phase: Phase, recovered: boolean): void;
   /** A build failed on bad input (or a bug, reported as one): the last good outputs stay. */
   failed(file: string, error: BriefdeckError, diagnostics: Diagnostics): void;
   removed(file: string): void;
@@ -197,10 +198,10 @@ export class Rebuilder {
       const { pdf, handout, pptx, signal } = this.options.build;
       const signals = [signal, exporting?.signal].filter((s): s is AbortSignal => s !== undefined);
       const result = await buildDeck(file, { ...this.options.build, pdf: phase === 'pdf' && pdf, handout: phase === 'pdf' && handout, pptx: pptx && phase === 'pdf', diagnostics, signal: signals.length > 0 ? AbortSignal.any(signals) : undefined });
-      this.failing.delete(file);
+      const recovered = this.failing.delete(file);
       this.noteIncludes(file, result.deck.brief.includes);
       this.noteSources(result.sources);
-      this.options.events.built(result, phase);
+      this.options.events.built(result, phase, recovered);
     } catch (error) {
       if (this.cancelled) {
         this.pdf.add(file);

@@ -1,11 +1,23 @@
 import { watch, type FSWatcher } from 'chokidar';
 import createDebug from 'debug';
+import { stat } from 'node:fs/promises';
 import path from 'node:path';
 
 const debug = createDebug('briefdeck:watch');
 
 /** Folders never worth watching: they change often and no brief reads from them. */
 const RE_IGNORED_SEGMENT = /(?:^|[\\/])(?:node_modules|\.git|\.briefdeck-tmp-[^\\/]*)(?:[\\/]|$)/;
+
+/**
+ * chokidar reports a file's change, then drops every other change to it for 50 ms, with no event
+ * after: a second save inside that time (an editor's two-step save, an undo right after an error)
+ * would never be built. Each reported file is looked at again once that time has passed.
+ */
+const CHOKIDAR_THROTTLE_MS = 50;
+
+async function stamp(file: string): Promise<string> {
+  return stat(file).then((s) => `${s.mtimeMs}:${s.size}`, () => 'missing');
+}
 
 export interface WatchOptions {
   /** Files and folders to watch (folders recursively, to `depth`). */
@@ -33,6 +45,8 @@ export class FileWatcher implements AsyncDisposable {
   private readonly watcher: FSWatcher;
   private batch = new Map<string, FileChange['kind']>();
   private timer?: NodeJS.Timeout;
+  private readonly rechecks = new Set<NodeJS.Timeout>();
+  private closed = false;
   readonly ready: Promise<void>;
 
   constructor(private readonly options: WatchOptions) {
@@ -64,11 +78,28 @@ export class FileWatcher implements AsyncDisposable {
   private flush(): void {
     const changes = [...this.batch].map(([file, kind]) => ({ kind, file }));
     this.batch = new Map();
-    if (changes.length > 0) this.options.onBatch(changes);
+    if (changes.length === 0) return;
+    void this.recheck(changes.filter((c) => c.kind === 'change').map((c) => c.file));
+    this.options.onBatch(changes);
+  }
+
+  /** See CHOKIDAR_THROTTLE_MS: a file that changed again unreported is queued as changed. */
+  private async recheck(files: string[]): Promise<void> {
+    const before = await Promise.all(files.map(stamp));
+    const timer = setTimeout(() => {
+      this.rechecks.delete(timer);
+      void Promise.all(files.map(stamp)).then((after) => {
+        if (this.closed) return;
+        files.forEach((file, i) => after[i] !== before[i] && this.queue('change', file));
+      });
+    }, CHOKIDAR_THROTTLE_MS + 10);
+    this.rechecks.add(timer);
   }
 
   async close(): Promise<void> {
+    this.closed = true;
     clearTimeout(this.timer);
+    for (const timer of this.rechecks) clearTimeout(timer);
     await this.watcher.close();
   }
 

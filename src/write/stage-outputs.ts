@@ -1,9 +1,10 @@
-import { mkdir, mkdtemp, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fail } from '../errors.js';
 import { VERSION } from '../version.js';
 import { MANIFEST_NAME, readManifest, sha256, type Manifest, type ManifestDeck, type ManifestInput } from '../cache/manifest.js';
 import { checkFolder, checkOverwrite, STAGING_PREFIX } from './guard-outputs.js';
+import { makeDirs } from './make-dirs.js';
 import type { StoredMeasures } from '../types.js';
 
 /** Readable JSON, except the fit measures: one short line per slide layout instead of ten. */
@@ -76,7 +77,7 @@ export class Staging {
 export async function stageOutputs(target: string, options: { force?: boolean } = {}): Promise<Staging> {
   await checkFolder(target, options.force ?? false);
   try {
-    await mkdir(target, { recursive: true });
+    await makeDirs(target);
     const dir = await mkdtemp(path.join(target, STAGING_PREFIX));
     return new Staging(dir, target, options.force);
   } catch (error) {

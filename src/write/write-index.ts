@@ -53,10 +53,10 @@ async function unchanged(outDir: string, hash: string): Promise<boolean> {
  * needs no index) and it differs from the one there. Staged like a deck, so the folder's own manifest records it as briefdeck's;
  * like a deck it refuses a folder holding someone's files, or an index edited by hand, unless `force`.
  */
-export async function writeDeckIndex(outDir: string, options: { force?: boolean } = {}): Promise<string | undefined> {
+export async function writeDeckIndex(outDir: string, options: { force?: boolean; template?: string } = {}): Promise<string | undefined> {
   const entries = await listDecks(outDir);
   if (entries.length < 2) return undefined;
-  const html = renderIndex(entries, await loadIndexTemplate());
+  const html = renderIndex(entries, await loadIndexTemplate(options.template));
   const recorded = (await readManifest(outDir))?.files['index.html'];
   if (recorded?.sha256 === sha256(html) && (await unchanged(outDir, recorded.sha256))) return undefined;
   const staging = await stageOutputs(outDir, { force: options.force });

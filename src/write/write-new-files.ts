@@ -1,12 +1,19 @@
-import { access, mkdir, readdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { access, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { EXIT, fail } from '../errors.js';
 import { TEMPLATES_DIR } from '../paths.js';
+import { makeDirs } from './make-dirs.js';
 
 export interface NewFile {
   /** Path relative to the destination folder. */
   name: string;
   data: string;
+}
+
+/** Relative to the working folder when inside it, else as it is. */
+function shownPath(file: string): string {
+  const relative = path.relative(process.cwd(), file);
+  return relative && !relative.startsWith('..') && !path.isAbsolute(relative) ? relative : file;
 }
 
 async function exists(file: string): Promise<boolean> {
@@ -21,16 +28,28 @@ export async function writeNewFiles(dir: string, files: NewFile[], force = false
   const targets = files.map((f) => path.join(dir, f.name));
   if (!force) {
     const taken = [];
-    for (const t of targets) if (await exists(t)) taken.push(path.relative(process.cwd(), t) || t);
+    for (const t of targets) if (await exists(t)) taken.push(shownPath(t));
     if (taken.length > 0) fail('file-exists', `would overwrite ${taken.join(', ')} (use --force to replace)`, { exitCode: EXIT.usage });
   }
-  for (const [i, file] of files.entries()) {
-    await mkdir(path.dirname(targets[i]), { recursive: true });
-    const temp = `${targets[i]}.${process.pid}.tmp`;
-    await writeFile(temp, file.data);
-    await rename(temp, targets[i]);
-  }
+  for (const [i, file] of files.entries()) await writeOne(targets[i], file.data);
   return targets;
+}
+
+/** One file, atomically; what the disk refuses is the user's to fix (a file in the way, a read-only folder), not a crash. */
+async function writeOne(target: string, data: string): Promise<void> {
+  const temp = `${target}.${process.pid}.tmp`;
+  try {
+    await makeDirs(path.dirname(target));
+    await writeFile(temp, data);
+    await rename(temp, target);
+  } catch (error) {
+    await rm(temp, { force: true }).catch(() => undefined);
+    const { code, path: where } = error as NodeJS.ErrnoException;
+    const shown = shownPath(where === undefined || where === temp ? target : where);
+    if (code === 'ENOTDIR' || code === 'EEXIST') fail('output-unwritable', `cannot write to ${shown}: a file stands where a folder should be`);
+    if (code === 'EISDIR') fail('output-unwritable', `cannot write to ${shown}: it is a folder`);
+    fail('output-unwritable', `cannot write to ${shown} (${code ?? String(error)})`);
+  }
 }
 
 async function readTree(dir: string, prefix: string, pattern: RegExp): Promise<NewFile[]> {
@@ -38,10 +57,10 @@ async function readTree(dir: string, prefix: string, pattern: RegExp): Promise<N
   return Promise.all(names.map(async (n) => ({ name: path.join(prefix, n), data: await readFile(path.join(TEMPLATES_DIR, dir, n), 'utf8') })));
 }
 
-/** `briefdeck templates --eject DIR`: the built-in deck and handout templates and themes, to edit as a starting point. */
+/** `briefdeck templates --eject DIR`: every built-in template (deck, handout, deck listing) and theme, to edit as a starting point; `--templates DIR` reads each back. */
 export async function ejectTemplates(dir: string, force = false): Promise<string[]> {
-  const top = await Promise.all(['deck.hbs', 'handout.hbs'].map(async (name) => ({ name, data: await readFile(path.join(TEMPLATES_DIR, name), 'utf8') })));
-  const files = [...top, ...(await readTree('partials', 'partials', /\.hbs$/)), ...(await readTree('handout', 'handout', /^(?:.*\.hbs|handout\.css)$/)), ...(await readTree('themes', 'themes', /\.css$/))];
+  const top = await readTree('.', '', /\.hbs$/);
+  const files = [...top, ...(await readTree('partials', 'partials', /\.hbs$/)), ...(await readTree('handout', 'handout', /\.(?:hbs|css)$/)), ...(await readTree('themes', 'themes', /\.css$/))];
   return writeNewFiles(dir, files, force);
 }
 

@@ -42,7 +42,7 @@ const ERRORS: Array<[string, string[], number, string]> = [
   ['a 50 MB brief', ['build', 'huge.md'], 1, 'huge.md is 50 MB; briefs are limited to 10 MB (split it into several briefs)\n'],
   ['an empty file', ['build', 'empty.md'], 1, 'empty.md:1: the brief is empty\n'],
   ['front matter only', ['build', 'front-matter-only.md'], 1, 'front-matter-only.md:4: the brief has front matter but no text after it\n'],
-  ['invalid YAML', ['build', 'invalid-yaml.md'], 1, 'invalid-yaml.md:4:1: invalid YAML in front matter: Flow sequence in block collection must be sufficiently indented and end with a ]\n'],
+  ['invalid YAML', ['build', 'invalid-yaml.md'], 1, 'invalid-yaml.md:3:10: invalid YAML in front matter: Flow sequence in block collection must be sufficiently indented and end with a ]\n'],
   ['a budget that is not a number', ['build', 'wrong-budget.md'], 1, 'wrong-budget.md:3:1: `budget` must be a whole number of words between 20 and 1000\n'],
   ['a title that is a list', ['build', 'wrong-title.md'], 1, 'wrong-title.md:2:1: `title` must be text, not a list\n'],
   ['TOML front matter', ['build', 'toml.md'], 1, 'toml.md:1:1: TOML front matter (+++) is not supported; write YAML between --- lines\n'],

@@ -1,3 +1,4 @@
+import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { run } from '../../src/cli/run.js';
@@ -34,6 +35,21 @@ describe('briefdeck build, incrementally', () => {
     expect(second.out).not.toMatch(/lists the decks/);
     const forced = await cli('build', path.join(content, 'brief.md'), '-o', out, '--force');
     expect(forced.out).toMatch(/brief\.md → .*\(7 slides, none changed; [\d.]+ m?s(?:, fitted in [\d.]+ m?s)?\)/);
+  });
+
+  it('a change every footer shows (date, organisation) is named, not reported as "none changed"', async () => {
+    const brief = path.join(dir, 'content', 'brief.md');
+    const out = path.join(dir, 'dist');
+    expect((await cli('build', brief, '--no-fit', '-o', out)).code).toBe(0);
+    const text = await readFile(brief, 'utf8');
+    await writeFile(brief, text.replace('date: 2026-11-28', 'date: 2026-12-01\norganisation: Example Office'));
+    const changed = await cli('build', brief, '--no-fit', '-o', out);
+    expect(changed.out).not.toMatch(/none changed/);
+    expect(changed.out).toMatch(/\(7 slides: the organisation and the date changed on every slide; /);
+    // Back as it was: the same two changed again, and nothing else.
+    await writeFile(brief, text);
+    expect((await cli('build', brief, '--no-fit', '-o', out)).out).toMatch(/the organisation and the date changed on every slide; /);
+    expect((await cli('build', brief, '--no-fit', '-o', out, '--force')).out).toMatch(/\(7 slides, none changed; /);
   });
 
   it('refuses a --port that is not a port', async () => {

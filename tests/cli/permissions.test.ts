@@ -40,4 +40,10 @@ describe('permissions (real process)', () => {
     expect(briefdeck('build', 'good.md', '-o', 'locked')).toEqual({ code: 1, out: '', err: 'cannot write to locked/good (EACCES)\n' });
     expect(await readdir(path.join(dir, 'locked'))).toEqual([]);
   });
+
+  it('init and templates --eject into a read-only folder: an error naming the file, exit 1, no stack trace', async () => {
+    expect(briefdeck('init', 'locked')).toEqual({ code: 1, out: '', err: 'briefdeck: cannot write to locked/README.md (EACCES)\n' });
+    expect(briefdeck('templates', '--eject', 'locked/templates')).toEqual({ code: 1, out: '', err: 'briefdeck: cannot write to locked/templates (EACCES)\n' });
+    expect(await readdir(path.join(dir, 'locked'))).toEqual([]);
+  });
 });

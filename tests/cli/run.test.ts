@@ -57,7 +57,7 @@ describe('briefdeck CLI', () => {
     const out = path.join(tmp.dir, 'bad-out');
     const { code, stderr } = await cli(['build', bad, '-o', out]);
     expect(code).toBe(1);
-    expect(stderr).toMatch(/bad\.md:4:1: invalid YAML in front matter: /);
+    expect(stderr).toMatch(/bad\.md:3:7: invalid YAML in front matter: /);
     await expect(readdir(out)).rejects.toThrow();
   });
 

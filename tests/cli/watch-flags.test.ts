@@ -15,18 +15,18 @@ afterAll(() => remove());
 
 
 /** Runs `build --watch`, then `during` once it watches, then stops it as Ctrl-C would. */
-async function watchOnce(args: string[], during?: (out: Output) => Promise<void>): Promise<{ code: number; stdout: string; stderr: string }> {
+async function watchOnce(args: string[], during?: (out: Output, err: Output) => Promise<void>): Promise<{ code: number; stdout: string; stderr: string }> {
   const stop = new AbortController();
   const stdout = new Output();
-  let stderr = '';
-  const running = run(['build', '--watch', ...args], { stdout: stdout.write, stderr: (t) => void (stderr += t), signal: stop.signal });
+  const stderr = new Output();
+  const running = run(['build', '--watch', ...args], { stdout: stdout.write, stderr: stderr.write, signal: stop.signal });
   try {
     await stdout.until(/Watching/);
-    await during?.(stdout);
+    await during?.(stdout, stderr);
   } finally {
     stop.abort('SIGINT');
   }
-  return { code: await running, stdout: stdout.text, stderr };
+  return { code: await running, stdout: stdout.text, stderr: stderr.text };
 }
 
 describe('build --watch takes the same options as build', () => {
@@ -79,6 +79,22 @@ describe('build --watch follows what a deck is made from outside its folder', ()
       expect(await html()).toContain('2031');
     });
     expect(result.stderr).toBe('');
+    expect(result.code).toBe(130);
+  });
+});
+
+describe('build --watch after an error', () => {
+  it('a brief fixed back to its last good state is said to be good again (nothing to rebuild)', async () => {
+    const brief = path.join(dir, 'fixed.md');
+    const good = '---\ntitle: Fixed\n---\n\n## Part\n\nSome words on the slide.\n';
+    await writeFile(brief, good);
+    const result = await watchOnce(['--no-fit', '-o', path.join(dir, 'fixed-out'), brief], async (out, err) => {
+      await writeFile(brief, '---\ntitle: [Fixed\n---\n\n## Part\n\nSome words on the slide.\n');
+      await err.until(/fixed\.md:2:8: invalid YAML/);
+      const before = out.text.length;
+      await writeFile(brief, good);
+      await out.until((text) => /fixed\.md is good again: the deck is as last built \(\d+ slides\)\n$/.test(text.slice(before)));
+    });
     expect(result.code).toBe(130);
   });
 });

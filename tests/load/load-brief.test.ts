@@ -51,7 +51,14 @@ describe('front matter', () => {
   });
 
   it('reports invalid YAML with line and column', () => {
-    expect(errorOf('---\ntitle: T\ndate: [2021\nlang: en\n---\nBody\n')).toMatch(/^content\/x\.md:4:\d+: invalid YAML in front matter: /);
+    expect(errorOf('---\ntitle: T\ndate: [2021\nlang: en\n---\nBody\n')).toMatch(/^content\/x\.md:3:7: invalid YAML in front matter: /);
+  });
+
+  it('places a bracket or quote left open where it opens, not on the line below', () => {
+    expect(errorOf('---\ntitle: "T\nlang: en\n---\nBody\n')).toMatch(/^content\/x\.md:2:8: invalid YAML in front matter: Missing closing "quote/);
+    expect(errorOf("---\ntitle: T\nsubtitle: 'S\n---\nBody\n")).toMatch(/^content\/x\.md:3:11: invalid YAML in front matter: Missing closing 'quote/);
+    expect(errorOf('---\ntitle: T\nauthors: [a,\n  b,\n  c\nlang: en\n---\nBody\n')).toMatch(/^content\/x\.md:3:10: .* end with a \]$/);
+    expect(errorOf('---\ntitle: T\nextra: {a: [1, 2], b: 3\nlang: en\n---\nBody\n')).toMatch(/^content\/x\.md:3:8: .* end with a \}$/);
   });
 
   it('rejects values of the wrong type at their line', () => {

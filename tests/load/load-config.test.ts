@@ -64,7 +64,7 @@ describe('briefdeck.config', () => {
     expect(error.code).toBe('yaml-invalid');
     expect(error.message).toMatch(/^invalid YAML in config/);
     expect(error.at?.file).toMatch(/briefdeck\.config\.yaml$/);
-    expect(error.at?.line).toBeGreaterThanOrEqual(2);
+    expect([error.at?.line, error.at?.column]).toEqual([2, 15]);
   });
 
   it('refuses two config files in one folder and a missing --config file', async () => {

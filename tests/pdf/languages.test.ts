@@ -1,7 +1,5 @@
-import { execFile } from 'node:child_process';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { promisify } from 'node:util';
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { PDFDocument, PDFName, PDFString } from 'pdf-lib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -10,6 +8,7 @@ import type { BrowserSession } from '../../src/browser/browser-session.js';
 import { testBrowser } from '../helpers/browser.js';
 import { fixture, tempDir } from '../helpers/fixtures.js';
 import { readPdf } from '../helpers/pdf.js';
+import { readPdfStructure } from '../helpers/pdf-structure.js';
 
 /** The document language in the PDF's catalog (which may sit in a compressed object stream). */
 async function pdfLang(file: string): Promise<string | undefined> {
@@ -17,7 +16,6 @@ async function pdfLang(file: string): Promise<string | undefined> {
   return doc.catalog.lookupMaybe(PDFName.of('Lang'), PDFString)?.decodeText();
 }
 
-const run = promisify(execFile);
 let session: BrowserSession;
 let root: string;
 let remove: () => Promise<void>;
@@ -40,10 +38,14 @@ async function textCentre(pdfFile: string, pageNumber: number): Promise<number> 
   }
 }
 
-/** Font names embedded in a PDF, as poppler's pdffonts lists them (subset tags removed). */
+/**
+ * Font names used in a PDF (subset tags removed), read in-process with pdf-lib; every one must be
+ * embedded (a FontFile, FontFile2 or FontFile3 in its descriptor), or a viewer would substitute it.
+ */
 async function fontsOf(pdfFile: string): Promise<string[]> {
-  const { stdout } = await run('pdffonts', [pdfFile]);
-  return [...new Set(stdout.split('\n').slice(2).filter(Boolean).map((l) => l.split(/\s+/)[0].replace(/^[A-Z]{6}\+/, '')))];
+  const { fonts } = await readPdfStructure(pdfFile);
+  expect(fonts.filter((f) => !f.embedded).map((f) => f.name)).toEqual([]);
+  return [...new Set(fonts.map((f) => f.name.replace(/^[A-Z]{6}\+/, '')))];
 }
 
 beforeAll(async () => {

@@ -144,4 +144,18 @@ describe('FileWatcher', () => {
     expect(batches).toHaveLength(2);
     expect(batches[0].map((c) => [c.kind, path.basename(c.file)]).sort()).toEqual([['add', 'new.md'], ['change', 'brief.md']]);
   });
+
+  it('a save just after a reported one is reported too (chokidar drops it for 50 ms)', async () => {
+    const batches: FileChange[][] = [];
+    const file = path.join(dir, 'content', 'brief.md');
+    await using watcher = new FileWatcher({ paths: [path.join(dir, 'content')], ignore: [path.join(dir, 'dist')], debounceMs: 0, onBatch: (b) => void batches.push(b) });
+    await watcher.ready;
+    await writeFile(file, '---\ntitle: First\n---\n\nText.\n');
+    const until = Date.now() + 10_000;
+    while (batches.length === 0 && Date.now() < until) await new Promise((r) => setImmediate(r));
+    // At once, as a build that fails in a few milliseconds lets the user undo.
+    await writeFile(file, '---\ntitle: Second, longer\n---\n\nText.\n');
+    while (batches.length < 2 && Date.now() < until) await new Promise((r) => setImmediate(r));
+    expect(batches.map((b) => b.map((c) => [c.kind, path.basename(c.file)]))).toEqual([[['change', 'brief.md']], [['change', 'brief.md']]]);
+  });
 });
