@@ -1,11 +1,13 @@
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import path from 'node:path';
+import type { Diagnostics } from '../diagnostics.js';
 import { fail } from '../errors.js';
 import { TEMPLATES_DIR } from '../paths.js';
 import type { DeckAssets, NamedFile } from '../types.js';
 import { memoize } from './memoize.js';
 import { LIMITS, readConfined, refusalCode, ruleOf } from './read-confined.js';
+import { confineThemeCss } from './theme-css.js';
 
 const require = createRequire(import.meta.url);
 
@@ -46,11 +48,14 @@ async function readTheme(file: string, theme: string): Promise<string> {
   }
 }
 
-/** A user's theme file, by the one confinement rule, read for each brief (the folder that names it differs). */
-async function readThemeFile(file: NamedFile): Promise<string> {
+/**
+ * A user's theme file, by the one confinement rule, read for each brief (the folder that names it
+ * differs); what its url()s name is embedded or left out (confineThemeCss).
+ */
+async function readThemeFile(file: NamedFile, diagnostics?: Diagnostics): Promise<string> {
   const read = await readConfined(file.path, ruleOf(file, LIMITS.theme));
   if ('refused' in read) fail(refusalCode('theme', read), `cannot use the theme ${file.given}: ${read.message}`, { at: file.at });
-  return read.bytes.toString('utf8');
+  return confineThemeCss(read.bytes.toString('utf8'), file.path, read.real, (code, message, at, line) => diagnostics?.warn(code, message, { file: at, line }));
 }
 
 /** A built-in theme; every theme is laid over `institutional`, changing custom properties and the few rules it needs to. */
@@ -80,9 +85,9 @@ async function readAssets(theme: string): Promise<DeckAssets> {
 const loadShared = memoize(readAssets);
 
 /** The deck's assets for `theme`, a built-in name; a user's `.css` file (`file`) is laid over `institutional`. */
-export async function loadAssets(theme: string, file?: NamedFile): Promise<DeckAssets> {
+export async function loadAssets(theme: string, file?: NamedFile, diagnostics?: Diagnostics): Promise<DeckAssets> {
   if (!file) return loadShared(theme);
-  const [assets, css] = await Promise.all([loadShared('institutional'), readThemeFile(file)]);
+  const [assets, css] = await Promise.all([loadShared('institutional'), readThemeFile(file, diagnostics)]);
   return { ...assets, themeCss: `${assets.themeCss}\n${css}` };
 }
 

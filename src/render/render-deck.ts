@@ -27,17 +27,32 @@ export function formatDate(date: string | undefined, lang: string): string | und
  * regular expressions (with or without the u flag), the only places these sequences occur.
  */
 function scriptSafe(js: string): string {
-  // reveal.js is the same few hundred kilobytes in every deck of a run: escape it once. Kept small,
-  // so a long watch session with changing scripts does not grow it.
-  let safe = scriptSafeCache.get(js);
+  return cachedSafe(scriptCache, js, (text) => text.replace(/<(\/script|!--)/gi, '\\x3C$1'));
+}
+
+/**
+ * CSS is data in the page: `</style` (any case) in a theme would end its element and let markup
+ * follow. `\3c ` is `<` in CSS strings and comments alike, the only places it means anything.
+ */
+export function styleSafe(css: string): string {
+  return cachedSafe(styleCache, css, (text) => text.replace(/<\/style/gi, (m) => `\\3c ${m.slice(1)}`));
+}
+
+/**
+ * reveal.js and its CSS are the same few hundred kilobytes in every deck of a run: each is escaped
+ * once. Kept small, so a long watch session with changing themes does not grow it.
+ */
+function cachedSafe(cache: Map<string, string>, text: string, escape: (text: string) => string): string {
+  let safe = cache.get(text);
   if (safe === undefined) {
-    if (scriptSafeCache.size >= 8) scriptSafeCache.clear();
-    scriptSafeCache.set(js, (safe = js.replace(/<(\/script|!--)/gi, '\\x3C$1')));
+    if (cache.size >= 8) cache.clear();
+    cache.set(text, (safe = escape(text)));
   }
   return safe;
 }
 
-const scriptSafeCache = new Map<string, string>();
+const scriptCache = new Map<string, string>();
+const styleCache = new Map<string, string>();
 
 function partialFor(slide: Slide): string {
   switch (slide.kind) {
@@ -138,10 +153,10 @@ export function renderDeck(input: RenderInput): Deck {
   const html = compileDeck(input.templates)({
     ...page,
     slides: input.stripNotes ? shown.map((s) => ({ ...s, notesHtml: '' })) : shown,
-    resetCssHtml: assets.resetCss,
-    revealCssHtml: assets.revealCss,
-    fontsCssHtml: assets.fontsCss,
-    themeCssHtml: assets.themeCss,
+    resetCssHtml: styleSafe(assets.resetCss),
+    revealCssHtml: styleSafe(assets.revealCss),
+    fontsCssHtml: styleSafe(assets.fontsCss),
+    themeCssHtml: styleSafe(assets.themeCss),
     revealJsHtml: scriptSafe(assets.revealJs),
     notesJsHtml: scriptSafe(assets.notesJs),
   });
