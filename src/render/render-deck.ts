@@ -6,6 +6,7 @@ import { isRtl, labelsFor, type Labels } from '../i18n/labels.js';
 import { footnoteNotes, renderFootnotes } from './render-footnotes.js';
 import { renderBlocks, renderInline, renderNotes } from './render-markdown.js';
 import { deckLayoutKey, slideLayoutKey } from './layout-keys.js';
+import { inlineScripts, scriptHash, speakerViewScripts, withPolicy } from './csp.js';
 
 
 // Building an Intl formatter costs more than formatting with it; a batch of briefs shares them.
@@ -53,6 +54,17 @@ function cachedSafe(cache: Map<string, string>, text: string, escape: (text: str
 
 const scriptCache = new Map<string, string>();
 const styleCache = new Map<string, string>();
+
+/**
+ * The hashes of the scripts the templates themselves write (reveal.js, its notes plugin, the start
+ * of the deck, a custom template's own), and of the speaker view's. They are read from the page
+ * drawn without slides and without CSS, the only parts a brief brings: a script that reaches the page
+ * through either (a theme, a sanitizer gap) has no hash, and does not run.
+ */
+function ownScripts(template: (view: object) => string, view: Record<string, unknown>, assets: RenderInput['assets']): string[] {
+  const bare = Object.fromEntries(Object.entries(view).map(([key, value]) => [key, key.endsWith('CssHtml') ? '' : value]));
+  return [...inlineScripts(template({ ...bare, slides: [] })), ...speakerViewScripts(assets.notesJs)].map(scriptHash);
+}
 
 function partialFor(slide: Slide): string {
   switch (slide.kind) {
@@ -150,7 +162,8 @@ export function renderDeck(input: RenderInput): Deck {
     configJsonHtml: JSON.stringify(config).replace(/</g, '\\u003c'),
     ...input.view,
   };
-  const html = compileDeck(input.templates)({
+  const template = compileDeck(input.templates);
+  const view = {
     ...page,
     slides: input.stripNotes ? shown.map((s) => ({ ...s, notesHtml: '' })) : shown,
     resetCssHtml: styleSafe(assets.resetCss),
@@ -159,7 +172,8 @@ export function renderDeck(input: RenderInput): Deck {
     themeCssHtml: styleSafe(assets.themeCss),
     revealJsHtml: scriptSafe(assets.revealJs),
     notesJsHtml: scriptSafe(assets.notesJs),
-  });
+  };
+  const html = withPolicy(template(view), input.allowHtml ? { trusted: true } : { hashes: ownScripts(template, view, assets) });
   const deckSlides: RenderedSlide[] = rendered.map((view) => {
     const { id, kind, title, part, parts, line, bodyHtml, notesHtml } = view;
     return { id, kind, title, part, parts, line, bodyHtml, notesHtml, layoutKey: slideLayoutKey(view) };
