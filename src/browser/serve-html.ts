@@ -11,8 +11,12 @@ interface Route {
 /** One route per page, which a reused page's next load replaces. */
 const routes = new WeakMap<Page, Route>();
 
-/** The error Chromium gives a request briefdeck refused, so it is reported once (as blocked-request), not again as failed. */
-export const BLOCKED_ERROR = 'net::ERR_BLOCKED_BY_CLIENT';
+/** Requests the rule refused: reported once (as blocked-request), not again as failed. */
+const refused = new WeakSet<HTTPRequest>();
+
+export function wasBlocked(request: HTTPRequest): boolean {
+  return refused.has(request);
+}
 
 /**
  * The one request rule of every page briefdeck opens in Chromium (measure, print, handout, notes
@@ -35,6 +39,7 @@ export async function confinePage(page: Page, url: string, options: { html?: str
       else void request.respond({ status: 200, contentType: 'text/html; charset=utf-8', body: route.html });
     } else if (asked.startsWith('data:')) void request.continue();
     else {
+      refused.add(request);
       void request.abort('blockedbyclient');
       route?.blocked?.(asked);
     }

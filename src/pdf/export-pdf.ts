@@ -12,7 +12,7 @@ import { printInChunks, type PrintChunks } from './print-chunks.js';
 import { labelsFor } from '../i18n/labels.js';
 import { keepLinksAcross, labelNotesPages, linkEverySlide } from './print-helpers.js';
 import { runOnPages } from '../browser/run-on-pages.js';
-import { BLOCKED_ERROR, confinePage, reportBlocked } from '../browser/serve-html.js';
+import { confinePage, wasBlocked, reportBlocked } from '../browser/serve-html.js';
 import { chunkRanges, type SlideRange } from '../browser/run-on-pages.js';
 
 export interface PdfOptions {
@@ -29,7 +29,7 @@ export function forwardPageEvents(page: Page, deck: Deck, diagnostics: Diagnosti
   const at = { file: deck.brief.file, line: 1 };
   page.on('pageerror', (error) => diagnostics.warn('page-error', `script error in the deck: ${(error as Error).message.split('\n')[0]}`, at));
   page.on('requestfailed', (request) => {
-    if (!request.url().startsWith('data:') && request.failure()?.errorText !== BLOCKED_ERROR) diagnostics.warn('request-failed', `the deck could not load ${request.url()}`, at);
+    if (!request.url().startsWith('data:') && !wasBlocked(request)) diagnostics.warn('request-failed', `the deck could not load ${request.url()}`, at);
   });
 }
 
