@@ -58,8 +58,8 @@ function policyMeta(policy: string): string {
  * `html` with its policy, placed before anything it governs: after the charset (which must come in
  * the first bytes), else at the start of the head, else first. A page that has one is replaced.
  */
-export function withPolicy(html: string, scripts: ScriptRule): string {
-  const meta = policyMeta(policyText(scripts));
+export function withPolicy(html: string, scripts: ScriptRule, connect = false): string {
+  const meta = policyMeta(policyText(scripts, connect));
   if (RE_POLICY.test(html)) return html.replace(RE_POLICY, () => meta);
   const anchor = /<meta charset[^>]*>/i.exec(html) ?? /<head\b[^>]*>/i.exec(html);
   if (!anchor) return meta + html;

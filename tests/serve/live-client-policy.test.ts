@@ -23,3 +23,19 @@ describe('the live-reload client under serve, and the deck\'s policy', () => {
     expect(policyOf(injectClient(withPolicy(PAGE, { trusted: true }), { deck: 'x', error: null }))).toContain("script-src 'unsafe-inline';");
   });
 });
+
+describe('the listing of decks has the policy too', () => {
+  it('written: no script, no network; served: the live client only, connecting back', async () => {
+    const { renderIndex } = await import('../../src/render/render-index.js');
+    const { loadIndexTemplate } = await import('../../src/load/load-templates.js');
+    const { clientScript } = await import('../../src/serve/live-client.js');
+    const entry = { name: 'x', title: '<script>__pwned()</script>', slides: 3, brief: 'x.md', built: true, pdfs: [] };
+    const written = policyOf(renderIndex([entry], await loadIndexTemplate()));
+    expect(written).toContain("script-src 'none'; ");
+    expect(written).toContain("connect-src 'none'");
+    const client = clientScript({ deck: '', error: null });
+    const served = policyOf(renderIndex([entry], await loadIndexTemplate(), { scriptHtml: client }));
+    expect(served).toContain(`script-src ${scriptHash(inlineScripts(client)[0])};`);
+    expect(served).toContain("connect-src 'self'");
+  });
+});
