@@ -63,7 +63,10 @@ const styleCache = new Map<string, string>();
  */
 function ownScripts(template: (view: object) => string, view: Record<string, unknown>, assets: RenderInput['assets']): string[] {
   const bare = Object.fromEntries(Object.entries(view).map(([key, value]) => [key, key.endsWith('CssHtml') ? '' : value]));
-  return [...inlineScripts(template({ ...bare, slides: [] })), ...speakerViewScripts(assets.notesJs)].map(scriptHash);
+  const scripts = inlineScripts(template({ ...bare, slides: [] }));
+  // The speaker view is opened by the notes plugin: only a page that runs it (not the handout) needs its scripts.
+  const speaker = scripts.includes(scriptSafe(assets.notesJs)) ? speakerViewScripts(assets.notesJs) : [];
+  return [...scripts, ...speaker].map(scriptHash);
 }
 
 function partialFor(slide: Slide): string {
