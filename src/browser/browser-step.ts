@@ -15,6 +15,8 @@ export interface BrowserJob {
   code: string;
   /** The deck's slides the page holds, when only some (a chunk of a large deck): `[start, end)`. */
   range?: { start: number; end: number };
+  /** Told of each request the page's rule refused (see confinePage), to report it. */
+  blocked?: (url: string) => void;
 }
 
 export function jobTitle(job: BrowserJob): string {

@@ -63,7 +63,7 @@ function assetsWithFonts(assets: DeckAssets, scriptFonts: string): DeckAssets {
 async function readInputs(brief: Brief, blocks: Block[], templates: NamedFile | undefined, diagnostics: Diagnostics, options: BuildOptions): Promise<RenderBase> {
   const [images, assets, sources, logo, scriptFonts] = await Promise.all([
     loadImages(imageRefs(blocks), brief, diagnostics, { fetchRemote: options.fetchRemote, signal: options.signal }),
-    loadAssets(brief.meta.theme, brief.meta.themeFile, templates),
+    loadAssets(brief.meta.theme, brief.meta.themeFile, templates, diagnostics),
     loadTemplates(undefined, templates),
     loadLogo(brief, diagnostics),
     loadScriptFonts(deckText(brief, labelsFor(brief.meta.lang)), brief.meta.lang),

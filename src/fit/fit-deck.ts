@@ -1,5 +1,6 @@
 import { performance } from 'node:perf_hooks';
 import type { BrowserSession } from '../browser/browser-session.js';
+import { reportBlocked } from '../browser/serve-html.js';
 import type { Diagnostics } from '../diagnostics.js';
 import { BriefdeckError, EXIT } from '../errors.js';
 import { renderDeck } from '../render/render-deck.js';
@@ -45,6 +46,7 @@ interface Round {
   stats: FitStats;
   slides: Slide[];
   deck: Deck;
+  blocked: (url: string) => void;
 }
 
 function describe(u: Unfit): string {
@@ -64,7 +66,7 @@ function isMissingBrowser(error: unknown): boolean {
 
 /** Measures the round's deck as it stands, and counts the round. */
 async function measureCurrent(round: Round): Promise<SlideMeasure[]> {
-  const { measures, laidOut } = await measureSlides(round.session, round.memo, round.deck, round.slides, round.base, { used: round.used });
+  const { measures, laidOut } = await measureSlides(round.session, round.memo, round.deck, round.slides, round.base, { used: round.used, blocked: round.blocked });
   round.stats.rounds++;
   round.stats.laidOut += laidOut;
   return measures;
@@ -121,7 +123,7 @@ export async function fitDeck(plan: DeckPlan, base: RenderBase, options: FitInpu
   const file = plan.brief.file;
   const started = performance.now();
   const memo = options.memo ?? new MeasureMemo();
-  const round: Round = { plan, base, session, memo, used: new Set(), stats, slides, deck };
+  const round: Round = { plan, base, session, memo, used: new Set(), stats, slides, deck, blocked: reportBlocked(diagnostics, file, 'slide measurement') };
   const meta = plan.brief.meta;
   const opts: RefitOptions = { ctx: { layout: layoutFor(meta.aspect), lang: meta.lang, links: plan.links }, budget: meta.budget, floor: SCALE_FLOOR };
   let unfit: Unfit[];

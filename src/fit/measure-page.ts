@@ -89,7 +89,7 @@ export async function loadPrintView(job: BrowserJob, page: Page): Promise<void> 
   const { deck } = job;
   await browserStep(job, page, 'loading the deck', async () => {
     await page.setViewport({ width: deck.size.width, height: deck.size.height });
-    await serveHtml(page, DECK_URL, deck.html);
+    await serveHtml(page, DECK_URL, deck.html, job.blocked);
     await page.goto(DECK_URL, { waitUntil: 'load', timeout: 0 });
   });
   await browserStep(job, page, 'laying out slides', async () => {
@@ -104,8 +104,8 @@ export async function loadPrintView(job: BrowserJob, page: Page): Promise<void> 
  * of fit while watching costs milliseconds, not a page load. Slides with scripts in them
  * (`--allow-html`) are always loaded for real, so their scripts run.
  */
-export async function measureDeck(session: BrowserSession, deck: Deck): Promise<SlideMeasure[]> {
-  const job: BrowserJob = { session, deck, name: 'slide measurement', code: 'measure-failed' };
+export async function measureDeck(session: BrowserSession, deck: Deck, blocked?: (url: string) => void): Promise<SlideMeasure[]> {
+  const job: BrowserJob = { session, deck, name: 'slide measurement', code: 'measure-failed', blocked };
   const slidesHtml = swappableSlides(deck);
   const measure = (page: Page, fresh: boolean): Promise<SlideMeasure[]> => measureIn(job, page, fresh ? undefined : slidesHtml);
   if (slidesHtml !== undefined) return session.withKeptPage(deck.layoutKey, measure, jobTitle(job));
@@ -128,8 +128,8 @@ async function measureIn(job: BrowserJob, page: Page, swapIn?: string): Promise<
  * Slides in several chunks, each laid out in a page of its own, in parallel pages (as many as the
  * session allows): a large deck's first layout grows faster than linearly in one page.
  */
-export async function measureChunks(session: BrowserSession, decks: Deck[]): Promise<SlideMeasure[]> {
-  const jobs = decks.map((deck): BrowserJob => ({ session, deck, name: 'slide measurement', code: 'measure-failed' }));
+export async function measureChunks(session: BrowserSession, decks: Deck[], blocked?: (url: string) => void): Promise<SlideMeasure[]> {
+  const jobs = decks.map((deck): BrowserJob => ({ session, deck, name: 'slide measurement', code: 'measure-failed', blocked }));
   // A page's first chunk is loaded for real; the next ones are swapped into its print view, which
   // spares a parse of the page (fonts, reveal.js) and reveal's start for every chunk after the first.
   const laidOut = new WeakSet<Page>();

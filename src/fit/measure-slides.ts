@@ -10,6 +10,8 @@ export interface MeasureOptions {
   used?: Set<string>;
   /** Slides per page for a large set of new slides (default CHUNK_SLIDES). */
   chunkSize?: number;
+  /** Told of each request a measuring page refused. */
+  blocked?: (url: string) => void;
 }
 
 /** A page of just the slides `indices` of `slides`, each rendered exactly as in the whole deck. */
@@ -42,7 +44,7 @@ export async function measureSlides(
   if (missing.length > 0) {
     const chunks = chunkRanges(missing.length, options.chunkSize).map((r) => missing.slice(r.start, r.end));
     const pages = chunks.map((indices) => pageOf(deck, slides, base, indices));
-    const measured = pages.length === 1 ? await measureDeck(session, pages[0]) : await measureChunks(session, pages);
+    const measured = pages.length === 1 ? await measureDeck(session, pages[0], options.blocked) : await measureChunks(session, pages, options.blocked);
     measured.forEach((m, j) => memo.set(keys[missing[j]], m));
   }
   for (const key of keys) options.used?.add(key);

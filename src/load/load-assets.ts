@@ -1,12 +1,14 @@
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import path from 'node:path';
+import type { Diagnostics } from '../diagnostics.js';
 import { fail } from '../errors.js';
 import { TEMPLATES_DIR } from '../paths.js';
 import type { DeckAssets, NamedFile } from '../types.js';
 import { memoize } from './memoize.js';
 import { LIMITS, readConfined, refusalCode, ruleOf } from './read-confined.js';
 import { readUserStylesheet, userFolder } from './load-templates.js';
+import { confineThemeCss } from './theme-css.js';
 
 const require = createRequire(import.meta.url);
 
@@ -47,11 +49,14 @@ async function readTheme(file: string, theme: string): Promise<string> {
   }
 }
 
-/** A user's theme file, by the one confinement rule, read for each brief (the folder that names it differs). */
-async function readThemeFile(file: NamedFile): Promise<string> {
+/**
+ * A user's theme file, by the one confinement rule, read for each brief (the folder that names it
+ * differs); what its url()s name is embedded or left out (confineThemeCss).
+ */
+async function readThemeFile(file: NamedFile, diagnostics?: Diagnostics): Promise<string> {
   const read = await readConfined(file.path, ruleOf(file, LIMITS.theme));
   if ('refused' in read) fail(refusalCode('theme', read), `cannot use the theme ${file.given}: ${read.message}`, { at: file.at });
-  return read.bytes.toString('utf8');
+  return confineThemeCss(read.bytes.toString('utf8'), file.path, read.real, (code, message, at, line) => diagnostics?.warn(code, message, { file: at, line }));
 }
 
 function builtInTheme(theme: string): Promise<string> {
@@ -88,11 +93,11 @@ const loadShared = memoize(readAssets);
  * The deck's assets for `theme`, a built-in name (read from the `templates` folder when it has
  * it); a user's `.css` file (`file`) is laid over `institutional`.
  */
-export async function loadAssets(theme: string, file?: NamedFile, templates?: NamedFile): Promise<DeckAssets> {
+export async function loadAssets(theme: string, file?: NamedFile, templates?: NamedFile, diagnostics?: Diagnostics): Promise<DeckAssets> {
   const named = file ? 'institutional' : theme;
   const shared = templates ? await withFolderThemes(await loadShared(named), named, templates) : await loadShared(named);
   if (!file) return shared;
-  return { ...shared, themeCss: `${shared.themeCss}\n${await readThemeFile(file)}` };
+  return { ...shared, themeCss: `${shared.themeCss}\n${await readThemeFile(file, diagnostics)}` };
 }
 
 /**

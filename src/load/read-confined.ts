@@ -20,6 +20,8 @@ export const LIMITS = {
   theme: 2 * 2 ** 20,
   /** A font or image that a theme's `url()` names. */
   themeAsset: 10 * 2 ** 20,
+  /** All a theme's url()s together, each use counted: they are copied into the deck as data: URLs. */
+  themeAssets: 20 * 2 ** 20,
   template: 2 ** 20,
   config: 2 ** 20,
 } as const;

@@ -12,6 +12,7 @@ import { printInChunks, type PrintChunks } from './print-chunks.js';
 import { labelsFor } from '../i18n/labels.js';
 import { keepLinksAcross, labelNotesPages, linkEverySlide } from './print-helpers.js';
 import { runOnPages } from '../browser/run-on-pages.js';
+import { confinePage, wasBlocked, reportBlocked } from '../browser/serve-html.js';
 import { chunkRanges, type SlideRange } from '../browser/run-on-pages.js';
 
 export interface PdfOptions {
@@ -28,7 +29,7 @@ export function forwardPageEvents(page: Page, deck: Deck, diagnostics: Diagnosti
   const at = { file: deck.brief.file, line: 1 };
   page.on('pageerror', (error) => diagnostics.warn('page-error', `script error in the deck: ${(error as Error).message.split('\n')[0]}`, at));
   page.on('requestfailed', (request) => {
-    if (!request.url().startsWith('data:')) diagnostics.warn('request-failed', `the deck could not load ${request.url()}`, at);
+    if (!request.url().startsWith('data:') && !wasBlocked(request)) diagnostics.warn('request-failed', `the deck could not load ${request.url()}`, at);
   });
 }
 
@@ -36,11 +37,14 @@ export function forwardPageEvents(page: Page, deck: Deck, diagnostics: Diagnosti
  * Loads slides `range` of the deck (all of it, or the chunk that `htmlPath` holds) in `page` and
  * prints them to PDF bytes. A chunk gets `deckIds`, so its links to other chunks survive.
  */
-async function printSlides(page: Page, session: BrowserSession, htmlPath: string, deck: Deck, options: PdfOptions, range: SlideRange, deckIds: string[]): Promise<Uint8Array> {
+async function printSlides(page: Page, job: BrowserJob, htmlPath: string, options: PdfOptions, range: SlideRange, deckIds: string[]): Promise<Uint8Array> {
+  const { deck } = job;
   const count = range.end - range.start;
-  const job: BrowserJob = { session, deck, name: 'PDF export', code: 'export-failed', range };
   const url = `${pathToFileURL(htmlPath).href}?print-pdf${options.notes ? '&showNotes=separate-page' : ''}`;
-  await browserStep(job, page, 'loading the deck', () => page.goto(url, { waitUntil: 'load', timeout: 0 }));
+  await browserStep(job, page, 'loading the deck', async () => {
+    await confinePage(page, url, { blocked: job.blocked });
+    await page.goto(url, { waitUntil: 'load', timeout: 0 });
+  });
   const pages = await browserStep(job, page, 'laying out slides', async () => {
     await page.waitForSelector('html[data-pdf-ready]', { timeout: 0 });
     return page.$$eval('.pdf-page', (els) => els.length);
@@ -73,7 +77,9 @@ export async function exportPdf(session: BrowserSession, htmlPath: string, pdfPa
     job: `PDF export of ${deck.brief.file}`,
     onRetry: (reason: string): void => diagnostics.warn('browser-crash', `${reason} while exporting the PDF; relaunched Chromium and tried once more`, { file: deck.brief.file, line: 1 }),
   };
-  const print: PrintChunks = (files, ids) => runOnPages(session, files.length, (page, i) => printSlides(page, session, files[i], deck, options, ranges[i], ids), pageOptions);
+  const blocked = reportBlocked(diagnostics, deck.brief.file, 'PDF export');
+  const jobOf = (range: SlideRange): BrowserJob => ({ session, deck, name: 'PDF export', code: 'export-failed', range, blocked });
+  const print: PrintChunks = (files, ids) => runOnPages(session, files.length, (page, i) => printSlides(page, jobOf(ranges[i]), files[i], options, ranges[i], ids), pageOptions);
   const pdf = ranges.length === 1 ? (await print([htmlPath], []))[0] : await printInChunks(session, htmlPath, deck, ranges, print);
   await writeFile(pdfPath, await finishPdf(pdf, { meta: deck.brief.meta, outline: outlineOf(deck.slides) }));
 }

@@ -3,6 +3,7 @@ import type { BrowserSession } from '../browser/browser-session.js';
 import { browserStep, jobTitle, type BrowserJob } from '../browser/browser-step.js';
 import { loadPrintView } from '../fit/measure-page.js';
 import { runOnPages } from '../browser/run-on-pages.js';
+import { reportBlocked } from '../browser/serve-html.js';
 import { chunkRanges, type SlideRange } from '../browser/run-on-pages.js';
 import { EXIT, fail } from '../errors.js';
 import type { Diagnostics } from '../diagnostics.js';
@@ -58,7 +59,8 @@ export async function readGeometry(session: BrowserSession, deck: Deck, diagnost
   const whole = ranges.length <= 1;
   const decks = whole ? [deck] : ranges.map((r) => options.renderRange(r));
   const notes = (i: number): string[] => (whole ? deck.slides : deck.slides.slice(ranges[i].start, ranges[i].end)).map((s) => s.notesHtml);
-  const jobs = decks.map((d, i): BrowserJob => ({ session, deck: { ...d, slides: whole ? deck.slides : deck.slides.slice(ranges[i].start, ranges[i].end) }, name: 'PowerPoint export', code: 'export-failed', range: whole ? undefined : ranges[i] }));
+  const blocked = reportBlocked(diagnostics, deck.brief.file, 'PowerPoint export');
+  const jobs = decks.map((d, i): BrowserJob => ({ session, deck: { ...d, slides: whole ? deck.slides : deck.slides.slice(ranges[i].start, ranges[i].end) }, name: 'PowerPoint export', code: 'export-failed', range: whole ? undefined : ranges[i], blocked }));
   const chunks = await runOnPages(session, decks.length, (page, i) => readChunk(jobs[i], page, notes(i), options.pictures ?? false), {
     job: jobTitle(jobs[0]),
     onRetry: (reason) => diagnostics.warn('browser-crash', `${reason} while exporting the PowerPoint file; relaunched Chromium and tried once more`, { file: deck.brief.file, line: 1 }),

@@ -6,6 +6,7 @@ import { isRtl, labelsFor, type Labels } from '../i18n/labels.js';
 import { footnoteNotes, renderFootnotes } from './render-footnotes.js';
 import { renderBlocks, renderInline, renderNotes } from './render-markdown.js';
 import { deckLayoutKey, slideLayoutKey } from './layout-keys.js';
+import { inlineScripts, scriptHash, speakerViewScripts, withPolicy } from './csp.js';
 
 
 // Building an Intl formatter costs more than formatting with it; a batch of briefs shares them.
@@ -27,17 +28,46 @@ export function formatDate(date: string | undefined, lang: string): string | und
  * regular expressions (with or without the u flag), the only places these sequences occur.
  */
 function scriptSafe(js: string): string {
-  // reveal.js is the same few hundred kilobytes in every deck of a run: escape it once. Kept small,
-  // so a long watch session with changing scripts does not grow it.
-  let safe = scriptSafeCache.get(js);
+  return cachedSafe(scriptCache, js, (text) => text.replace(/<(\/script|!--)/gi, '\\x3C$1'));
+}
+
+/**
+ * CSS is data in the page: `</style` (any case) in a theme would end its element and let markup
+ * follow. `\3c ` is `<` in CSS strings and comments alike, the only places it means anything.
+ */
+export function styleSafe(css: string): string {
+  return cachedSafe(styleCache, css, (text) => text.replace(/<\/style/gi, (m) => `\\3c ${m.slice(1)}`));
+}
+
+/**
+ * reveal.js and its CSS are the same few hundred kilobytes in every deck of a run: each is escaped
+ * once. Kept small, so a long watch session with changing themes does not grow it.
+ */
+function cachedSafe(cache: Map<string, string>, text: string, escape: (text: string) => string): string {
+  let safe = cache.get(text);
   if (safe === undefined) {
-    if (scriptSafeCache.size >= 8) scriptSafeCache.clear();
-    scriptSafeCache.set(js, (safe = js.replace(/<(\/script|!--)/gi, '\\x3C$1')));
+    if (cache.size >= 8) cache.clear();
+    cache.set(text, (safe = escape(text)));
   }
   return safe;
 }
 
-const scriptSafeCache = new Map<string, string>();
+const scriptCache = new Map<string, string>();
+const styleCache = new Map<string, string>();
+
+/**
+ * The hashes of the scripts the templates themselves write (reveal.js, its notes plugin, the start
+ * of the deck, a custom template's own), and of the speaker view's. They are read from the page
+ * drawn without slides and without CSS, the only parts a brief brings: a script that reaches the page
+ * through either (a theme, a sanitizer gap) has no hash, and does not run.
+ */
+function ownScripts(template: (view: object) => string, view: Record<string, unknown>, assets: RenderInput['assets']): string[] {
+  const bare = Object.fromEntries(Object.entries(view).map(([key, value]) => [key, key.endsWith('CssHtml') ? '' : value]));
+  const scripts = inlineScripts(template({ ...bare, slides: [] }));
+  // The speaker view is opened by the notes plugin: only a page that runs it (not the handout) needs its scripts.
+  const speaker = scripts.includes(scriptSafe(assets.notesJs)) ? speakerViewScripts(assets.notesJs) : [];
+  return [...scripts, ...speaker].map(scriptHash);
+}
 
 function partialFor(slide: Slide): string {
   switch (slide.kind) {
@@ -135,16 +165,18 @@ export function renderDeck(input: RenderInput): Deck {
     configJsonHtml: JSON.stringify(config).replace(/</g, '\\u003c'),
     ...input.view,
   };
-  const html = compileDeck(input.templates)({
+  const template = compileDeck(input.templates);
+  const view = {
     ...page,
     slides: input.stripNotes ? shown.map((s) => ({ ...s, notesHtml: '' })) : shown,
-    resetCssHtml: assets.resetCss,
-    revealCssHtml: assets.revealCss,
-    fontsCssHtml: assets.fontsCss,
-    themeCssHtml: assets.themeCss,
+    resetCssHtml: styleSafe(assets.resetCss),
+    revealCssHtml: styleSafe(assets.revealCss),
+    fontsCssHtml: styleSafe(assets.fontsCss),
+    themeCssHtml: styleSafe(assets.themeCss),
     revealJsHtml: scriptSafe(assets.revealJs),
     notesJsHtml: scriptSafe(assets.notesJs),
-  });
+  };
+  const html = withPolicy(template(view), input.allowHtml ? { trusted: true } : { hashes: ownScripts(template, view, assets) });
   const deckSlides: RenderedSlide[] = rendered.map((view) => {
     const { id, kind, title, part, parts, line, bodyHtml, notesHtml } = view;
     return { id, kind, title, part, parts, line, bodyHtml, notesHtml, layoutKey: slideLayoutKey(view) };

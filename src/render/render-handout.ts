@@ -1,7 +1,7 @@
 import { ASPECTS, type Paper, type Slide, type HandoutTemplates, type RenderInput } from '../types.js';
 import { handoutGeometry, MARGINS, PAPER_SIZES, type HandoutLayout } from './handout-geometry.js';
 import { labelsFor } from '../i18n/labels.js';
-import { renderDeck } from './render-deck.js';
+import { renderDeck, styleSafe } from './render-deck.js';
 
 export interface HandoutOptions {
   layout: HandoutLayout;
@@ -62,7 +62,7 @@ export function renderHandout(input: RenderInput, templates: HandoutTemplates, o
       keywords: brief.meta.keywords.join(', '),
       labels: labelsFor(input.brief.meta.lang),
     },
-    handoutCssHtml: templates.css,
+    handoutCssHtml: styleSafe(templates.css),
     handoutPageCssHtml: handoutPageCss(options.paper, brief.meta.shortTitle),
   };
   return renderDeck({ ...input, templates: templates.sources, stripNotes: false, view: { ...input.view, ...view } }).html;

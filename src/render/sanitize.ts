@@ -4,13 +4,31 @@ import type { ImageMap } from '../types.js';
 const RE_EXTERNAL = /^(?:https?:|mailto:|tel:)/i;
 
 /**
+ * The only classes kept on HTML from a brief (README, "Hostile content"). A class is how reveal.js
+ * and the theme find their furniture (`slide-background`, `controls`, `fragment`, `notes`,
+ * `bd-footer`, `bd-classification-top`…): a brief that could write them could hide its words from
+ * the slides, the PDF and the handout, or print a fake banner. These are the content classes the
+ * renderer itself writes into the slide body (figures, continued lists, footnote marks, missing
+ * images, code languages), which only style the content they are on.
+ */
+export const BRIEF_CLASSES: readonly string[] = ['bd-figure', 'bd-cont', 'bd-fn-ref', 'bd-footnotes', 'bd-missing-image', 'language-*'];
+
+/**
+ * Tags a brief's HTML may not keep, written as plain blocks instead so their words stay: a
+ * `<section>` is a reveal.js slide of its own (and breaks the page count of the print), an
+ * `<aside>` is where reveal.js looks for notes (and would survive `--strip-notes`).
+ */
+const AS_BLOCKS = { section: 'div', aside: 'div' } as const;
+const BLOCKED_TAGS = new Set(Object.keys(AS_BLOCKS));
+
+/**
  * The one HTML policy of a deck: an allowlist, so raw HTML in a brief (and links marked renders
  * verbatim, `javascript:` included) can never run script in the deck.
  */
 function options(images: ImageMap): sanitizeHtml.IOptions {
   return {
     allowedTags: [
-      ...sanitizeHtml.defaults.allowedTags,
+      ...sanitizeHtml.defaults.allowedTags.filter((tag) => !BLOCKED_TAGS.has(tag)),
       'img', 'del', 'ins', 's', 'sup', 'sub', 'mark', 'input', 'figure', 'figcaption', 'details', 'summary', 'kbd', 'abbr', 'span', 'div',
     ],
     allowedAttributes: {
@@ -29,9 +47,10 @@ function options(images: ImageMap): sanitizeHtml.IOptions {
     allowedSchemes: ['http', 'https', 'mailto', 'tel'],
     allowedSchemesByTag: { img: ['http', 'https', 'data'] },
     allowProtocolRelative: false,
-    allowedClasses: undefined,
+    allowedClasses: { '*': [...BRIEF_CLASSES] },
     exclusiveFilter: (frame) => frame.tag === 'input' && frame.attribs.type !== 'checkbox',
     transformTags: {
+      ...AS_BLOCKS,
       a: (tagName, attribs) => {
         const href = attribs.href ?? '';
         return { tagName, attribs: RE_EXTERNAL.test(href) ? { ...attribs, target: '_blank', rel: 'noopener noreferrer' } : attribs };

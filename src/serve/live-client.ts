@@ -1,3 +1,5 @@
+import { allowLiveScript } from '../render/csp.js';
+
 /** What a served page knows when it loads: its deck (empty for the listing) and the current error. */
 export interface ClientState {
   deck: string;
@@ -93,15 +95,25 @@ const CLIENT = String.raw`(function () {
   connect();
 })();`;
 
-/** The script element for a page; `</` cannot appear in the JSON, so the state cannot end it early. */
-export function clientScript(state: ClientState): string {
+/** The client's text for a page; `</` cannot appear in the JSON, so the state cannot end its element early. */
+function clientText(state: ClientState): string {
   const json = JSON.stringify(state).replace(/</g, '\\u003c');
-  return `<script data-briefdeck-live>${CLIENT.replace('__STATE__', () => json).replace('__LIVE_PATH__', LIVE_PATH)}</script>`;
+  return CLIENT.replace('__STATE__', () => json).replace('__LIVE_PATH__', LIVE_PATH);
 }
 
-/** Adds the client to a page just before `</body>` (or at the end when there is none). */
+/** The script element for a page. */
+export function clientScript(state: ClientState): string {
+  return `<script data-briefdeck-live>${clientText(state)}</script>`;
+}
+
+/**
+ * Adds the client to a page just before `</body>` (or at the end when there is none), and lets the
+ * page's policy run it and connect to the address that served it (nowhere else).
+ */
 export function injectClient(html: string, state: ClientState): string {
-  const script = clientScript(state);
-  const at = html.lastIndexOf('</body>');
-  return at === -1 ? html + script : html.slice(0, at) + script + html.slice(at);
+  const text = clientText(state);
+  const script = `<script data-briefdeck-live>${text}</script>`;
+  const allowed = allowLiveScript(html, text);
+  const at = allowed.lastIndexOf('</body>');
+  return at === -1 ? allowed + script : allowed.slice(0, at) + script + allowed.slice(at);
 }

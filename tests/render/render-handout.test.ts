@@ -29,6 +29,14 @@ describe('renderHandout', () => {
     expect(html.split('Summary notes').length - 1).toBe(2);
   });
 
+  it('carries the deck\'s Content-Security-Policy: no network; its CSS is escaped as in the deck', () => {
+    const policy = /<meta http-equiv="Content-Security-Policy" content="([^"]+)">/.exec(html)?.[1];
+    expect(policy).toMatch(/^default-src 'none'; script-src 'none'; style-src 'unsafe-inline' data:; img-src data:; font-src data:;/);
+    expect(html.indexOf('Content-Security-Policy')).toBeLessThan(html.indexOf('<style>'));
+    const evil = renderHandout(composed.input, { ...templates, css: '.x{}</style><script>__pwned()</script>' }, { layout: 'notes', paper: 'a4' });
+    expect(evil).toContain('.x{}\\3c /style><script>__pwned()');
+  });
+
   it('has a cover from the front matter with linked contents', () => {
     expect(html).toContain('<span class="bd-ho-org">Institute for Testing</span>');
     expect(html).toContain('<span class="bd-ho-affiliation">Policy Planning</span>');
