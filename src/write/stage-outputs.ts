@@ -8,6 +8,12 @@ import { checkFolder, checkOverwrite } from './guard-outputs.js';
 import { outputFailure } from './output-error.js';
 import type { StoredMeasures } from '../types.js';
 
+/**
+ * The writes and renames of a commit, in one object: the seam through which a test makes one fail
+ * as a full disk would (ENOSPC), which no test machine can be made to be on demand.
+ */
+export const stagingFs = { writeFile, rename };
+
 /** Readable JSON, except the fit measures: one short line per slide layout instead of ten. */
 function manifestJson(manifest: Manifest): string {
   const { fit, ...rest } = manifest;
@@ -43,7 +49,7 @@ export class Staging {
 
   async write(name: string, data: string | Uint8Array): Promise<string> {
     const file = this.pathOf(name);
-    await writeFile(file, data);
+    await stagingFs.writeFile(file, data);
     this.add(name);
     return file;
   }
@@ -63,17 +69,17 @@ export class Staging {
       const data = await readFile(this.pathOf(name));
       manifest.files[name] = { sha256: sha256(data), bytes: data.length };
     }
-    await writeFile(this.pathOf(MANIFEST_NAME), manifestJson(manifest));
+    await stagingFs.writeFile(this.pathOf(MANIFEST_NAME), manifestJson(manifest));
     const journal: Journal = { staging: path.basename(this.dir), files: [...this.files, MANIFEST_NAME] };
-    await writeFile(this.pathOf(JOURNAL_NAME), `${JSON.stringify(journal)}\n`);
+    await stagingFs.writeFile(this.pathOf(JOURNAL_NAME), `${JSON.stringify(journal)}\n`);
     killPoint('staged');
     // From this rename on, the new generation is decided: a kill is completed by the next build.
-    await rename(this.pathOf(JOURNAL_NAME), path.join(this.target, JOURNAL_NAME));
+    await stagingFs.rename(this.pathOf(JOURNAL_NAME), path.join(this.target, JOURNAL_NAME));
     this.done = true;
     killPoint('journal');
     try {
       for (const [i, name] of journal.files.entries()) {
-        await rename(this.pathOf(name), path.join(this.target, name));
+        await stagingFs.rename(this.pathOf(name), path.join(this.target, name));
         killPoint(`rename-${i + 1}`);
       }
     } catch (error) {
