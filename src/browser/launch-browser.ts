@@ -33,6 +33,9 @@ export async function launchBrowser(found: FoundBrowser, timeout: number, job?: 
       args: [...CHROMIUM_ARGS, ...(root ? ['--no-sandbox'] : [])],
       timeout,
       protocolTimeout: timeout * 2,
+      // Over a pipe (--remote-debugging-pipe), not a WebSocket: when briefdeck dies, even by kill -9,
+      // the pipe closes and Chromium exits with it; no port is opened either.
+      pipe: true,
       // Puppeteer's own handlers would exit at once on Ctrl-C, before staged files are removed;
       // the CLI aborts the run instead, and the session closes the browser on its way out.
       handleSIGINT: false,
