@@ -22,7 +22,7 @@ function launchFailure(message: string): string {
 }
 
 /** Starts `found` headless (without a sandbox as root, which Chromium requires), or fails saying why, for `job`. */
-export async function launchBrowser(found: FoundBrowser, timeout: number, job?: string): Promise<Browser> {
+export async function launchBrowser(found: FoundBrowser, timeout: number, job?: string, signal?: AbortSignal): Promise<Browser> {
   const root = typeof process.getuid === 'function' && process.getuid() === 0;
   try {
     // Imported here, not at the top: loading Puppeteer costs more than a whole HTML-only build.
@@ -36,6 +36,8 @@ export async function launchBrowser(found: FoundBrowser, timeout: number, job?: 
       // Over a pipe (--remote-debugging-pipe), not a WebSocket: when briefdeck dies, even by kill -9,
       // the pipe closes and Chromium exits with it; no port is opened either.
       pipe: true,
+      // Aborted by a stop (Ctrl-C) while Chromium starts: Puppeteer kills it rather than wait for it.
+      signal,
       // Puppeteer's own handlers would exit at once on Ctrl-C, before staged files are removed;
       // the CLI aborts the run instead, and the session closes the browser on its way out.
       handleSIGINT: false,
