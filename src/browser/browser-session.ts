@@ -54,6 +54,12 @@ export class BrowserSession implements AsyncDisposable {
   private readonly watches = new WeakMap<Page, PageWatch>();
   /** Set by `close()`: failures after it are the stop, not a crash to retry. */
   private stopping = false;
+  /** Set by `stop()` (Ctrl-C, SIGTERM): for good, no browser is launched again in this session. */
+  private stopped = false;
+  /** Aborts a launch under way (Puppeteer then kills the half-started Chromium): see `stop()`. */
+  private readonly launchAbort = new AbortController();
+  /** Launches not settled yet. */
+  private pendingLaunches = 0;
   private found?: FoundBrowser;
   private print?: string;
   /** The page kept open between uses (fit's measuring page), and what it holds. */
@@ -117,7 +123,13 @@ export class BrowserSession implements AsyncDisposable {
     const found = this.locate();
     debug('launching %s (found via %s)', found.path, found.source);
     this.stats.launches++;
-    return launchBrowser(found, { launch: this.launchTimeout, step: this.timeout }, job);
+    this.pendingLaunches++;
+    const launching = launchBrowser(found, { launch: this.launchTimeout, step: this.timeout }, job, this.launchAbort.signal);
+    void launching.then(
+      () => this.pendingLaunches--,
+      () => this.pendingLaunches--,
+    );
+    return launching;
   }
 
   /**
@@ -125,6 +137,7 @@ export class BrowserSession implements AsyncDisposable {
    * session: with many briefs, each would otherwise wait out the same timeout or fail the same way.
    */
   browser(job?: string): Promise<Browser> {
+    if (this.stopped) return Promise.reject(new Error('the run was interrupted: no browser is started after Ctrl-C or SIGTERM'));
     if (this.launchFailure) return Promise.reject(this.launchFailure);
     if (!this.launching) {
       this.stopping = false;
@@ -166,7 +179,7 @@ export class BrowserSession implements AsyncDisposable {
   private async withFreshPage<T>(fn: (page: Page) => Promise<T>, { job, onRetry, keep }: KeptJob): Promise<T> {
     const first = await this.attempt(fn, job, keep);
     if (first.ok) return first.value;
-    if (!first.crashed || this.stopping) throw first.error;
+    if (!first.crashed || this.stopping || this.stopped) throw first.error;
     const reason = first.crashed;
     debug('%s; relaunching once', reason);
     await this.close();
@@ -186,15 +199,18 @@ export class BrowserSession implements AsyncDisposable {
     const kept = this.kept;
     if (kept && kept.key === key && !kept.busy && !kept.page.isClosed() && this.launching) {
       kept.busy = true;
+      debug('reusing the kept page');
       await this.slots.take();
       const watch = new PageWatch(await this.launching, kept.page, Math.min(this.timeout, PATIENCE_MS));
       this.watches.set(kept.page, watch);
       try {
         return await fn(kept.page, false);
       } catch (error) {
-        debug('kept page failed (%s); using a fresh one', (error as Error).message.split('\n')[0]);
         if (this.kept === kept) this.kept = undefined;
         void kept.page.close().catch(() => undefined);
+        // The browser was closed under it by a stop: not a page to replace.
+        if (this.stopping || this.stopped) throw error;
+        debug('kept page failed (%s); using a fresh one', (error as Error).message.split('\n')[0]);
       } finally {
         watch.dispose();
         kept.busy = false;
@@ -253,6 +269,18 @@ export class BrowserSession implements AsyncDisposable {
       if (page) await Promise.race([page.close().catch(() => undefined), sleep(PAGE_CLOSE_MS, undefined, { ref: false })]);
       if (page) debug('page closed (%d open)', this.open.size);
     }
+  }
+
+  /**
+   * Ctrl-C or SIGTERM: closes the browser and keeps it closed. Work still running fails at its
+   * next call on the browser rather than starting a new one (a crash retry or a kept page's
+   * replacement would otherwise launch Chromium again after the signal and run on for seconds).
+   */
+  async stop(): Promise<void> {
+    this.stopped = true;
+    // A Chromium still starting would first finish its start (seconds on a loaded machine) only to be closed.
+    if (this.pendingLaunches > 0) this.launchAbort.abort();
+    await this.close();
   }
 
   async close(): Promise<void> {

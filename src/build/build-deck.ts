@@ -7,6 +7,8 @@ import type { Diagnostics } from '../diagnostics.js';
 import { throwIfInterrupted } from '../errors.js';
 import { briefName } from '../load/load-brief.js';
 import type { Deck, FitStats, Slide } from '../types.js';
+import { settleFolder } from '../write/commit-journal.js';
+import { outputFailure } from '../write/output-error.js';
 import { stageOutputs } from '../write/stage-outputs.js';
 import { composeDeck } from './compose-deck.js';
 import { pptxWanted, type BuildOptions } from './options.js';
@@ -32,6 +34,10 @@ export interface BuildResult {
 export async function buildDeck(file: string, options: BuildOptions = {}): Promise<BuildResult> {
   const started = performance.now();
   const target = path.join(options.outDir ?? 'dist', briefName(file));
+  // An interrupted commit is completed first: the manifest read next then matches the files.
+  await settleFolder(target).catch((error: unknown) => {
+    throw outputFailure(error, target, target);
+  });
   const previous = await readManifest(target);
   const composed = await composeDeck(file, options, previous ?? {});
   const { deck, slides, diagnostics, key, input, fit, measures, sources } = composed;
@@ -61,6 +67,8 @@ export async function buildDeck(file: string, options: BuildOptions = {}): Promi
     const record = { brief: file, title: deck.brief.meta.title, date: deck.brief.meta.date, lang: deck.brief.meta.lang, slides: hashes, furniture };
     const outputs = await staging.commit({ input: { key, diagnostics: diagnostics.list }, deck: record, fit: measures });
     return { file, deck, slides, outputs, diagnostics, ms: { build: performance.now() - started - pdfMs, pdf: pdfMs }, skipped: false, changes, fit, sources };
+  } catch (error) {
+    throw staging.failure(error);
   } finally {
     await staging.discard();
   }

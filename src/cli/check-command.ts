@@ -53,7 +53,7 @@ Exit codes: 0 no errors, 1 errors (or warnings with --strict), 2 bad usage.
 export async function checkAll(inputs: string[], flags: CheckFlags, io: CheckIo): Promise<ExitCode> {
   const files = await resolveInputs(inputs);
   await using session = new BrowserSession(browserOptions(flags));
-  const stop = (): void => void session.close();
+  const stop = (): void => void session.stop();
   io.signal?.addEventListener('abort', stop);
   const results: CheckResult[] = [];
   try {

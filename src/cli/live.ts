@@ -89,6 +89,8 @@ export async function runLive(inputs: string[], flags: BuildFlags | ServeFlags, 
   // As in `build`: PDFs need the browser, so its absence stops the session before it starts.
   await using session = new BrowserSession(browserOptions(flags, prints));
   if (prints) session.locate();
+  // Ctrl-C or SIGTERM ends the session: a build still running gets no browser any more.
+  io.signal?.addEventListener('abort', () => void session.stop(), { once: true });
   await using server = serving ? serverFor(flags as ServeFlags) : undefined;
   const live: Session = { flags, io, server, started: false };
   // One memo for the session: a rebuild lays out only the slides an edit changed.

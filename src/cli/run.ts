@@ -35,7 +35,7 @@ async function buildAll(inputs: string[], flags: BuildFlags, io: Io): Promise<Ex
   if (prints) session.locate();
   // What fit measured, shared by the run's briefs.
   const memo = new MeasureMemo();
-  const stop = (): void => void session.close();
+  const stop = (): void => void session.stop();
   io.signal?.addEventListener('abort', stop);
   let code: ExitCode = EXIT.ok;
   // Briefs exported in parallel share one browser: a failed launch is reported once, not per brief.

@@ -1,6 +1,4 @@
 import createDebug from 'debug';
-import { createReadStream } from 'node:fs';
-import { stat } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import path from 'node:path';
 import { WebSocketServer, type WebSocket } from 'ws';
@@ -14,6 +12,7 @@ import { entryOf } from '../write/write-index.js';
 import { injectClient, clientScript, LIVE_PATH } from './live-client.js';
 import { deckUpdate } from './deck-update.js';
 import { listen } from './listen.js';
+import { openServed } from './open-served.js';
 import { movedSlides } from './nearest-slide.js';
 
 const debug = createDebug('briefdeck:serve');
@@ -22,6 +21,14 @@ const LOOPBACK = new Set(['127.0.0.1', 'localhost', '::1']);
 const RE_BRIEF = /\.(?:md|markdown)$/i;
 /** A file directly in a deck's folder: no separators (even encoded ones), no hidden files such as the manifest. */
 const RE_FILE_NAME = /^[^./\\][^/\\]*$/;
+/**
+ * The live socket only ever carries small messages from the server; the page sends nothing. A
+ * larger frame than this is no client of ours: the socket is closed (1009) before it is buffered.
+ */
+export const MAX_MESSAGE_BYTES = 1024;
+/** Open live sockets (a page each) and HTTP connections: more are refused, so no peer can exhaust the process. */
+export const MAX_SOCKETS = 64;
+export const MAX_CONNECTIONS = 256;
 
 function pathParts(pathname: string): string[] | undefined {
   try {
@@ -57,14 +64,28 @@ export class DeckServer implements AsyncDisposable {
   private readonly http: Server;
   private readonly live: WebSocketServer;
   private readonly sockets = new Map<WebSocket, string>();
+  /** Handshakes under way (see MAX_SOCKETS). */
+  private joining = 0;
+  private readonly settled = new WeakSet<object>();
 
   constructor(private readonly options: ServeOptions) {
     this.http = createServer((req, res) => void this.handle(req, res));
-    this.live = new WebSocketServer({ noServer: true });
+    this.http.maxConnections = MAX_CONNECTIONS;
+    this.live = new WebSocketServer({ noServer: true, maxPayload: MAX_MESSAGE_BYTES, clientTracking: false });
     this.http.on('upgrade', (req, socket, head) => {
       const url = new URL(req.url ?? '/', 'http://x');
       if (url.pathname !== LIVE_PATH || !this.trusted(req)) return socket.destroy();
-      this.live.handleUpgrade(req, socket, head, (ws) => this.join(ws, url.searchParams.get('deck') ?? ''));
+      // Counted from the handshake on, so sockets opened at once cannot all slip under the cap.
+      if (this.sockets.size + this.joining >= MAX_SOCKETS) {
+        socket.end('HTTP/1.1 503 Service Unavailable\r\nConnection: close\r\nContent-Length: 0\r\n\r\n');
+        return;
+      }
+      this.joining++;
+      socket.once('close', () => this.settleJoin(socket));
+      this.live.handleUpgrade(req, socket, head, (ws) => {
+        this.settleJoin(socket);
+        this.join(ws, url.searchParams.get('deck') ?? '');
+      });
     });
   }
 
@@ -86,6 +107,12 @@ export class DeckServer implements AsyncDisposable {
     if (origin !== undefined && origin !== `http://${host}`) return false;
     if (!LOOPBACK.has(this.options.host)) return true;
     return LOOPBACK.has(host.replace(/:\d+$/, '').replace(/^\[(.*)\]$/, '$1'));
+  }
+
+  private settleJoin(socket: object): void {
+    if (this.settled.has(socket)) return;
+    this.settled.add(socket);
+    this.joining--;
   }
 
   private join(ws: WebSocket, deck: string): void {
@@ -149,7 +176,7 @@ export class DeckServer implements AsyncDisposable {
       if (!deck) return this.reply(res, 404, TYPES['.html'], this.notFound(url.pathname));
       if (parts.length === 1 && !url.pathname.endsWith('/')) return this.redirect(res, `/${encodeURIComponent(parts[0])}/${url.search}`);
       if (parts.length === 1 || (parts.length === 2 && parts[1] === 'index.html')) return this.reply(res, 200, TYPES['.html'], this.deckPage(parts[0], deck));
-      if (parts.length === 2 && RE_FILE_NAME.test(parts[1])) return await this.file(res, path.join(this.options.outDir, parts[0], parts[1]));
+      if (parts.length === 2 && RE_FILE_NAME.test(parts[1])) return await this.file(res, parts[0], parts[1]);
       return this.reply(res, 404, TYPES['.html'], this.notFound(url.pathname));
     } catch (error) {
       debug('request failed: %O', error);
@@ -180,12 +207,17 @@ export class DeckServer implements AsyncDisposable {
     return `<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>Not found</title></head><body><p>Nothing at ${escapeHtml(pathname)}. <a href="/">All decks</a></p></body></html>`;
   }
 
-  private async file(res: ServerResponse, file: string): Promise<void> {
-    const info = await stat(file).catch(() => undefined);
-    if (!info?.isFile()) return this.reply(res, 404, TYPES['.html'], this.notFound(path.basename(file)));
-    res.writeHead(200, { 'content-type': TYPES[path.extname(file).toLowerCase()] ?? 'application/octet-stream', 'content-length': info.size, 'cache-control': 'no-store' });
-    if (res.req.method === 'HEAD') return void res.end();
-    createReadStream(file).on('error', () => res.destroy()).pipe(res);
+  private async file(res: ServerResponse, deck: string, name: string): Promise<void> {
+    const opened = await openServed(this.options.outDir, deck, name);
+    if (!opened) return this.reply(res, 404, TYPES['.html'], this.notFound(name));
+    const { handle, size } = opened;
+    res.writeHead(200, { 'content-type': TYPES[path.extname(name).toLowerCase()] ?? 'application/octet-stream', 'content-length': size, 'cache-control': 'no-store' });
+    if (res.req.method === 'HEAD' || size === 0) {
+      await handle.close();
+      return void res.end();
+    }
+    // No more than the length announced, should the file grow meanwhile.
+    handle.createReadStream({ end: size - 1 }).on('error', () => res.destroy()).pipe(res);
   }
 
   private redirect(res: ServerResponse, location: string): void {

@@ -1,17 +1,16 @@
 import type { Dirent } from 'node:fs';
-import { readdir, readFile } from 'node:fs/promises';
+import { lstat, readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fail } from '../errors.js';
 import { MANIFEST_NAME, readManifest, sha256, type Manifest } from '../cache/manifest.js';
+import { JOURNAL_NAME, STAGING_PREFIX } from './commit-journal.js';
 
-/** Staging folders of this or an interrupted run: briefdeck's own, never a sign of someone else's files. */
-export const STAGING_PREFIX = '.briefdeck-tmp-';
-
-/** A deck folder briefdeck built (it holds a manifest), or one a failed build left empty. */
+/** A deck folder briefdeck built (it holds a manifest, or a commit its next build completes), or one a failed build left empty. */
 async function isOurFolder(dir: string): Promise<boolean> {
   if (await readManifest(dir)) return true;
   try {
-    return (await readdir(dir)).every((e) => e.startsWith(STAGING_PREFIX));
+    const names = await readdir(dir);
+    return names.includes(JOURNAL_NAME) || names.every((e) => e.startsWith(STAGING_PREFIX));
   } catch {
     return false;
   }
@@ -46,11 +45,21 @@ async function currentHash(file: string): Promise<string | undefined> {
   }
 }
 
+/** A folder where an output goes is someone's, whatever `--force` says: a rename could not replace it anyway. */
+async function refuseFolders(target: string, names: string[]): Promise<void> {
+  for (const name of names) {
+    const file = path.join(target, name);
+    const isFolder = await lstat(file).then((s) => s.isDirectory(), () => false);
+    if (isFolder) fail('output-is-folder', `${file} is a folder, where briefdeck writes a file; move it away or choose another --out`);
+  }
+}
+
 /**
  * Before replacing an output, it must still be what briefdeck wrote: a file it did not write, or one
  * edited since (its hash differs from the manifest's), is someone's work and is kept unless `--force`.
  */
 export async function checkOverwrite(target: string, names: string[], manifest: Manifest | undefined, force: boolean): Promise<void> {
+  await refuseFolders(target, [...names, MANIFEST_NAME]);
   if (force) return;
   for (const name of names) {
     const now = await currentHash(path.join(target, name));

@@ -3,9 +3,17 @@ import path from 'node:path';
 import { fail } from '../errors.js';
 import { VERSION } from '../version.js';
 import { MANIFEST_NAME, readManifest, sha256, type Manifest, type ManifestDeck, type ManifestInput } from '../cache/manifest.js';
-import { checkFolder, checkOverwrite, STAGING_PREFIX } from './guard-outputs.js';
+import { JOURNAL_NAME, killPoint, settleFolder, stagingEnded, stagingPrefix, stagingStarted, type Journal } from './commit-journal.js';
+import { checkFolder, checkOverwrite } from './guard-outputs.js';
 import { makeDirs } from './make-dirs.js';
+import { outputFailure } from './output-error.js';
 import type { StoredMeasures } from '../types.js';
+
+/**
+ * The writes and renames of a commit, in one object: the seam through which a test makes one fail
+ * as a full disk would (ENOSPC), which no test machine can be made to be on demand.
+ */
+export const stagingFs = { writeFile, rename };
 
 /** Readable JSON, except the fit measures: one short line per slide layout instead of ten. */
 function manifestJson(manifest: Manifest): string {
@@ -19,6 +27,9 @@ function manifestJson(manifest: Manifest): string {
 /**
  * Outputs are written into a hidden folder beside their final place and renamed into it only when
  * every one of them is complete, so a failed or interrupted build leaves the previous deck intact.
+ * The renames are one commit: a journal written before the first and removed after the last lets
+ * the next build complete a commit that a kill cut short (commit-journal.ts), so the folder never
+ * holds a new deck beside an old manifest or PDF.
  */
 export class Staging {
   private readonly files: string[] = [];
@@ -28,7 +39,9 @@ export class Staging {
     readonly dir: string,
     readonly target: string,
     private readonly force = false,
-  ) {}
+  ) {
+    stagingStarted(dir);
+  }
 
   /** Path inside the staging folder for an output that another stage (export) writes itself. */
   pathOf(name: string): string {
@@ -37,7 +50,7 @@ export class Staging {
 
   async write(name: string, data: string | Uint8Array): Promise<string> {
     const file = this.pathOf(name);
-    await writeFile(file, data);
+    await stagingFs.writeFile(file, data);
     this.add(name);
     return file;
   }
@@ -46,7 +59,7 @@ export class Staging {
     if (!this.files.includes(name)) this.files.push(name);
   }
 
-  /** Renames every staged file into place (each rename is atomic), then records them in the manifest. */
+  /** Moves every staged file into place as one commit, recorded in the manifest. */
   async commit(record: { input?: Omit<ManifestInput, 'outputs'>; deck?: ManifestDeck; fit?: StoredMeasures } = {}): Promise<string[]> {
     const previous = await readManifest(this.target);
     await checkOverwrite(this.target, this.files, previous, this.force);
@@ -57,28 +70,51 @@ export class Staging {
       const data = await readFile(this.pathOf(name));
       manifest.files[name] = { sha256: sha256(data), bytes: data.length };
     }
-    await writeFile(this.pathOf(MANIFEST_NAME), manifestJson(manifest));
-    const written: string[] = [];
-    for (const name of [...this.files, MANIFEST_NAME]) {
-      const final = path.join(this.target, name);
-      await rename(this.pathOf(name), final);
-      if (name !== MANIFEST_NAME) written.push(final);
-    }
+    await stagingFs.writeFile(this.pathOf(MANIFEST_NAME), manifestJson(manifest));
+    const journal: Journal = { staging: path.basename(this.dir), files: [...this.files, MANIFEST_NAME] };
+    await stagingFs.writeFile(this.pathOf(JOURNAL_NAME), `${JSON.stringify(journal)}\n`);
+    killPoint('staged');
+    // From this rename on, the new generation is decided: a kill is completed by the next build.
+    await stagingFs.rename(this.pathOf(JOURNAL_NAME), path.join(this.target, JOURNAL_NAME));
     this.done = true;
+    killPoint('journal');
+    try {
+      for (const [i, name] of journal.files.entries()) {
+        await stagingFs.rename(this.pathOf(name), path.join(this.target, name));
+        killPoint(`rename-${i + 1}`);
+      }
+    } catch (error) {
+      // Some outputs may be new already: the staging folder stays for the next build to complete.
+      stagingEnded(this.dir);
+      throw error;
+    }
+    await rm(path.join(this.target, JOURNAL_NAME), { force: true });
+    killPoint('renamed');
+    await this.removeDir();
+    return this.files.map((name) => path.join(this.target, name));
+  }
+
+  /** The error of a failed write or rename, located at the output it was for (see output-error.ts). */
+  failure(error: unknown): unknown {
+    return outputFailure(error, this.dir, this.target);
+  }
+
+  private async removeDir(): Promise<void> {
     await rm(this.dir, { recursive: true, force: true });
-    return written;
+    stagingEnded(this.dir);
   }
 
   async discard(): Promise<void> {
-    if (!this.done) await rm(this.dir, { recursive: true, force: true });
+    if (!this.done) await this.removeDir();
   }
 }
 
 export async function stageOutputs(target: string, options: { force?: boolean } = {}): Promise<Staging> {
+  await settleFolder(target);
   await checkFolder(target, options.force ?? false);
   try {
     await makeDirs(target);
-    const dir = await mkdtemp(path.join(target, STAGING_PREFIX));
+    const dir = await mkdtemp(stagingPrefix(target));
     return new Staging(dir, target, options.force);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;

@@ -4,6 +4,7 @@ import { loadIndexTemplate } from '../load/load-templates.js';
 import { renderIndex } from '../render/render-index.js';
 import type { IndexEntry } from '../types.js';
 import { readManifest, sha256, type Manifest } from '../cache/manifest.js';
+import { settleFolder } from './commit-journal.js';
 import { stageOutputs } from './stage-outputs.js';
 
 /** The listing entry for one deck folder, from its manifest. */
@@ -54,6 +55,7 @@ async function unchanged(outDir: string, hash: string): Promise<boolean> {
  * like a deck it refuses a folder holding someone's files, or an index edited by hand, unless `force`.
  */
 export async function writeDeckIndex(outDir: string, options: { force?: boolean; template?: string } = {}): Promise<string | undefined> {
+  await settleFolder(outDir);
   const entries = await listDecks(outDir);
   if (entries.length < 2) return undefined;
   const html = renderIndex(entries, await loadIndexTemplate(options.template));
@@ -64,6 +66,8 @@ export async function writeDeckIndex(outDir: string, options: { force?: boolean;
     await staging.write('index.html', html);
     const [written] = await staging.commit();
     return written;
+  } catch (error) {
+    throw staging.failure(error);
   } finally {
     await staging.discard();
   }

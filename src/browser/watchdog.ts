@@ -1,0 +1,53 @@
+import { spawn } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
+
+/** Set in Chromium's environment, which its helper processes inherit: how the watchdog finds them all. */
+export const MARK_VARIABLE = 'BRIEFDECK_BROWSER_OF';
+
+/**
+ * Chromium started over a WebSocket outlives a briefdeck killed by `kill -9`: nothing tells it.
+ * (Over a pipe it would exit with us, but Puppeteer then loses a failed start's exit code and
+ * stderr, which the launch error quotes.) So a tiny Node process, started before Chromium, holds
+ * the read end of a pipe from briefdeck. A word on the pipe means Chromium was closed by us: it
+ * leaves. The pipe closing without one means briefdeck is gone, however it died: it kills every
+ * process carrying the mark (/proc, Linux), Chromium's helpers and crash handlers included, then
+ * leaves. Event-driven: it waits on the pipe, it does not poll.
+ */
+const SCRIPT = `
+const fs = require('node:fs');
+const mark = ${JSON.stringify(`${MARK_VARIABLE}=`)} + process.argv[1];
+const sweep = () => {
+  for (const entry of fs.readdirSync('/proc')) {
+    if (!/^\\d+$/.test(entry)) continue;
+    try { if (fs.readFileSync('/proc/' + entry + '/environ', 'latin1').split('\\0').includes(mark)) process.kill(Number(entry), 'SIGKILL'); } catch {}
+  }
+};
+process.stdin.on('data', () => process.exit(0));
+process.stdin.on('end', () => { try { sweep(); sweep(); } catch {} process.exit(0); });
+process.stdin.resume();`;
+
+export interface Watchdog {
+  /** What to add to Chromium's environment. */
+  env: Record<string, string>;
+  /** Chromium was closed by us, or never started: the watchdog leaves without killing anything. */
+  release(): void;
+}
+
+export function startWatchdog(): Watchdog {
+  const mark = randomUUID();
+  const child = spawn(process.execPath, ['-e', SCRIPT, mark], { stdio: ['pipe', 'ignore', 'ignore'], detached: true });
+  child.on('error', () => undefined);
+  child.stdin.on('error', () => undefined);
+  // Neither the process nor its pipe keeps briefdeck running.
+  child.unref();
+  (child.stdin as unknown as { unref?: () => void }).unref?.();
+  let released = false;
+  return {
+    env: { [MARK_VARIABLE]: mark },
+    release: () => {
+      if (released) return;
+      released = true;
+      if (!child.stdin.destroyed) child.stdin.end('x');
+    },
+  };
+}
