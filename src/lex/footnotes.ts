@@ -15,8 +15,13 @@ export interface FootnoteDef extends Tokens.Generic {
   text: string;
 }
 
-const RE_DEF = /^ {0,3}\[\^([^\]\s]+)\]:[ \t]*([^\n]*(?:\n(?![ \t]*\n| {0,3}\[\^[^\]\s]+\]:)[^\n]+)*)(?:\n|$)/;
-const RE_REF = /^\[\^([^\]\s]+)\](?!:)/;
+/**
+ * Labels are at most 999 characters, as CommonMark's link labels: an unbounded label is scanned to
+ * the end of the text at every `[^` of a line of them, which is quadratic.
+ */
+const RE_DEF = /^ {0,3}\[\^([^\]\s]{1,999})\]:[ \t]*([^\n]*(?:\n(?![ \t]*\n| {0,3}\[\^[^\]\s]+\]:)[^\n]+)*)(?:\n|$)/;
+const RE_REF = /^\[\^([^\]\s]{1,999})\](?!:)/;
+const RE_DEF_LINE = /\n {0,3}\[\^[^\]\s]{1,999}\]:/;
 
 function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
@@ -30,8 +35,11 @@ export const footnoteExtension: MarkedExtension = {
       level: 'block',
       // Only a definition at the start of a line may cut a paragraph short. marked asks from the
       // paragraph's second character on, so `^` would wrongly match right after its first one.
+      // Asked before every paragraph, it looks only as far as the paragraph can reach (its first
+      // blank line): searching the rest of the brief each time was quadratic in paragraphs.
       start: (src: string) => {
-        const m = /\n {0,3}\[\^[^\]\s]+\]:/.exec(src);
+        const blank = src.indexOf('\n\n');
+        const m = RE_DEF_LINE.exec(blank === -1 ? src : src.slice(0, blank + 1));
         return m ? m.index + 1 : undefined;
       },
       tokenizer(src: string) {
@@ -47,7 +55,9 @@ export const footnoteExtension: MarkedExtension = {
     {
       name: 'footnoteRef',
       level: 'inline',
-      start: (src: string) => src.indexOf('[^') >= 0 ? src.indexOf('[^') : undefined,
+      // No `start`: marked stops plain text at every `[` anyway and then asks this tokenizer. A
+      // `start` is asked at every step of a paragraph, and searching the rest of it each time for
+      // `[^` was quadratic (100,000 `[` took minutes).
       tokenizer(src: string) {
         const m = RE_REF.exec(src);
         return m ? { type: 'footnoteRef', raw: m[0], label: m[1] } : undefined;

@@ -2,6 +2,7 @@ import type { Links, Token } from 'marked';
 import type { Block, Brief, Directive, ImageRef } from '../types.js';
 import { RE_INCLUDE } from '../load/expand-includes.js';
 import { lexMarkdown, markdown } from './markdown.js';
+import { checkNesting } from './nesting.js';
 
 const RE_BREAK = /^\s*<!--\s*break\s*-->\s*$/i;
 const RE_NOTES = /^\s*<!--\s*notes?\s*:([\s\S]*?)-->\s*$/i;
@@ -41,6 +42,7 @@ export interface LexedBrief {
 }
 
 export function lexBrief(brief: Brief): LexedBrief {
+  checkNesting(brief.body, brief.file, brief.bodyLine);
   const tokens = lexMarkdown(brief.body);
   return { blocks: toBlocks(tokens, brief.bodyLine), links: tokens.links };
 }

@@ -1,4 +1,4 @@
-import { LineCounter, parseDocument, isMap, isScalar, type Pair } from 'yaml';
+import { LineCounter, parseDocument, isMap, isScalar, visit, type Document, type Pair } from 'yaml';
 import { fail } from '../errors.js';
 import type { SourceRef } from '../types.js';
 
@@ -76,5 +76,28 @@ export function parseYaml(yamlText: string, file: string, { what = 'front matter
   for (const pair of doc.contents.items as Pair[]) {
     if (isScalar(pair.key) && pair.key.range) keyRefs.set(String(pair.key.value), refAt(pair.key.range[0]));
   }
-  return { data: doc.toJS() as Record<string, unknown>, keyRefs };
+  return { data: toData(doc, (offset) => refAt(offset), what), keyRefs };
+}
+
+/**
+ * How many times aliases (`*name`) may be expanded in all. Front matter has no use for them beyond
+ * a few; a "billion laughs" of nested aliases would otherwise grow into gigabytes.
+ */
+export const MAX_YAML_ALIASES = 100;
+
+function toData(doc: Document, refAt: (offset: number) => SourceRef, what: string): Record<string, unknown> {
+  try {
+    return doc.toJS({ maxAliasCount: MAX_YAML_ALIASES }) as Record<string, unknown>;
+  } catch (error) {
+    // yaml throws a ReferenceError for too many expansions (and for an alias it cannot resolve).
+    if (!(error instanceof ReferenceError)) throw error;
+    let at = 0;
+    visit(doc, {
+      Alias(_key, node) {
+        at = node.range?.[0] ?? 0;
+        return visit.BREAK;
+      },
+    });
+    return fail('yaml-aliases', `${what} expands its YAML aliases (*name) more than ${MAX_YAML_ALIASES} times; write the values out`, { at: refAt(at) });
+  }
 }

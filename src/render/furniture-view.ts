@@ -35,8 +35,17 @@ function around<T>(items: T[], index: number, max: number): T[] {
 export function agendaFor(slide: Slide, entries: AgendaEntry[]): AgendaEntry[] {
   if (slide.kind === 'agenda') return entries.slice((slide.part - 1) * AGENDA_PER_SLIDE, slide.part * AGENDA_PER_SLIDE);
   if (slide.kind !== 'section' || entries.length === 0) return [];
-  const marked = entries.map((e) => ({ ...e, current: e.id === slide.id }));
-  return around(marked, marked.findIndex((e) => e.current), SECTION_AGENDA_MAX);
+  // Only the entries shown are copied: marking all of them on every section slide was quadratic.
+  return around(entries, indexOf(entries).get(slide.id) ?? -1, SECTION_AGENDA_MAX).map((e) => ({ ...e, current: e.id === slide.id }));
+}
+
+const indexes = new WeakMap<AgendaEntry[], Map<string, number>>();
+
+/** Each entry's position by slide id, worked out once per deck's entries. */
+function indexOf(entries: AgendaEntry[]): Map<string, number> {
+  let index = indexes.get(entries);
+  if (!index) indexes.set(entries, (index = new Map(entries.map((e, i) => [e.id, i]))));
+  return index;
 }
 
 /** Root fields for the title slide, footer and banner; empty strings so strict templates can test them. */

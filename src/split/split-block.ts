@@ -66,11 +66,10 @@ function packText(text: string, limit: Limit, ctx: SplitContext, spans: Span[] =
   let offset = 0;
   for (const sentence of keepSpansWhole(sentences(text, ctx.lang), spans)) {
     const atom = { item: sentence, cost: textCost(sentence, ctx), gap: 0 };
-    // Spans shifted to the sentence's own offsets, so a word cut never lands inside a link or tag.
-    const local = spans.map((s) => ({ start: s.start - offset, end: s.end - offset }));
-    offset += sentence.length;
+    // From the sentence's own offset, so a word cut never lands inside a link or tag.
     if (atomFits(atom, limit)) atoms.push(atom);
-    else atoms.push(...keepSpansWhole(wordChunks(sentence, ctx.lang), local).map((w) => ({ item: w, cost: textCost(w, ctx), gap: 0 })));
+    else atoms.push(...keepSpansWhole(wordChunks(sentence, ctx.lang), spans, offset).map((w) => ({ item: w, cost: textCost(w, ctx), gap: 0 })));
+    offset += sentence.length;
   }
   // Sentence costs are fractions of lines; round each group up to whole lines.
   const rounded = { words: limit.words, lines: Math.max(1, limit.lines - 1) };

@@ -23,11 +23,11 @@ export async function cli(argv: string[], signal?: AbortSignal): Promise<CliResu
 /**
  * Runs `node bin/briefdeck.js ...argv` as a process of its own in `cwd`. `env` is added to this
  * process's environment. A build that hangs is killed after `killAfterMs` (a safety net, not a
- * measure: the result then has `code: null`).
+ * measure: the result then has `code: null`). `nodeArgs` go to Node before the script (`--import`).
  */
-export function spawnCli(argv: string[], options: { cwd: string; env?: Record<string, string>; killAfterMs?: number }): Promise<{ code: number | null; out: string; err: string }> {
+export function spawnCli(argv: string[], options: { cwd: string; env?: Record<string, string>; killAfterMs?: number; nodeArgs?: string[] }): Promise<{ code: number | null; out: string; err: string }> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [BIN, ...argv], { cwd: options.cwd, env: { ...process.env, ...options.env }, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [...(options.nodeArgs ?? []), BIN, ...argv], { cwd: options.cwd, env: { ...process.env, ...options.env }, stdio: ['ignore', 'pipe', 'pipe'] });
     let out = '';
     let err = '';
     child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));

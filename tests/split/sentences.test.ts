@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { sentences } from '../../src/split/sentences.js';
+import { sentences, wordChunks } from '../../src/split/sentences.js';
 
 describe('sentences in the languages briefdeck translates', () => {
   it.each([
@@ -12,5 +12,23 @@ describe('sentences in the languages briefdeck translates', () => {
     const out = sentences(text, lang);
     expect(out).toEqual(expected);
     expect(out.join('')).toBe(text);
+  });
+});
+
+describe('segmenting long text', () => {
+  it('finds the same sentences and words a window at a time as in one go', () => {
+    const text = Array.from({ length: 400 }, (_, i) => `Sentence ${i} says e.g. something, i.e. words (and more). `).join('');
+    const words = Array.from(new Intl.Segmenter('en', { granularity: 'word' }).segment(text)).filter((s) => s.isWordLike);
+    expect(sentences(text, 'en').join('')).toBe(text);
+    expect(sentences(text, 'en').length).toBe(400);
+    expect(wordChunks(text, 'en').join('')).toBe(text);
+    expect(wordChunks(text, 'en').length).toBe(words.length);
+  });
+
+  it('cuts a window with no boundary between whole characters', () => {
+    const text = '𝔸'.repeat(5000);
+    const chunks = wordChunks(text, 'en');
+    expect(chunks.join('')).toBe(text);
+    expect(chunks.every((c) => !/^[\udc00-\udfff]|[\ud800-\udbff]$/.test(c))).toBe(true);
   });
 });
