@@ -6,6 +6,8 @@ export interface Imported {
   markdown: string;
   /** For each line of `markdown` (index 0 is its line 1), the line of the text it was made from. */
   lines: number[];
+  /** What the text was read as, for the author to check. */
+  found: Record<TextBlock['kind'], number>;
 }
 
 /** Longest title guessed from the text's first line; the author is expected to edit it. */
@@ -82,5 +84,7 @@ export function importText(text: string, source: string): Imported | undefined {
     push(blockMarkdown(block), block.line);
   });
   if (body.length === 0 && consumed) push(escapeMarkdown(normalise(blocks[0].text)), blocks[0].line);
-  return { markdown: `${out.join('\n')}\n`, lines };
+  const found = { heading: 0, paragraph: 0, item: 0 };
+  for (const block of body) found[block.kind]++;
+  return { markdown: `${out.join('\n')}\n`, lines, found };
 }

@@ -2,7 +2,7 @@ import path from 'node:path';
 import { RE_CONTROL } from '../control-chars.js';
 import { fail } from '../errors.js';
 import type { Diagnostics } from '../diagnostics.js';
-import { importText } from '../import/import-text.js';
+import { importText, type Imported } from '../import/import-text.js';
 import type { Brief, LineSpan } from '../types.js';
 import { decodeText } from './decode-text.js';
 import { expandIncludes } from './expand-includes.js';
@@ -80,8 +80,23 @@ export function parseBrief(text: string, file: string, diagnostics: Diagnostics,
   return toBrief(splitBrief(text, file), file, diagnostics, overrides);
 }
 
+/** Formats `briefdeck import` names but cannot read in this build: it needs converters it does not have. */
+const RE_OTHER_IMPORT = /\.(?:docx|html?)$/i;
+
+/**
+ * `briefdeck import FILE`: the file's text as a Markdown brief, read within the size limit of a
+ * brief and decoded strictly. Plain text only; Word and HTML are refused with what to do instead.
+ */
+export async function importFile(file: string): Promise<Imported> {
+  if (RE_OTHER_IMPORT.test(file)) {
+    fail('import-format', `this build of briefdeck imports plain text (.txt) only, not ${path.extname(file).toLowerCase()}; save the document as plain text and import that`, { at: { file, line: 1 } });
+  }
+  if (!RE_TEXT_FILE.test(file)) fail('import-format', 'briefdeck imports plain text: name the file .txt', { at: { file, line: 1 } });
+  return markdownOfText(decodeBrief(await readBytes(file), file), file);
+}
+
 /** The Markdown that `briefdeck import` would write for plain text; an error when it has no words. */
-export function markdownOfText(text: string, file: string): { markdown: string; lines: number[] } {
+export function markdownOfText(text: string, file: string): Imported {
   const imported = importText(text, path.basename(file));
   if (!imported) fail('empty-brief', 'the text file is empty', { at: { file, line: 1 } });
   return imported;

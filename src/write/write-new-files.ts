@@ -1,4 +1,4 @@
-import { access, mkdir, readdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { access, link, mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { EXIT, fail } from '../errors.js';
 import { TEMPLATES_DIR } from '../paths.js';
@@ -31,6 +31,32 @@ export async function writeNewFiles(dir: string, files: NewFile[], force = false
     await rename(temp, targets[i]);
   }
   return targets;
+}
+
+/**
+ * Writes one file atomically, never over an existing one unless `force`: the complete file
+ * appears under its name at once (a hard link fails when the name is taken, even if it was taken
+ * a moment ago), or not at all.
+ */
+export async function writeNewFile(target: string, data: string, force = false): Promise<void> {
+  await mkdir(path.dirname(target), { recursive: true });
+  const temp = `${target}.${process.pid}.tmp`;
+  await writeFile(temp, data, { flag: 'wx' });
+  try {
+    if (force) return await rename(temp, target);
+    try {
+      await link(temp, target);
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      if (code === 'EEXIST') fail('file-exists', `${path.relative(process.cwd(), target) || target} exists; briefdeck will not overwrite it (use --force to replace it)`);
+      // A file system without hard links: the check and the rename are then two steps.
+      if (code !== 'EPERM' && code !== 'ENOTSUP' && code !== 'ENOSYS') throw error;
+      if (await exists(target)) fail('file-exists', `${path.relative(process.cwd(), target) || target} exists; briefdeck will not overwrite it (use --force to replace it)`);
+      return await rename(temp, target);
+    }
+  } finally {
+    await rm(temp, { force: true });
+  }
 }
 
 async function readTree(dir: string, prefix: string, pattern: RegExp): Promise<NewFile[]> {
