@@ -87,6 +87,7 @@ Examples:
   $ briefdeck build --theme brand.css        a theme of your own over the default one
   $ briefdeck templates --eject my-templates copy the built-in templates to edit
   $ briefdeck init my-briefing               a new briefing folder with a config and an example
+  $ briefdeck import notes.txt               a Markdown brief from plain text, content/notes.md
 
 Exit codes:
   0  success                   3  no usable browser for PDF export

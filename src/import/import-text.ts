@@ -83,7 +83,6 @@ export function importText(text: string, source: string): Imported | undefined {
     if (!(previous && previous.kind === 'item' && block.kind === 'item')) push('', block.line);
     push(blockMarkdown(block), block.line);
   });
-  if (body.length === 0 && consumed) push(escapeMarkdown(normalise(blocks[0].text)), blocks[0].line);
   const found = { heading: 0, paragraph: 0, item: 0 };
   for (const block of body) found[block.kind]++;
   return { markdown: `${out.join('\n')}\n`, lines, found };

@@ -89,7 +89,7 @@ function startsBlock(open: Open, line: Line, longest: number): boolean {
 
 function splitRun(run: Run): Open[] {
   const blocks: Open[] = [];
-  const longest = Math.max(...run.lines.map((l) => l.text.length));
+  const longest = run.lines.reduce((most, l) => Math.max(most, l.text.length), 0);
   for (const line of run.lines) {
     const open = blocks.at(-1);
     const previous = open?.lines.at(-1);
@@ -110,12 +110,13 @@ function splitRun(run: Run): Open[] {
 
 /** Lines joined as a reader reads them: a line that ends in a hyphen joins the next without a space. */
 export function joinLines(lines: string[]): string {
-  let text = '';
-  for (const line of lines) {
-    if (text === '') text = line;
-    else text += /\p{L}-$/u.test(text) && /^\p{L}/u.test(line) ? line : ` ${line}`;
-  }
-  return text;
+  const parts: string[] = [];
+  lines.forEach((line, i) => {
+    // The previous line, not the text so far: a regex anchored at the end of a long paragraph scans all of it.
+    if (i > 0) parts.push(/\p{L}-$/u.test(lines[i - 1]) && /^\p{L}/u.test(line) ? '' : ' ');
+    parts.push(line);
+  });
+  return parts.join('');
 }
 
 /** A line standing alone between blank lines, short, not a sentence: "Conclusion", "Economic Gain?". */

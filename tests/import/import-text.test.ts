@@ -81,3 +81,14 @@ describe('guessing the language', () => {
     expect(guessLang('Budget 2026: 12 items')).toBeUndefined();
   });
 });
+
+describe('a long text', () => {
+  it('imports a 4 MB paragraph in linear time (measured in CPU time)', () => {
+    const text = '  Start\n' + '    word and more words in a line of text that wraps, and then it ends-\n'.repeat(60_000);
+    const start = process.cpuUsage();
+    const imported = importText(text, 'long.txt')!;
+    const cpu = process.cpuUsage(start);
+    expect(imported.found).toEqual({ heading: 0, paragraph: 1, item: 0 });
+    expect((cpu.user + cpu.system) / 1e6).toBeLessThan(2);
+  });
+});
