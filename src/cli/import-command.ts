@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import path from 'node:path';
 import { EXIT, fail, type ExitCode } from '../errors.js';
-import { briefName, importFile } from '../load/load-brief.js';
+import { briefName, importFile, RE_BRIEF_FILE } from '../load/load-brief.js';
 import { writeNewFile } from '../write/write-new-files.js';
 
 export interface ImportFlags {
@@ -21,7 +21,7 @@ Plain text only in this build: save a Word document or a web page as plain text 
 /** `briefdeck import FILE`: writes the Markdown brief for the author to edit; never over a file unless --force. */
 export async function importOne(file: string, flags: ImportFlags, io: { stdout: (text: string) => void }): Promise<ExitCode> {
   const target = flags.output ?? path.join('content', `${briefName(file)}.md`);
-  if (!/\.(?:md|markdown)$/i.test(target)) fail('import-output', `-o must name a Markdown file (.md): ${target}`, { exitCode: EXIT.usage });
+  if (!RE_BRIEF_FILE.test(target)) fail('import-output', `-o must name a Markdown file (.md): ${target}`, { exitCode: EXIT.usage });
   const { markdown, found } = await importFile(file);
   await writeNewFile(target, markdown, flags.force);
   const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? '' : 's'}`;

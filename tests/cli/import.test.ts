@@ -2,7 +2,9 @@ import { readFile, readdir, truncate, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { importText } from '../../src/import/import-text.js';
+import { run } from '../../src/cli/run.js';
 import { cli, spawnCli } from '../helpers/cli.js';
+import { Output } from '../helpers/output.js';
 import { fixture, tempDir } from '../helpers/fixtures.js';
 
 const EXAMPLE_TEXT = fixture('import/brief-russia-china-afghanistan.txt');
@@ -97,5 +99,18 @@ describe('a .txt given to build and check', () => {
     const { code, err } = await cli(['build', at('binary.txt'), '--no-fit', '-o', at('out2')]);
     expect(code).toBe(1);
     expect(err).toMatch(/binary\.txt:1: this is a binary file, not plain text\n/);
+  });
+
+  it('serves it under the name of the text', async () => {
+    const stop = new AbortController();
+    const stdout = new Output();
+    const running = run(['serve', '--no-fit', '--port', '0', '-o', at('served'), at('sections.txt')], { stdout: stdout.write, stderr: () => undefined, signal: stop.signal });
+    try {
+      await stdout.until(/Open http:\/\/[^ ]+\/ /);
+    } finally {
+      stop.abort('SIGINT');
+    }
+    expect(await running).toBe(130);
+    expect(stdout.text).toMatch(/Open http:\/\/127\.0\.0\.1:\d+\/sections\/ \(speaker view: press S\)/);
   });
 });
