@@ -97,7 +97,7 @@ Exit codes:
 
 function addBuildOptions(command: Command, pdfFlag: boolean): Command {
   command
-    .argument('[inputs...]', 'Markdown briefs or folders of briefs', ['content'])
+    .argument('[inputs...]', 'Markdown briefs, plain-text (.txt) briefs or folders of briefs', ['content'])
     .option('-o, --out <dir>', 'output folder; each brief goes to <dir>/<name>/', 'dist');
   addDeckOptions(command)
     .option('-q, --quiet', 'print errors only', false)
