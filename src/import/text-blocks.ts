@@ -19,6 +19,8 @@ interface Run {
   lines: Line[];
   /** A line of nothing but a tab came just before: a bullet whose glyph was lost in the copy. */
   lostBullet: boolean;
+  /** Its one line was underlined (`=====`, `-----`): a heading. */
+  underlined?: boolean;
 }
 
 // Bullets always start an item; dashes and numbers only where a list may begin (an en-dash that
@@ -26,6 +28,8 @@ interface Run {
 const RE_BULLET = /^([•◦▪‣●○■□►*+])\s+(?=\S)/u;
 const RE_DASH = /^([-–—])\s+(?=\S)/u;
 const RE_NUMBER = /^(\d{1,3})[.)]\s+(?=\S)/;
+/** A line drawn with one character: a rule between parts, or a heading's underline; it holds no words. */
+const RE_RULE = /^([-=_*~#.+])\1{2,}$/;
 const RE_SENTENCE_END = /[.!?…:;]["'”’»)]*$/u;
 
 function indentOf(raw: string): number {
@@ -46,6 +50,12 @@ function toRuns(text: string): Run[] {
     if (raw.trim() === '') {
       current = undefined;
       lostBullet = raw.includes('\t');
+      return;
+    }
+    if (RE_RULE.test(raw.trim().replace(/\s+/g, ''))) {
+      if (current?.lines.length === 1) current.underlined = true;
+      current = undefined;
+      lostBullet = false;
       return;
     }
     if (!current) {
@@ -135,7 +145,7 @@ export function textBlocks(text: string): TextBlock[] {
   return runs.flatMap((run, r) => {
     const blocks = splitRun(run);
     const only = blocks.length === 1 && run.lines.length === 1 && blocks[0].kind === 'paragraph';
-    const heading = only && r < runs.length - 1 && isHeadingLike(blocks[0].lines[0].text);
+    const heading = only && (run.underlined || r < runs.length - 1) && isHeadingLike(blocks[0].lines[0].text);
     return blocks.map((b): TextBlock => ({
       kind: heading ? 'heading' : b.kind,
       text: joinLines(b.lines.map((l) => l.text)),

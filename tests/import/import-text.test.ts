@@ -92,3 +92,9 @@ describe('a long text', () => {
     expect((cpu.user + cpu.system) / 1e6).toBeLessThan(2);
   });
 });
+
+describe('rules and underlines', () => {
+  it('reads a line drawn under a line as a heading, and a rule between parts as nothing', () => {
+    expect(kinds('Part One\n========\nText of it.\n\n- - - - -\n\n----------\nMore text.\n')).toEqual(['heading@1: Part One', 'paragraph@3: Text of it.', 'paragraph@8: More text.']);
+  });
+});
