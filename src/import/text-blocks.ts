@@ -142,12 +142,16 @@ export function isHeadingLike(text: string): boolean {
  */
 export function textBlocks(text: string): TextBlock[] {
   const runs = toRuns(text);
-  return runs.flatMap((run, r) => {
-    const blocks = splitRun(run);
-    const only = blocks.length === 1 && run.lines.length === 1 && blocks[0].kind === 'paragraph';
-    const heading = only && (run.underlined || r < runs.length - 1) && isHeadingLike(blocks[0].lines[0].text);
+  const split = runs.map(splitRun);
+  const isItem = (block: Open | undefined): boolean => block?.kind === 'item';
+  return split.flatMap((blocks, r) => {
+    const run = runs[r];
+    const alone = blocks.length === 1 && run.lines.length === 1 && (run.underlined || r < runs.length - 1) && isHeadingLike(run.lines[0].text);
+    // "2. Background" alone, between paragraphs rather than items: a numbered heading, number kept.
+    const numbered = alone && blocks[0].number !== undefined && !isItem(split[r - 1]?.at(-1)) && !isItem(split[r + 1]?.[0]);
+    if (numbered || (alone && blocks[0].kind === 'paragraph')) return [{ kind: 'heading', text: run.lines[0].text, line: run.lines[0].line }];
     return blocks.map((b): TextBlock => ({
-      kind: heading ? 'heading' : b.kind,
+      kind: b.kind,
       text: joinLines(b.lines.map((l) => l.text)),
       line: b.lines[0].line,
       ...(b.number === undefined ? {} : { number: b.number }),

@@ -98,3 +98,11 @@ describe('rules and underlines', () => {
     expect(kinds('Part One\n========\nText of it.\n\n- - - - -\n\n----------\nMore text.\n')).toEqual(['heading@1: Part One', 'paragraph@3: Text of it.', 'paragraph@8: More text.']);
   });
 });
+
+describe('numbered headings', () => {
+  it('reads "2. Background" alone between paragraphs as a heading, number kept, but not a numbered list', () => {
+    expect(kinds('1. Introduction\n\nWhy this.\n\n2. Background\n\nWhat came before.\n')).toEqual(['heading@1: 1. Introduction', 'paragraph@3: Why this.', 'heading@5: 2. Background', 'paragraph@7: What came before.']);
+    expect(kinds('Steps:\n\n1. First step\n\n2. Second step\n\nDone.\n').map((k) => k.split(':')[0])).toEqual(['paragraph@1', 'item@3', 'item@5', 'paragraph@7']);
+    expect(importText('Intro text here.\n\n2. Background\n\nMore.\n', 'x.txt')!.markdown).toContain('\n## 2\\. Background\n');
+  });
+});
