@@ -67,6 +67,7 @@ async function readBytes(file: string): Promise<Uint8Array> {
 
 /** The one read of a brief: bytes → text → front matter → included files → validated meta. */
 export async function loadBrief(file: string, diagnostics: Diagnostics, overrides?: MetaOverrides): Promise<Brief> {
+  refuseOtherFormats(file);
   const text = decodeBrief(await readBytes(file), file);
   if (RE_TEXT_FILE.test(file)) return parseTextBrief(text, file, diagnostics, overrides);
   const fm = splitBrief(text, file);
@@ -83,14 +84,18 @@ export function parseBrief(text: string, file: string, diagnostics: Diagnostics,
 /** Formats `briefdeck import` names but cannot read in this build: it needs converters it does not have. */
 const RE_OTHER_IMPORT = /\.(?:docx|html?)$/i;
 
+/** A Word document or web page, given to import or to a build: say what to do rather than read it as Markdown. */
+function refuseOtherFormats(file: string): void {
+  if (!RE_OTHER_IMPORT.test(file)) return;
+  fail('import-format', `this build of briefdeck imports plain text (.txt) only, not ${path.extname(file).toLowerCase()}; save the document as plain text and import that`, { at: { file, line: 1 } });
+}
+
 /**
  * `briefdeck import FILE`: the file's text as a Markdown brief, read within the size limit of a
  * brief and decoded strictly. Plain text only; Word and HTML are refused with what to do instead.
  */
 export async function importFile(file: string): Promise<Imported> {
-  if (RE_OTHER_IMPORT.test(file)) {
-    fail('import-format', `this build of briefdeck imports plain text (.txt) only, not ${path.extname(file).toLowerCase()}; save the document as plain text and import that`, { at: { file, line: 1 } });
-  }
+  refuseOtherFormats(file);
   if (!RE_TEXT_FILE.test(file)) fail('import-format', 'briefdeck imports plain text: name the file .txt', { at: { file, line: 1 } });
   return markdownOfText(decodeBrief(await readBytes(file), file), file);
 }

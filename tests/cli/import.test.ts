@@ -95,6 +95,14 @@ describe('a .txt given to build and check', () => {
     expect(out).toMatch(/sections\.txt:5:1 warning section-empty section "Empty Part" has no text/);
   });
 
+  it('refuses a Word document or a web page with the message of import, not as Markdown', async () => {
+    for (const name of ['memo.docx', 'page.html']) {
+      const { code, err } = await cli(['build', at(name), '--no-fit', '-o', at('out3')]);
+      expect(code).toBe(1);
+      expect(err).toMatch(/:1: this build of briefdeck imports plain text \(\.txt\) only, not \.(docx|html); save the document as plain text and import that\n/);
+    }
+  });
+
   it('refuses a binary file named .txt with the located error', async () => {
     const { code, err } = await cli(['build', at('binary.txt'), '--no-fit', '-o', at('out2')]);
     expect(code).toBe(1);
