@@ -42,7 +42,8 @@ function yamlString(text: string): string {
 function guessTitle(blocks: TextBlock[], text: string): { title: string; consumed: boolean } {
   const first = blocks[0];
   if (first.kind === 'heading') return { title: first.text, consumed: true };
-  const line = normalise(text.split('\n').find((l) => l.trim() !== '')!.trim());
+  // The first line with a word in it: a rule of dashes above the text names nothing.
+  const line = normalise((text.split('\n').find((l) => /[\p{L}\p{N}]/u.test(l)) ?? first.text).trim());
   const words = line.split(/\s+/);
   const title = words.length > TITLE_WORDS ? `${words.slice(0, TITLE_WORDS).join(' ')}…` : line;
   return { title: title.replace(/[.,;:]+$/, ''), consumed: false };
@@ -62,7 +63,7 @@ function blockMarkdown(block: TextBlock): string {
 
 /**
  * Plain text (decoded, LF line ends) to a Markdown brief. Pure: the caller reads the file and names
- * it (`source`, shown in the comment). Returns undefined for text with no words in it.
+ * it (`source`, shown in the comment). Returns undefined for text of nothing but blank lines and rules.
  */
 export function importText(text: string, source: string): Imported | undefined {
   const blocks = textBlocks(text.replace(/^\uFEFF/, ''));

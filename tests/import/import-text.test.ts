@@ -106,3 +106,9 @@ describe('numbered headings', () => {
     expect(importText('Intro text here.\n\n2. Background\n\nMore.\n', 'x.txt')!.markdown).toContain('\n## 2\\. Background\n');
   });
 });
+
+describe('the title', () => {
+  it('is never a rule drawn above the text', () => {
+    expect(importText('==========\n  A memo about the budget\n    for next year.\n', 'memo.txt')!.markdown).toMatch(/^---\ntitle: "A memo about the budget"\n/);
+  });
+});
