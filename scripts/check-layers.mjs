@@ -17,8 +17,8 @@ export const BASE = ['types.ts', 'errors.ts', 'diagnostics.ts', 'control-chars.t
 /** The Chromium service: imports only the base; used by these. */
 export const BROWSER_USERS = ['fit', 'pdf', 'pptx', 'build', 'watch', 'serve', 'cli', 'index.ts'];
 
-/** The pure middle: no disk, no processes, no network, no browser (they are passed what they need). */
-export const PURE = ['lex', 'split', 'render', 'i18n'];
+/** The pure middle (and the importers): no disk, no processes, no network, no browser (they are passed what they need). */
+export const PURE = ['import', 'lex', 'split', 'render', 'i18n'];
 const RE_IO = /(?:^|\n)\s*import\s+(?!type\b)[^;]*?from\s*['"](node:(?:fs|fs\/promises|child_process|net|http|https)|puppeteer)['"]/g;
 
 const RE_IMPORT = /(?:^|[^\w.])(?:import|export)\s[^;'"]*?from\s*['"](\.[^'"]+)['"]|import\(\s*['"](\.[^'"]+)['"]\s*\)/g;

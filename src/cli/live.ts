@@ -4,6 +4,7 @@ import type { Diagnostics } from '../diagnostics.js';
 import { EXIT, type BriefdeckError, type ExitCode } from '../errors.js';
 import { BrowserSession } from '../browser/browser-session.js';
 import { MeasureMemo } from '../fit/measure-memo.js';
+import { RE_BRIEF_EXT } from '../load/load-brief.js';
 import { checkOutDir } from '../load/resolve-inputs.js';
 import { DeckServer } from '../serve/deck-server.js';
 import { Rebuilder, type Phase, type RebuildEvents } from '../watch/rebuilder.js';
@@ -68,7 +69,7 @@ function announce(live: Session, address: string | undefined, files: string[]): 
   const { flags, io } = live;
   if (address) {
     const host = (flags as ServeFlags).host;
-    const names = files.map((f) => encodeURIComponent(path.basename(f).replace(/\.(?:md|markdown)$/i, '')));
+    const names = files.map((f) => encodeURIComponent(path.basename(f).replace(RE_BRIEF_EXT, '')));
     io.stdout(names.length === 1 ? `Open ${address}${names[0]}/ (speaker view: press S)\n` : `Open ${address} for all ${names.length} decks\n`);
     if (!LOCAL_HOSTS.includes(host)) io.stderr(`warning: listening on ${host}: anyone who can reach this machine can read the decks\n`);
   }

@@ -9,6 +9,7 @@ import { checkOutDir, resolveInputs } from '../load/resolve-inputs.js';
 import { ejectTemplates, initProject } from '../write/write-new-files.js';
 import { createProgram, type BuildFlags, type ScaffoldActions } from './program.js';
 import { addCheckCommand, checkAll } from './check-command.js';
+import { addImportCommand, importOne } from './import-command.js';
 import { buildConcurrency, eachBounded } from './each-bounded.js';
 import { browserOptions, buildOptions, wantsBrowser } from './build-options.js';
 import { writeDeckIndex } from '../write/write-index.js';
@@ -105,6 +106,9 @@ export async function run(argv: string[], rawIo: Io = defaultIo): Promise<number
   );
   addCheckCommand(program, async (inputs, flags) => {
     code = await checkAll(inputs, flags, io);
+  });
+  addImportCommand(program, async (file, flags) => {
+    code = await importOne(file, flags, io);
   });
   try {
     await program.parseAsync(argv, { from: 'user' });

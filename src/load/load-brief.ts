@@ -2,7 +2,8 @@ import path from 'node:path';
 import { RE_CONTROL } from '../control-chars.js';
 import { fail } from '../errors.js';
 import type { Diagnostics } from '../diagnostics.js';
-import type { Brief } from '../types.js';
+import { importText, type Imported } from '../import/import-text.js';
+import type { Brief, LineSpan } from '../types.js';
 import { decodeText } from './decode-text.js';
 import { expandIncludes } from './expand-includes.js';
 import { LIMITS, readConfined } from './read-confined.js';
@@ -10,6 +11,10 @@ import { readFrontMatter, type FrontMatter } from './read-front-matter.js';
 import { readMeta, type MetaOverrides } from './read-meta.js';
 
 export const RE_BRIEF_FILE = /\.(?:md|markdown)$/i;
+/** Plain text, converted to Markdown in memory (src/import/); built only when named, never found in a folder. */
+export const RE_TEXT_FILE = /\.txt$/i;
+/** What a brief's name is without: its Markdown or plain-text extension. */
+export const RE_BRIEF_EXT = /\.(?:md|markdown|txt)$/i;
 const RE_FENCE = /^ {0,3}(`{3,}|~{3,})/;
 const RE_H1 = /^ {0,3}#[ \t]+(.+?)(?:[ \t]+#+)?[ \t]*$/;
 
@@ -17,7 +22,7 @@ const RE_H1 = /^ {0,3}#[ \t]+(.+?)(?:[ \t]+#+)?[ \t]*$/;
 export function decodeBrief(bytes: Uint8Array, file: string): string {
   const decoded = decodeText(bytes);
   if ('utf16' in decoded) fail('utf16', 'the file is UTF-16; save it as UTF-8', { at: { file, line: 1 } });
-  if ('binary' in decoded) fail('binary-file', 'this is a binary file, not a Markdown brief', { at: { file, line: 1 } });
+  if ('binary' in decoded) fail('binary-file', `this is a binary file, not ${RE_TEXT_FILE.test(file) ? 'plain text' : 'a Markdown brief'}`, { at: { file, line: 1 } });
   if ('badLine' in decoded) fail('not-utf8', 'the file is not valid UTF-8 text (save it as UTF-8)', { at: { file, line: decoded.badLine } });
   return decoded.text;
 }
@@ -62,7 +67,10 @@ async function readBytes(file: string): Promise<Uint8Array> {
 
 /** The one read of a brief: bytes → text → front matter → included files → validated meta. */
 export async function loadBrief(file: string, diagnostics: Diagnostics, overrides?: MetaOverrides): Promise<Brief> {
-  const fm = splitBrief(decodeBrief(await readBytes(file), file), file);
+  refuseOtherFormats(file);
+  const text = decodeBrief(await readBytes(file), file);
+  if (RE_TEXT_FILE.test(file)) return parseTextBrief(text, file, diagnostics, overrides);
+  const fm = splitBrief(text, file);
   const expanded = await expandIncludes(file, fm.body, fm.bodyLine);
   const brief = toBrief({ ...fm, body: expanded.body }, file, diagnostics, overrides);
   return expanded.lines ? { ...brief, lines: expanded.lines, includes: expanded.includes } : brief;
@@ -71,6 +79,47 @@ export async function loadBrief(file: string, diagnostics: Diagnostics, override
 /** The pure half of `loadBrief`, for text that is already in memory (include directives stay comments). */
 export function parseBrief(text: string, file: string, diagnostics: Diagnostics, overrides?: MetaOverrides): Brief {
   return toBrief(splitBrief(text, file), file, diagnostics, overrides);
+}
+
+/** Formats `briefdeck import` names but cannot read in this build: it needs converters it does not have. */
+const RE_OTHER_IMPORT = /\.(?:docx|html?)$/i;
+
+/** A Word document or web page, given to import or to a build: say what to do rather than read it as Markdown. */
+function refuseOtherFormats(file: string): void {
+  if (!RE_OTHER_IMPORT.test(file)) return;
+  fail('import-format', `this build of briefdeck imports plain text (.txt) only, not ${path.extname(file).toLowerCase()}; save the document as plain text and import that`, { at: { file, line: 1 } });
+}
+
+/**
+ * `briefdeck import FILE`: the file's text as a Markdown brief, read within the size limit of a
+ * brief and decoded strictly. Plain text only; Word and HTML are refused with what to do instead.
+ */
+export async function importFile(file: string): Promise<Imported> {
+  refuseOtherFormats(file);
+  if (!RE_TEXT_FILE.test(file)) fail('import-format', 'briefdeck imports plain text: name the file .txt', { at: { file, line: 1 } });
+  return markdownOfText(decodeBrief(await readBytes(file), file), file);
+}
+
+/** The Markdown that `briefdeck import` would write for plain text; an error when it has no words. */
+export function markdownOfText(text: string, file: string): Imported {
+  const imported = importText(text, path.basename(file));
+  if (!imported) fail('empty-brief', 'the text file is empty', { at: { file, line: 1 } });
+  return imported;
+}
+
+/**
+ * Plain text as a brief, converted in memory. Its lines map to the text's own (`Brief.lines`), so
+ * what the stages report about a paragraph points at the line of the text where it starts.
+ */
+export function parseTextBrief(text: string, file: string, diagnostics: Diagnostics, overrides?: MetaOverrides): Brief {
+  const { markdown, lines } = markdownOfText(text, file);
+  const brief = parseBrief(markdown, file, diagnostics, overrides);
+  const spans: LineSpan[] = [];
+  for (let n = brief.bodyLine; n <= lines.length; n++) {
+    const last = spans.at(-1);
+    if (!last || last.line + (n - last.from) !== lines[n - 1]) spans.push({ from: n, file, line: lines[n - 1] });
+  }
+  return { ...brief, lines: spans };
 }
 
 function splitBrief(text: string, file: string): FrontMatter {
@@ -94,12 +143,12 @@ function nameProblem(name: string): string | undefined {
 }
 
 /**
- * A brief's name, and the name of its output folder: its file name without `.md`. A name that
+ * A brief's name, and the name of its output folder: its file name without `.md` (or `.txt`). A name that
  * would write elsewhere than `<out>/<name>/` (`...md`, `.md`), over the listing (`index.html.md`),
  * or that a server or a terminal would read otherwise (`%2e%2e`, ESC) is an error.
  */
 export function briefName(file: string): string {
-  const name = path.basename(file).replace(RE_BRIEF_FILE, '');
+  const name = path.basename(file).replace(RE_BRIEF_EXT, '');
   let decoded = name;
   try {
     decoded = decodeURIComponent(name);

@@ -2,7 +2,7 @@ import { statSync } from 'node:fs';
 import { readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { EXIT, fail } from '../errors.js';
-import { RE_BRIEF_FILE as RE_BRIEF } from './load-brief.js';
+import { RE_BRIEF_EXT, RE_BRIEF_FILE as RE_BRIEF } from './load-brief.js';
 
 /**
  * Files and folders (every `.md` directly inside, but hidden ones: `._x.md` from a Mac, an editor's
@@ -31,7 +31,7 @@ export async function resolveInputs(inputs: string[]): Promise<string[]> {
   }
   const seen = new Map<string, string>();
   for (const file of files) {
-    const name = path.basename(file).replace(RE_BRIEF, '');
+    const name = path.basename(file).replace(RE_BRIEF_EXT, '');
     const other = seen.get(name);
     if (other && path.resolve(other) !== path.resolve(file)) {
       fail('name-clash', `${other} and ${file} would both be written to the folder "${name}"; rename one`);

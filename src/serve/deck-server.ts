@@ -5,6 +5,7 @@ import { WebSocketServer, type WebSocket } from 'ws';
 import type { BuildResult } from '../build/build-deck.js';
 import { escapeHtml } from '../render/render-markdown.js';
 import { loadIndexTemplate } from '../load/load-templates.js';
+import { RE_BRIEF_EXT } from '../load/load-brief.js';
 import { renderIndex } from '../render/render-index.js';
 import type { IndexEntry } from '../types.js';
 import { readManifest } from '../cache/manifest.js';
@@ -18,7 +19,6 @@ import { movedSlides } from './nearest-slide.js';
 const debug = createDebug('briefdeck:serve');
 const TYPES: Record<string, string> = { '.pdf': 'application/pdf', '.html': 'text/html; charset=utf-8', '.png': 'image/png', '.json': 'application/json' };
 const LOOPBACK = new Set(['127.0.0.1', 'localhost', '::1']);
-const RE_BRIEF = /\.(?:md|markdown)$/i;
 /** A file directly in a deck's folder: no separators (even encoded ones), no hidden files such as the manifest. */
 const RE_FILE_NAME = /^[^./\\][^/\\]*$/;
 /**
@@ -127,7 +127,7 @@ export class DeckServer implements AsyncDisposable {
   }
 
   private nameOf(file: string): string {
-    return path.basename(file).replace(RE_BRIEF, '');
+    return path.basename(file).replace(RE_BRIEF_EXT, '');
   }
 
   built(result: BuildResult): void {

@@ -1,6 +1,6 @@
-import { access, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { access, link, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { EXIT, fail } from '../errors.js';
+import { BriefdeckError, EXIT, fail } from '../errors.js';
 import { TEMPLATES_DIR } from '../paths.js';
 import { makeDirs } from './make-dirs.js';
 
@@ -35,7 +35,17 @@ export async function writeNewFiles(dir: string, files: NewFile[], force = false
   return targets;
 }
 
-/** One file, atomically; what the disk refuses is the user's to fix (a file in the way, a read-only folder), not a crash. */
+/** What the disk refuses is the user's to fix (a file in the way, a read-only folder), not a crash. */
+function diskFailure(error: unknown, target: string, temp: string): never {
+  if (error instanceof BriefdeckError) throw error;
+  const { code, path: where } = error as NodeJS.ErrnoException;
+  const shown = shownPath(where === undefined || where === temp ? target : where);
+  if (code === 'ENOTDIR' || code === 'EEXIST') fail('output-unwritable', `cannot write to ${shown}: a file stands where a folder should be`);
+  if (code === 'EISDIR') fail('output-unwritable', `cannot write to ${shown}: it is a folder`);
+  fail('output-unwritable', `cannot write to ${shown} (${code ?? String(error)})`);
+}
+
+/** One file, atomically. */
 async function writeOne(target: string, data: string): Promise<void> {
   const temp = `${target}.${process.pid}.tmp`;
   try {
@@ -44,11 +54,36 @@ async function writeOne(target: string, data: string): Promise<void> {
     await rename(temp, target);
   } catch (error) {
     await rm(temp, { force: true }).catch(() => undefined);
-    const { code, path: where } = error as NodeJS.ErrnoException;
-    const shown = shownPath(where === undefined || where === temp ? target : where);
-    if (code === 'ENOTDIR' || code === 'EEXIST') fail('output-unwritable', `cannot write to ${shown}: a file stands where a folder should be`);
-    if (code === 'EISDIR') fail('output-unwritable', `cannot write to ${shown}: it is a folder`);
-    fail('output-unwritable', `cannot write to ${shown} (${code ?? String(error)})`);
+    diskFailure(error, target, temp);
+  }
+}
+
+/**
+ * Writes one file atomically, never over an existing one unless `force`: the complete file
+ * appears under its name at once (a hard link fails when the name is taken, even if it was taken
+ * a moment ago), or not at all.
+ */
+export async function writeNewFile(target: string, data: string, force = false): Promise<void> {
+  const temp = `${target}.${process.pid}.tmp`;
+  const taken = (): never => fail('file-exists', `${shownPath(target)} exists; briefdeck will not overwrite it (use --force to replace it)`);
+  try {
+    await makeDirs(path.dirname(target));
+    await writeFile(temp, data, { flag: 'wx' });
+    if (force) return await rename(temp, target);
+    try {
+      await link(temp, target);
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      if (code === 'EEXIST') taken();
+      // A file system without hard links: the check and the rename are then two steps.
+      if (code !== 'EPERM' && code !== 'ENOTSUP' && code !== 'ENOSYS') throw error;
+      if (await exists(target)) taken();
+      await rename(temp, target);
+    }
+  } catch (error) {
+    diskFailure(error, target, temp);
+  } finally {
+    await rm(temp, { force: true }).catch(() => undefined);
   }
 }
 

@@ -15,6 +15,10 @@ beforeAll(async () => {
   await writeFile(path.join(home, 'binary.md'), Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 0x0d]));
   await writeFile(path.join(home, 'latin1.md'), Buffer.from('---\ntitle: Caf\xe9\n---\n\nLine two\nr\xe9sum\xe9\n', 'latin1'));
   await mkdir(path.join(home, 'folder.md'));
+  await writeFile(path.join(home, 'binary.txt'), Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 0x0d]));
+  await writeFile(path.join(home, 'blank.txt'), ' \n\t\n');
+  await writeFile(path.join(home, 'memo.docx'), 'PK');
+  await writeFile(path.join(home, 'notes.txt'), 'Some notes.\n');
   await writeFile(path.join(home, 'huge.md'), '');
   await truncate(path.join(home, 'huge.md'), 50 * 2 ** 20);
   await mkdir(path.join(home, 'no-briefs'));
@@ -48,6 +52,11 @@ const ERRORS: Array<[string, string[], number, string]> = [
   ['TOML front matter', ['build', 'toml.md'], 1, 'toml.md:1:1: TOML front matter (+++) is not supported; write YAML between --- lines\n'],
   ['a binary file', ['build', 'binary.md'], 1, 'binary.md:1: this is a binary file, not a Markdown brief\n'],
   ['text that is not UTF-8', ['build', 'latin1.md'], 1, 'latin1.md:2: the file is not valid UTF-8 text (save it as UTF-8)\n'],
+  ['a binary file named .txt', ['build', 'binary.txt'], 1, 'binary.txt:1: this is a binary file, not plain text\n'],
+  ['a .txt with no words', ['build', 'blank.txt'], 1, 'blank.txt:1: the text file is empty\n'],
+  ['a Word document', ['build', 'memo.docx'], 1, 'memo.docx:1: this build of briefdeck imports plain text (.txt) only, not .docx; save the document as plain text and import that\n'],
+  ['importing a .txt with no words', ['import', 'blank.txt', '-o', 'new.md'], 1, 'briefdeck: blank.txt:1: the text file is empty\n'],
+  ['importing over a brief', ['import', 'notes.txt', '-o', 'good.md'], 1, 'briefdeck: good.md exists; briefdeck will not overwrite it (use --force to replace it)\n'],
   ['an image path leaving the folder', ['build', 'image-escape.md'], 1, expect.stringMatching(/^image-escape\.md:7: cannot use the image \.\.\/\.\.\/\.\.\/\.\.\/\.\.\/\.\.\/etc\/passwd: it is outside the brief's folder \(.+\); copy it next to the brief\n$/) as never],
   ['an absolute image path', ['build', 'image-absolute.md'], 1, expect.stringMatching(/^image-absolute\.md:7: cannot use the image \/etc\/hostname: it is outside the brief's folder/) as never],
   ['an image symlink out of the folder', ['build', 'image-symlink.md'], 1, expect.stringMatching(/^image-symlink\.md:7: cannot use the image linked\.png: it links to \/etc\/hostname, outside the brief's folder/) as never],

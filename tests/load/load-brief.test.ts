@@ -1,8 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { Diagnostics, formatDiagnostic } from '../../src/diagnostics.js';
+import { Diagnostics, formatDiagnostic, locateIn } from '../../src/diagnostics.js';
 import { BriefdeckError } from '../../src/errors.js';
-import { loadBrief, parseBrief } from '../../src/load/load-brief.js';
-import { fixture } from '../helpers/fixtures.js';
+import { briefName, loadBrief, parseBrief, parseTextBrief } from '../../src/load/load-brief.js';
+import { resolveInputs } from '../../src/load/resolve-inputs.js';
+import { writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { fixture, tempDir } from '../helpers/fixtures.js';
 
 function parse(text: string, file = 'content/x.md') {
   const diagnostics = new Diagnostics();
@@ -111,5 +114,28 @@ describe('text forms', () => {
   it('names a missing file and a folder', async () => {
     await expect(loadBrief('content/nope.md', new Diagnostics())).rejects.toThrow('no such file: content/nope.md');
     await expect(loadBrief('tests', new Diagnostics())).rejects.toThrow('tests is a folder, not a Markdown file');
+  });
+});
+
+describe('plain text (.txt)', () => {
+  it('is a brief named without .txt whose body lines map to the lines of the text', () => {
+    const text = 'Notes\n\n  A paragraph\n    over two lines.\n  Another one\n    starts here.\n';
+    const brief = parseTextBrief(text, 'content/notes.txt', new Diagnostics());
+    expect([brief.name, brief.meta.title]).toEqual(['notes', 'Notes']);
+    const bodyLines = brief.body.split('\n');
+    const where = (needle: string) => locateIn(brief, { file: brief.file, line: brief.bodyLine + bodyLines.findIndex((l) => l.startsWith(needle)) }).line;
+    expect([where('A paragraph'), where('Another one')]).toEqual([3, 5]);
+    expect(briefName('content/notes.txt')).toBe('notes');
+  });
+
+  it('is refused when it has no words', () => {
+    expect(() => parseTextBrief('\n  \n', 'x.txt', new Diagnostics())).toThrow(/the text file is empty/);
+  });
+
+  it('clashes with a Markdown brief of the same name: both would be written to one folder', async () => {
+    const { dir, remove } = await tempDir();
+    await Promise.all(['x.md', 'x.txt'].map((f) => writeFile(path.join(dir, f), 'Text.\n')));
+    await expect(resolveInputs([path.join(dir, 'x.md'), path.join(dir, 'x.txt')])).rejects.toThrow(/would both be written to the folder "x"/);
+    await remove();
   });
 });

@@ -159,3 +159,20 @@ describe('FileWatcher', () => {
     expect(batches.map((b) => b.map((c) => [c.kind, path.basename(c.file)]))).toEqual([[['change', 'brief.md']], [['change', 'brief.md']]]);
   });
 });
+
+describe('Rebuilder with a plain-text brief', () => {
+  it('follows the .txt: an edit of the text rebuilds its deck', async () => {
+    const { built, failed, events } = recorder();
+    const text = path.join(dir, 'notes.txt');
+    await writeFile(text, 'Notes\n\nMARKER-ONE in the text.\n');
+    const rebuilder = new Rebuilder({ inputs: [text], build: { outDir: path.join(dir, 'dist'), fit: false }, events });
+    await rebuilder.list();
+    await rebuilder.buildAll();
+    await writeFile(text, 'Notes\n\nMARKER-TWO in the text.\n');
+    await rebuilder.onChanges([{ kind: 'change', file: text }]);
+    await rebuilder.idle();
+    expect(failed).toEqual([]);
+    expect(built.map((r) => [path.basename(r.file), r.skipped])).toEqual([['notes.txt', false], ['notes.txt', false]]);
+    expect(await readFile(path.join(dir, 'dist', 'notes', 'index.html'), 'utf8')).toContain('MARKER-TWO');
+  });
+});
