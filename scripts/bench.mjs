@@ -3,7 +3,7 @@
 // size; prints a Markdown table (with the load average at the start and the end, since wall times
 // on a shared machine mean little without it) and writes the results as JSON to bench/results/ for
 // comparing commits. Options: --scales 1,10,100  --pdf-scales 1,10  --runs N  --quick  --no-pdf  --batch N
-// --keep  --compare FILE  --skip floor@100,handout@100
+// --keep  --compare FILE  --skip floor@100,handout@100  --marp-pairs N (0: no side-by-side phase)
 import { execFileSync, spawn } from 'node:child_process';
 import { rmSync } from 'node:fs';
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
@@ -14,7 +14,8 @@ import { parseArgs } from 'node:util';
 import { batchPhase, cliBuildPhase, nodeBaselinePhase } from './bench/cli-phases.mjs';
 import { formatComparison, readResults } from './bench/compare.mjs';
 import { writeBriefs } from './bench/generate.mjs';
-import { formatReport, growth, targets } from './bench/report.mjs';
+import { findMarp, marpPairsPhase } from './bench/marp-pairs.mjs';
+import { formatMarp, formatReport, growth, targets } from './bench/report.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const SOURCE = path.join(ROOT, 'content', 'russia-china-afghanistan.md');
@@ -38,6 +39,7 @@ function options() {
       keep: { type: 'boolean', default: false },
       compare: { type: 'string' },
       skip: { type: 'string', default: '' },
+      'marp-pairs': { type: 'string', default: '5' },
     },
   });
   // `--skip floor@100,handout@100`: browser phases left out, at one scale or (without @) at all.
@@ -55,7 +57,7 @@ function options() {
     return RUNS[scale] ?? RUNS[100];
   };
   const pdfScales = values['no-pdf'] ? [] : values['pdf-scales'] ? values['pdf-scales'].split(',').map(Number) : scales;
-  return { scales, runsFor, pdfScales, pdf: pdfScales.length > 0, batch: Number(values.batch), keep: values.keep, compare: values.compare, skipAt };
+  return { scales, runsFor, pdfScales, pdf: pdfScales.length > 0, batch: Number(values.batch), marpPairs: Number(values['marp-pairs']), keep: values.keep, compare: values.compare, skipAt };
 }
 
 function commit() {
@@ -140,6 +142,11 @@ async function main() {
       say(`batch: ${opts.batch} briefs with --pdf in one process…`);
       report.batch = await batchPhase(ROOT, { source: SOURCE, dir: path.join(work, 'batch'), copies: opts.batch, runs: 1, browserPath });
     }
+    const marp = findMarp(ROOT);
+    if (marp && opts.marpPairs > 0) {
+      say(`side by side with ${marp}: ${opts.marpPairs} alternating cold pairs, HTML and PDF…`);
+      report.marp = await marpPairsPhase(ROOT, { marp, brief: SOURCE, dir: path.join(work, 'marp'), pairs: opts.marpPairs, browserPath: browserPath ?? findBrowser().path });
+    } else if (!marp) say('Marp CLI not found (a dev dependency, or `marp` on the PATH): no side-by-side phase');
   } finally {
     if (!opts.keep) await rm(work, { recursive: true, force: true });
     else say(`inputs and outputs kept in ${work}`);
@@ -152,7 +159,7 @@ async function main() {
   await writeFile(path.join(ROOT, 'bench', 'results', name), json);
   await writeFile(path.join(ROOT, 'bench', 'results', 'latest.json'), json);
   process.stdout.write(`briefdeck bench, ${report.commit}, ${report.date}\n${report.machine.cpu} × ${report.machine.cores}, ${report.machine.node}, ${report.machine.browser ?? 'no browser'}\n\n`);
-  process.stdout.write(`${formatReport(report)}\n\nJSON: bench/results/${name}\n`);
+  process.stdout.write(`${formatReport(report)}\n${report.marp ? `\n${formatMarp(report.marp)}\n` : ''}\nJSON: bench/results/${name}\n`);
   if (previous) process.stdout.write(`\n${formatComparison(previous, report)}\n`);
 }
 

@@ -105,3 +105,17 @@ export function formatReport(report) {
   lines.push(...report.targets.map((t) => `${t.ok ? '✓' : '✗'} ${t.name}: ${t.measured}`));
   return lines.join('\n');
 }
+
+/** The side-by-side phase: median pair ratios against Marp CLI, with their targets and the load. */
+export function formatMarp(marp) {
+  const load = (l) => l.map((v) => v.toFixed(1)).join(' ');
+  const row = (what, r, target) => `| ${what} | ${r.ours} ms | ${r.theirs} ms | ${r.ratio}× | ≤ ${target}× ${r.ratio <= target ? '✓' : '✗'} |`;
+  return [
+    `Side by side with ${marp.marp}, ${marp.pairs} alternating cold pairs (load ${load(marp.loadBefore)} → ${load(marp.loadAfter)})`,
+    '',
+    '| run | briefdeck (median) | Marp (median) | median of pair ratios | target |',
+    '|---|---|---|---|---|',
+    row('HTML (`build --no-fit` / `marp`)', marp.html, 0.5),
+    row('PDF, fit included (`build --pdf` / `marp --pdf`)', marp.pdf, 1.0),
+  ].join('\n');
+}
