@@ -26,6 +26,29 @@ function noteRef(node: Element): string | undefined {
   return a && RE_NOTE.exec(String(a.properties.href ?? ''))?.[1];
 }
 
+const isElement = (node: ElementContent, ...tags: string[]): node is Element => node.type === 'element' && tags.includes(node.tagName);
+
+/**
+ * A GFM table has a header row and one line per cell: a table without `<th>` gets its first row
+ * as the header (else rehype-remark adds an empty one), and paragraphs in a cell are joined by a space.
+ */
+function tidyTable(table: Element): void {
+  const rows: Element[] = [];
+  const collect = (node: Element): void => {
+    for (const c of node.children) if (isElement(c, 'tr')) rows.push(c);
+    else if (isElement(c, 'thead', 'tbody', 'tfoot')) collect(c);
+  };
+  collect(table);
+  const hasHeader = rows.some((r) => r.children.some((c) => isElement(c, 'th')));
+  rows.forEach((row, i) => {
+    for (const cell of row.children) {
+      if (!isElement(cell, 'td', 'th')) continue;
+      if (i === 0 && !hasHeader) cell.tagName = 'th';
+      cell.children = cell.children.flatMap((c, n): ElementContent[] => (isElement(c, 'p') ? [...(n > 0 ? [{ type: 'text' as const, value: ' ' }] : []), ...c.children] : [c]));
+    }
+  });
+}
+
 /** Takes out what only a web browser would use: back links of notes, unsafe links, images the deck cannot show. */
 function tidy(node: HastRoot | Element): void {
   node.children = node.children.flatMap((child): ElementContent[] => {
@@ -39,6 +62,7 @@ function tidy(node: HastRoot | Element): void {
       return alt ? [{ type: 'text', value: alt }] : [];
     }
     tidy(child);
+    if (child.tagName === 'table') tidyTable(child);
     return [child];
   });
 }
@@ -94,11 +118,12 @@ export interface Converted {
   found: Record<string, number>;
 }
 
-function count(nodes: RootContent[], found: Record<string, number>): void {
+/** What was found, for the author to check; a paragraph is counted where it stands alone, not inside an item or note. */
+function count(nodes: RootContent[], found: Record<string, number>, inside = false): void {
   for (const node of nodes) {
-    const key = { heading: 'heading', paragraph: 'paragraph', listItem: 'item', table: 'table', footnoteDefinition: 'footnote', image: 'image', blockquote: 'quote' }[node.type as string];
+    const key = { heading: 'heading', paragraph: inside ? undefined : 'paragraph', listItem: 'item', table: 'table', footnoteDefinition: 'footnote', image: 'image', blockquote: 'quote' }[node.type as string];
     if (key) found[key] = (found[key] ?? 0) + 1;
-    if ('children' in node) count(node.children as RootContent[], found);
+    if ('children' in node) count(node.children as RootContent[], found, inside || node.type === 'listItem' || node.type === 'footnoteDefinition');
   }
 }
 

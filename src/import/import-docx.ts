@@ -36,10 +36,13 @@ export interface DocxOptions {
   images: 'files' | 'data';
 }
 
-/** The paragraph of the document (1-based) at each offset of Mammoth's HTML: paragraphs, headings, items, in order. */
+/**
+ * The paragraph of the document (1-based) that starts at or first after each offset of Mammoth's
+ * HTML, counting paragraphs, headings and list items in order: a list or table is where its first one is.
+ */
 function paragraphAt(html: string): (offset: number) => number {
   const starts = [...html.matchAll(/<(?:p|h[1-6]|li)[\s>]/g)].map((m) => m.index);
-  return (offset) => Math.max(1, starts.filter((s) => s <= offset).length);
+  return (offset) => starts.filter((s) => s < offset).length + 1;
 }
 
 /** Takes the title and subtitle paragraphs out (leaving an empty one, so paragraph numbers hold). */
