@@ -6,7 +6,7 @@ import { briefMarkdown, type DocMeta, type Imported } from './brief-markdown.js'
 import { htmlToMarkdown } from './html-markdown.js';
 
 /** A whole web page rather than a fragment: it has the parts of a site around an article. */
-const PAGE_PARTS = 'nav, header, footer, aside, [role=navigation], [role=banner], [role=contentinfo]';
+const PAGE_PARTS = 'nav, header, footer, aside, [role=navigation], [role=banner], [role=contentinfo], [role=complementary]';
 
 function attr(doc: Document, selector: string, name = 'content'): string | undefined {
   return doc.querySelector(selector)?.getAttribute(name)?.trim() || undefined;
@@ -29,6 +29,12 @@ function articleHtml(doc: Document, file: string): { html: string; title?: strin
   const body = doc.body ?? doc.documentElement;
   for (const el of Array.from(doc.querySelectorAll('script, style, noscript, template, iframe, object, embed'))) el.remove();
   if (!doc.querySelector(PAGE_PARTS)) return { html: body?.innerHTML ?? '' };
+  // The site's parts go first (a header inside the article is the article's and stays), so
+  // Readability cannot take a footer for the article when there is none.
+  for (const el of Array.from(doc.querySelectorAll(PAGE_PARTS))) if (!el.closest('article, main, [role=main]') || el.matches('nav, aside')) el.remove();
+  if (!body?.textContent?.trim()) {
+    fail('no-article', 'no article found in this web page (only navigation, headers and footers); save the article itself as HTML or plain text', { at: { file, line: 1 } });
+  }
   const article = new Readability(doc as never, { charThreshold: 200, keepClasses: false }).parse();
   if (!article?.content || !article.textContent?.trim()) {
     fail('no-article', 'no article found in this web page (only navigation, headers and footers); save the article itself as HTML or plain text', { at: { file, line: 1 } });

@@ -60,3 +60,27 @@ export function makeDocx(parts: DocxParts): Uint8Array {
   }
   return zipSync(files);
 }
+
+/** A 1×1 PNG. */
+export const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==', 'base64');
+
+/** A memo with every part the importer reads: title, subtitle, headings, notes, a list, a quote, a table, an image. */
+export const MEMO = makeDocx({
+  body: [
+    para('Water policy memo', 'Title'),
+    para('For the minister', 'Subtitle'),
+    para('Background', 'Heading1'),
+    paraWithNote('The basin is short of water.', 1),
+    para('First option', 'ListBullet'),
+    para('Second option', 'ListBullet'),
+    para('A quoted line.', 'Quote'),
+    table([['Option', 'Cost'], ['Dam | big', '$3bn\nover ten years']]),
+    image('A map of the basin'),
+    para('Detail', 'Heading2'),
+    paraWithNote('Closing words, <b>not bold</b> and *not emphasis*.', 2),
+  ].join(''),
+  footnotes: footnote(1, 'Ministry figures, 2024.') + footnote(2, 'See the annex.'),
+  core: { creator: 'Jane Roe', created: '2025-03-04T10:00:00Z', language: 'en-GB' },
+  png: PNG,
+});
+
