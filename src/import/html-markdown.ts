@@ -49,12 +49,23 @@ function tidyTable(table: Element): void {
   });
 }
 
+/** Mammoth's list of notes, renamed so that its handler makes footnote definitions of it. */
+const NOTES = 'briefdeck-notes';
+
+function isNoteList(ol: Element): boolean {
+  const items = ol.children.filter((c) => c.type === 'element');
+  return items.length > 0 && items.every((li) => isElement(li, 'li') && RE_NOTE.test(String(li.properties.id ?? '')));
+}
+
 /** Takes out what only a web browser would use: back links of notes, unsafe links, images the deck cannot show. */
 function tidy(node: HastRoot | Element): void {
   node.children = node.children.flatMap((child): ElementContent[] => {
     if (child.type !== 'element') return child.type === 'doctype' ? [] : [child as ElementContent];
     if (child.tagName === 'a' && RE_NOTE_BACK.test(String(child.properties.href ?? ''))) return [];
-    if (child.tagName === 'a' && RE_UNSAFE_URL.test(String(child.properties.href ?? ''))) delete child.properties.href;
+    if (child.tagName === 'a' && RE_UNSAFE_URL.test(String(child.properties.href ?? ''))) {
+      tidy(child);
+      return child.children;
+    }
     if (child.tagName === 'img') {
       const src = String(child.properties.src ?? '');
       if (RE_DATA_IMAGE.test(src) || (src !== '' && !RE_UNSAFE_URL.test(src))) return [child];
@@ -63,6 +74,7 @@ function tidy(node: HastRoot | Element): void {
     }
     tidy(child);
     if (child.tagName === 'table') tidyTable(child);
+    if (child.tagName === 'ol' && isNoteList(child)) child.tagName = NOTES;
     return [child];
   });
 }
@@ -76,11 +88,8 @@ const processor = unified()
         if (id) return { type: 'footnoteReference', identifier: id, label: id };
         return state.all(node);
       },
-      ol(state, node, parent) {
-        const items = node.children.filter((c): c is Element => c.type === 'element' && c.tagName === 'li');
-        const notes = items.length > 0 && items.every((li) => RE_NOTE.test(String(li.properties.id ?? '')));
-        if (!notes) return state.handlers.list!(state, node, parent);
-        return items.map((li): FootnoteDefinition => {
+      [NOTES](state, node) {
+        return node.children.filter((c): c is Element => isElement(c, 'li')).map((li): FootnoteDefinition => {
           const id = String(li.properties.id);
           return { type: 'footnoteDefinition', identifier: id, label: id, children: state.toFlow(state.all(li)) as FootnoteDefinition['children'] };
         });
