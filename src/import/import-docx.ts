@@ -87,6 +87,9 @@ export async function importDocx(bytes: Uint8Array, file: string, options: DocxO
   if (blocks.length === 0) fail('empty-brief', 'the Word document has no text', { at: { file, line: 1 } });
   if (images.length) found.image = images.length;
   const lang = props.lang ?? guessLang(blocks.map((b) => b.markdown).join(' '));
-  const meta = { ...props, title: title ?? stem, subtitle, lang };
-  return { ...briefMarkdown(meta, blocks, path.basename(file)), found, ...(images.length ? { images } : {}) };
+  // No Title paragraph and no title in the properties: a heading that opens the document is its title.
+  const opening = title ? undefined : /^## (.+)$/.exec(blocks[0].markdown)?.[1].replace(/\\(.)/g, '$1');
+  if (opening) found.heading--;
+  const meta = { ...props, title: title ?? opening ?? stem, subtitle, lang };
+  return { ...briefMarkdown(meta, opening ? blocks.slice(1) : blocks, path.basename(file)), found, ...(images.length ? { images } : {}) };
 }
