@@ -29,8 +29,15 @@ function isoDay(date: string | undefined): string | undefined {
   return /^\d{4}-\d{2}-\d{2}/.exec(date ?? '')?.[0];
 }
 
+export interface LayoutOptions {
+  /** Whether block `i` follows the one before without a blank line (items of one tight list). */
+  tight?: (i: number) => boolean;
+  /** Whether the lines of a block are lines of the original too (plain text, a Word list); else all are `at`. */
+  exact?: boolean;
+}
+
 /** Front matter, the comment naming the source, and the blocks apart from each other, with their line map. */
-export function briefMarkdown(meta: DocMeta, blocks: MarkdownBlock[], source: string, tight: (i: number) => boolean = () => false): Pick<Imported, 'markdown' | 'lines'> {
+export function briefMarkdown(meta: DocMeta, blocks: MarkdownBlock[], source: string, { tight = () => false, exact = true }: LayoutOptions = {}): Pick<Imported, 'markdown' | 'lines'> {
   const fields: [string, string | undefined][] = [
     ['title', meta.title],
     ['subtitle', meta.subtitle],
@@ -48,7 +55,7 @@ export function briefMarkdown(meta: DocMeta, blocks: MarkdownBlock[], source: st
   push(`<!-- imported from ${source.replace(/--/g, '- -')} by briefdeck import -->`, 1);
   blocks.forEach((block, i) => {
     if (!tight(i)) push('', block.at);
-    block.markdown.split('\n').forEach((line, n) => push(line, block.at + n));
+    block.markdown.split('\n').forEach((line, n) => push(line, exact ? block.at + n : block.at));
   });
   return { markdown: `${out.join('\n')}\n`, lines };
 }

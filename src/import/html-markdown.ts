@@ -62,7 +62,9 @@ function tidy(node: HastRoot | Element): void {
   node.children = node.children.flatMap((child): ElementContent[] => {
     if (child.type !== 'element') return child.type === 'doctype' ? [] : [child as ElementContent];
     if (child.tagName === 'a' && RE_NOTE_BACK.test(String(child.properties.href ?? ''))) return [];
-    if (child.tagName === 'a' && RE_UNSAFE_URL.test(String(child.properties.href ?? ''))) {
+    const href = String(child.properties.href ?? '');
+    // A link into the page (a contents list, a citation) has no slide to go to: its text stays.
+    if (child.tagName === 'a' && (RE_UNSAFE_URL.test(href) || (href.startsWith('#') && !RE_NOTE.test(href)))) {
       tidy(child);
       return child.children;
     }

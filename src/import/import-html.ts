@@ -59,5 +59,6 @@ export function importHtml(text: string, file: string): Imported {
   const docTitle = h1 ?? title ?? meta.title;
   const kept = dropTitleHeading(blocks.map((b) => ({ ...b, markdown: b.markdown.replace(/^# /, '## ') })), docTitle);
   if (kept.length < blocks.length && found.heading) found.heading--;
-  return { ...briefMarkdown({ ...meta, title: docTitle }, kept, path.basename(file)), found };
+  // Readability rebuilds the page, so no line of the result is a line of the file: all point at the file.
+  return { ...briefMarkdown({ ...meta, title: docTitle }, kept, path.basename(file), { exact: false }), found };
 }

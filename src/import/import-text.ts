@@ -63,7 +63,7 @@ export function importText(text: string, source: string): Imported | undefined {
   const md = body.map((block) => ({ markdown: blockMarkdown(block), at: block.line }));
   // Items that follow each other are one tight list; everything else is apart.
   const tight = (i: number): boolean => body[i - 1]?.kind === 'item' && body[i].kind === 'item';
-  const { markdown, lines } = briefMarkdown({ title, lang }, md, source, tight);
+  const { markdown, lines } = briefMarkdown({ title, lang }, md, source, { tight });
   const found = { heading: 0, paragraph: 0, item: 0 };
   for (const block of body) found[block.kind]++;
   return { markdown, lines, found };
