@@ -44,6 +44,14 @@ describe('Word to Markdown', () => {
   });
 });
 
+/** A zip whose directory says a part unzips to 2 GB (a zip bomb's claim), without making one. */
+function claimedHuge(): Uint8Array {
+  const zip = MEMO.slice();
+  const view = new DataView(zip.buffer);
+  for (let i = 0; i < zip.length - 4; i++) if (view.getUint32(i, true) === 0x02014b50) view.setUint32(i + 24, 0x7fffffff, true);
+  return zip;
+}
+
 describe('Word documents that cannot be read', () => {
   const cases: [string, Uint8Array, RegExp][] = [
     ['a password-protected (CFB) file', Uint8Array.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0, 0, 0]), /^this Word document is password-protected/],
@@ -51,6 +59,7 @@ describe('Word documents that cannot be read', () => {
     ['a zip without word/document.xml', zipSync({ 'readme.txt': strToU8('hello') }), /^this zip is not a Word document: it has no word\/document.xml/],
     ['macros only', zipSync({ 'word/vbaProject.bin': strToU8('macro') }), /^this Word file holds only macros/],
     ['a truncated zip', MEMO.slice(0, 200), /^this Word document is damaged/],
+    ['a zip that unzips to too much', claimedHuge(), /^this Word document unzips to over 200 MB/],
   ];
   for (const [what, bytes, message] of cases) {
     it(`refuses ${what}, located at the file`, async () => {
