@@ -46,6 +46,10 @@ export function readDocxPackage(bytes: Uint8Array, file: string): DocMeta {
     if ((error as { code?: string }).code === 'docx-too-large') throw error;
     fail('docx-corrupt', `this Word document is damaged (${(error as Error).message}); open it in Word and save it again`, { at });
   }
+  // The directory's sizes are the zip's own claim; what the parts read here really unzipped to counts too.
+  if (Object.values(parts).reduce((sum, part) => sum + part.length, 0) > DOCX_UNZIPPED_LIMIT) {
+    fail('docx-too-large', `this Word document unzips to over ${DOCX_UNZIPPED_LIMIT / 2 ** 20} MB; split it or take out large images`, { at });
+  }
   const rels = parts['_rels/.rels'] && strFromU8(parts['_rels/.rels']);
   const main = rels && /Target="\/?([^"]+)"[^>]*Type="[^"]*\/officeDocument"|Type="[^"]*\/officeDocument"[^>]*Target="\/?([^"]+)"/.exec(rels);
   const mainPart = main ? (main[1] ?? main[2]) : 'word/document.xml';
