@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import path from 'node:path';
+import { formatDiagnostic } from '../diagnostics.js';
 import { EXIT, fail, type ExitCode } from '../errors.js';
 import { briefName, importFile, RE_BRIEF_FILE } from '../load/load-brief.js';
 import { writeNewFile, writeNewFiles } from '../write/write-new-files.js';
@@ -18,10 +19,10 @@ Examples:
 `;
 
 /** `briefdeck import FILE`: writes the Markdown brief for the author to edit; never over a file unless --force. */
-export async function importOne(file: string, flags: ImportFlags, io: { stdout: (text: string) => void }): Promise<ExitCode> {
+export async function importOne(file: string, flags: ImportFlags, io: { stdout: (text: string) => void; stderr: (text: string) => void }): Promise<ExitCode> {
   const target = flags.output ?? path.join('content', `${briefName(file)}.md`);
   if (!RE_BRIEF_FILE.test(target)) fail('import-output', `-o must name a Markdown file (.md): ${target}`, { exitCode: EXIT.usage });
-  const { markdown, found, images = [] } = await importFile(file);
+  const { markdown, found, images = [], dropped = [] } = await importFile(file);
   // The images and the brief are checked together: none is written over an existing file without --force.
   if (images.length === 0) await writeNewFile(target, markdown, flags.force);
   else await writeNewFiles(path.dirname(target), [...images.map((i) => ({ name: i.name, data: i.bytes })), { name: path.basename(target), data: markdown }], flags.force);
@@ -32,6 +33,7 @@ export async function importOne(file: string, flags: ImportFlags, io: { stdout: 
     .map(([key, word]) => plural(found[key] ?? 0, word))
     .join(', ');
   io.stdout(`${file} → ${target} (${made}); check the guessed title and language in its front matter\n`);
+  for (const what of dropped) io.stderr(`${formatDiagnostic({ severity: 'warning', code: 'import-dropped', message: what, at: { file, line: 1 } })}\n`);
   return EXIT.ok;
 }
 

@@ -22,6 +22,8 @@ export interface Imported {
   found: Record<string, number>;
   /** Images to write next to the brief (`briefdeck import`), named as the Markdown names them. */
   images?: { name: string; bytes: Uint8Array }[];
+  /** What the document held that the brief does not (an image linked from outside it, a drawing format no browser shows). */
+  dropped?: string[];
 }
 
 /** A date the front matter can hold: an ISO day, from an ISO timestamp or day. */

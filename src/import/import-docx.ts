@@ -61,9 +61,14 @@ export async function importDocx(bytes: Uint8Array, file: string, options: DocxO
   const props = readDocxPackage(bytes, file);
   const stem = path.basename(file).replace(/\.docx$/i, '');
   const images: { name: string; bytes: Uint8Array }[] = [];
+  const dropped: string[] = [];
   const convertImage = mammoth.images.imgElement(async (image) => {
     const ext = SHOWN.get(image.contentType);
-    if (!ext) return { src: '' };
+    if (!ext) {
+      // A linked picture has no type: it is outside the document, and never read.
+      dropped.push(image.contentType ? `an image in ${image.contentType} cannot be shown in a deck; its alt text is kept (save it as PNG in the document)` : 'an image linked from outside the document is not read; its alt text is kept (insert the picture itself)');
+      return { src: '' };
+    }
     const data = await image.readAsBuffer();
     if (options.images === 'data') return { src: `data:${image.contentType};base64,${data.toString('base64')}` };
     const name = `${stem}-images/image${images.length + 1}.${ext}`;
@@ -71,14 +76,17 @@ export async function importDocx(bytes: Uint8Array, file: string, options: DocxO
     return { src: name };
   });
   let html: string;
+  let messages: { type: string; message: string }[];
   try {
-    ({ value: html } = await mammoth.convertToHtml(
+    ({ value: html, messages } = await mammoth.convertToHtml(
       { buffer: Buffer.from(bytes) },
       { styleMap: STYLE_MAP, includeEmbeddedStyleMap: false, externalFileAccess: false, convertImage, idPrefix: '' },
     ));
   } catch (error) {
     fail('docx-corrupt', `this Word document cannot be read (${(error as Error).message.split('\n')[0]}); open it in Word and save it again`, { at: { file, line: 1 } });
   }
+  // Mammoth's other warnings are about styles it maps by default, or images said above.
+  for (const m of messages) if (/external image/i.test(m.message)) dropped.push(m.message.split('\n')[0]);
   const { document } = parseHTML(`<!doctype html><html><body>${html}</body></html>`);
   const title = takeClass(document, 'docx-title') ?? props.title;
   const subtitle = takeClass(document, 'docx-subtitle');
@@ -91,5 +99,5 @@ export async function importDocx(bytes: Uint8Array, file: string, options: DocxO
   const opening = title ? undefined : /^## (.+)$/.exec(blocks[0].markdown)?.[1].replace(/\\(.)/g, '$1');
   if (opening) found.heading--;
   const meta = { ...props, title: title ?? opening ?? stem, subtitle, lang };
-  return { ...briefMarkdown(meta, opening ? blocks.slice(1) : blocks, path.basename(file)), found, ...(images.length ? { images } : {}) };
+  return { ...briefMarkdown(meta, opening ? blocks.slice(1) : blocks, path.basename(file)), found, ...(images.length ? { images } : {}), ...(dropped.length ? { dropped } : {}) };
 }

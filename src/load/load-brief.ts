@@ -123,7 +123,8 @@ export function parseTextBrief(text: string, file: string, diagnostics: Diagnost
  * An imported document as a brief. Its lines map to the original's own (`Brief.lines`: the line of
  * a text, the paragraph of a Word document), so what the stages report points there.
  */
-function parseImported({ markdown, lines }: Imported, file: string, diagnostics: Diagnostics, overrides?: MetaOverrides): Brief {
+function parseImported({ markdown, lines, dropped = [] }: Imported, file: string, diagnostics: Diagnostics, overrides?: MetaOverrides): Brief {
+  for (const what of dropped) diagnostics.warn('import-dropped', what, { file, line: 1 });
   const brief = parseBrief(markdown, file, diagnostics, overrides);
   const spans: LineSpan[] = [];
   for (let n = brief.bodyLine; n <= lines.length; n++) {

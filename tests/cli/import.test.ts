@@ -6,7 +6,7 @@ import { run } from '../../src/cli/run.js';
 import { cli, spawnCli } from '../helpers/cli.js';
 import { Output } from '../helpers/output.js';
 import { fixture, tempDir } from '../helpers/fixtures.js';
-import { makeDocx, MEMO, para, PNG } from '../helpers/docx.js';
+import { image, makeDocx, MEMO, para, PNG } from '../helpers/docx.js';
 
 const EXAMPLE_TEXT = fixture('import/brief-russia-china-afghanistan.txt');
 let home: string;
@@ -24,6 +24,7 @@ beforeAll(async () => {
   await writeFile(at('encrypted.docx'), Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0, 0, 0]));
   // Paragraph 3 is a heading with nothing under it before the next.
   await writeFile(at('sections.docx'), makeDocx({ body: [para('Opening text of the memo.'), para('Part one', 'Heading1'), para('Empty part', 'Heading1'), para('Part two', 'Heading1'), para('Text.')].join('') }));
+  await writeFile(at('linked.docx'), makeDocx({ body: para('Text.') + image('a chart', 'link'), linkTarget: 'file:///etc/hostname' }));
   await writeFile(at('no-article.htm'), await readFile(fixture('import/no-article.html')));
   await writeFile(at('huge.txt'), '');
   await truncate(at('huge.txt'), 11 * 2 ** 20);
@@ -126,6 +127,16 @@ describe('a .txt given to build and check', () => {
     expect(memo).toContain('Ministry figures, 2024.');
     expect(memo).toContain(`data:image/png;base64,${PNG.toString('base64')}`);
     expect(await readFile(path.join(out, 'policy-page', 'index.html'), 'utf8')).toContain('Ration water in summer months');
+  });
+
+  it('says when a picture of the document is not in the brief: import and build', async () => {
+    const warning = /linked\.docx:1 warning import-dropped an image linked from outside the document is not read; its alt text is kept \(insert the picture itself\)\n/;
+    const imported = await cli(['import', at('linked.docx'), '-o', at('linked/linked.md')]);
+    expect(imported.code).toBe(0);
+    expect(imported.err).toMatch(warning);
+    const built = await cli(['build', at('linked.docx'), '--no-fit', '-o', at('out4')]);
+    expect(built.code).toBe(0);
+    expect(built.err + built.out).toMatch(warning);
   });
 
   it("reports a problem in a Word document at its paragraph", async () => {

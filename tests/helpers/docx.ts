@@ -9,6 +9,8 @@ export interface DocxParts {
   core?: { title?: string; creator?: string; created?: string; language?: string };
   /** word/media/image1.png, referenced as rId10. */
   png?: Uint8Array;
+  /** rId10 is this URL outside the package instead (see `linkedImage`). */
+  linkTarget?: string;
 }
 
 const W = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships" xmlns:wp="http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing" xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main" xmlns:pic="http://schemas.openxmlformats.org/drawingml/2006/picture"';
@@ -35,8 +37,8 @@ export function table(rows: string[][]): string {
   return `<w:tbl>${rows.map((r) => `<w:tr>${r.map(cell).join('')}</w:tr>`).join('')}</w:tbl>`;
 }
 
-export function image(alt: string): string {
-  return `<w:p><w:r><w:drawing><wp:inline><wp:extent cx="952500" cy="952500"/><wp:docPr id="1" name="Picture 1" descr="${esc(alt)}"/><a:graphic><a:graphicData uri="http://schemas.openxmlformats.org/drawingml/2006/picture"><pic:pic><pic:blipFill><a:blip r:embed="rId10"/></pic:blipFill></pic:pic></a:graphicData></a:graphic></wp:inline></w:drawing></w:r></w:p>`;
+export function image(alt: string, how: 'embed' | 'link' = 'embed'): string {
+  return `<w:p><w:r><w:drawing><wp:inline><wp:extent cx="952500" cy="952500"/><wp:docPr id="1" name="Picture 1" descr="${esc(alt)}"/><a:graphic><a:graphicData uri="http://schemas.openxmlformats.org/drawingml/2006/picture"><pic:pic><pic:blipFill><a:blip r:${how}="rId10"/></pic:blipFill></pic:pic></a:graphicData></a:graphic></wp:inline></w:drawing></w:r></w:p>`;
 }
 
 const STYLES = ['Title', 'Subtitle', 'Heading1', 'Heading2', 'Heading3', 'Quote', 'ListBullet', 'ListNumber', 'FootnoteText']
@@ -47,7 +49,7 @@ export function makeDocx(parts: DocxParts): Uint8Array {
   const files: Record<string, Uint8Array> = {
     '[Content_Types].xml': strToU8(`<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Default Extension="png" ContentType="image/png"/><Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>`),
     '_rels/.rels': strToU8(`<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="${REL}/officeDocument" Target="word/document.xml"/><Relationship Id="rId2" Type="http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties" Target="docProps/core.xml"/></Relationships>`),
-    'word/_rels/document.xml.rels': strToU8(`<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="${REL}/styles" Target="styles.xml"/><Relationship Id="rId2" Type="${REL}/footnotes" Target="footnotes.xml"/><Relationship Id="rId10" Type="${REL}/image" Target="media/image1.png"/></Relationships>`),
+    'word/_rels/document.xml.rels': strToU8(`<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="${REL}/styles" Target="styles.xml"/><Relationship Id="rId2" Type="${REL}/footnotes" Target="footnotes.xml"/>${parts.linkTarget ? `<Relationship Id="rId10" Type="${REL}/image" Target="${esc(parts.linkTarget)}" TargetMode="External"/>` : `<Relationship Id="rId10" Type="${REL}/image" Target="media/image1.png"/>`}</Relationships>`),
     'word/document.xml': strToU8(`<?xml version="1.0"?><w:document ${W}><w:body>${parts.body}</w:body></w:document>`),
     'word/styles.xml': strToU8(`<?xml version="1.0"?><w:styles ${W}>${STYLES}</w:styles>`),
     'word/footnotes.xml': strToU8(`<?xml version="1.0"?><w:footnotes ${W}>${parts.footnotes ?? ''}</w:footnotes>`),
