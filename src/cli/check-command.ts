@@ -73,7 +73,7 @@ export function addCheckCommand(program: Command, action: (inputs: string[], fla
   const command = program
     .command('check')
     .description('build in memory, measure every slide, and report problems without writing anything')
-    .argument('[inputs...]', 'Markdown briefs, plain-text (.txt) briefs or folders of briefs', ['content'])
+    .argument('[inputs...]', 'Markdown briefs, .txt, .docx or .html documents, or folders of briefs', ['content'])
     .addOption(new Option('--format <format>', 'report format').choices(['text', 'json']).default('text'));
   return addDeckOptions(command)
     .addHelpText('after', CHECK_EXAMPLES)

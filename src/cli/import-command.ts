@@ -1,8 +1,9 @@
 import type { Command } from 'commander';
 import path from 'node:path';
+import { formatDiagnostic } from '../diagnostics.js';
 import { EXIT, fail, type ExitCode } from '../errors.js';
 import { briefName, importFile, RE_BRIEF_FILE } from '../load/load-brief.js';
-import { writeNewFile } from '../write/write-new-files.js';
+import { writeNewFile, writeNewFiles } from '../write/write-new-files.js';
 
 export interface ImportFlags {
   output?: string;
@@ -12,29 +13,35 @@ export interface ImportFlags {
 const IMPORT_EXAMPLES = `
 Examples:
   $ briefdeck import notes.txt                      write content/notes.md to edit
-  $ briefdeck import notes.txt -o content/brief.md  name the brief
-  $ briefdeck build notes.txt                       or build the text as it is, converted in memory
-
-Plain text only in this build: save a Word document or a web page as plain text (.txt) first.
+  $ briefdeck import memo.docx                      content/memo.md, its images in content/memo-images/
+  $ briefdeck import page.html -o content/brief.md  the article of a web page, named
+  $ briefdeck build memo.docx                       or build the document as it is, converted in memory
 `;
 
 /** `briefdeck import FILE`: writes the Markdown brief for the author to edit; never over a file unless --force. */
-export async function importOne(file: string, flags: ImportFlags, io: { stdout: (text: string) => void }): Promise<ExitCode> {
+export async function importOne(file: string, flags: ImportFlags, io: { stdout: (text: string) => void; stderr: (text: string) => void }): Promise<ExitCode> {
   const target = flags.output ?? path.join('content', `${briefName(file)}.md`);
   if (!RE_BRIEF_FILE.test(target)) fail('import-output', `-o must name a Markdown file (.md): ${target}`, { exitCode: EXIT.usage });
-  const { markdown, found } = await importFile(file);
-  await writeNewFile(target, markdown, flags.force);
+  const { markdown, found, images = [], dropped = [] } = await importFile(file);
+  // The images and the brief are checked together: none is written over an existing file without --force.
+  if (images.length === 0) await writeNewFile(target, markdown, flags.force);
+  else await writeNewFiles(path.dirname(target), [...images.map((i) => ({ name: i.name, data: i.bytes })), { name: path.basename(target), data: markdown }], flags.force);
   const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? '' : 's'}`;
-  const made = [plural(found.heading, 'heading'), plural(found.paragraph, 'paragraph'), plural(found.item, 'list item')].join(', ');
+  const words = { heading: 'heading', paragraph: 'paragraph', item: 'list item', table: 'table', footnote: 'footnote', image: 'image', quote: 'quote' };
+  const made = Object.entries(words)
+    .filter(([key]) => key === 'heading' || key === 'paragraph' || key === 'item' || found[key])
+    .map(([key, word]) => plural(found[key] ?? 0, word))
+    .join(', ');
   io.stdout(`${file} → ${target} (${made}); check the guessed title and language in its front matter\n`);
+  for (const what of dropped) io.stderr(`${formatDiagnostic({ severity: 'warning', code: 'import-dropped', message: what, at: { file, line: 1 } })}\n`);
   return EXIT.ok;
 }
 
 export function addImportCommand(program: Command, action: (file: string, flags: ImportFlags) => Promise<void>): Command {
   return program
     .command('import')
-    .description('turn a plain-text document into a Markdown brief (content/<name>.md) to edit')
-    .argument('<file>', 'a plain-text file (.txt)')
+    .description('turn a plain-text, Word or HTML document into a Markdown brief (content/<name>.md) to edit')
+    .argument('<file>', 'a plain-text (.txt), Word (.docx) or HTML (.html, .htm) file')
     .option('-o, --output <file.md>', 'the brief to write (default: content/<name>.md)')
     .option('-f, --force', 'replace the brief if it exists', false)
     .addHelpText('after', IMPORT_EXAMPLES)

@@ -87,7 +87,7 @@ Examples:
   $ briefdeck build --theme brand.css        a theme of your own over the default one
   $ briefdeck templates --eject my-templates copy the built-in templates to edit
   $ briefdeck init my-briefing               a new briefing folder with a config and an example
-  $ briefdeck import notes.txt               a Markdown brief from plain text, content/notes.md
+  $ briefdeck import memo.docx               a Markdown brief from Word, HTML or plain text, content/memo.md
 
 Exit codes:
   0  success                   3  no usable browser for PDF export
@@ -97,7 +97,7 @@ Exit codes:
 
 function addBuildOptions(command: Command, pdfFlag: boolean): Command {
   command
-    .argument('[inputs...]', 'Markdown briefs, plain-text (.txt) briefs or folders of briefs', ['content'])
+    .argument('[inputs...]', 'Markdown briefs, .txt, .docx or .html documents, or folders of briefs', ['content'])
     .option('-o, --out <dir>', 'output folder; each brief goes to <dir>/<name>/', 'dist');
   addDeckOptions(command)
     .option('-q, --quiet', 'print errors only', false)

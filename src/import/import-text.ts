@@ -1,14 +1,7 @@
+export type { Imported } from './brief-markdown.js';
+import { briefMarkdown, type Imported } from './brief-markdown.js';
 import { guessLang } from './guess-lang.js';
 import { textBlocks, type TextBlock } from './text-blocks.js';
-
-export interface Imported {
-  /** A Markdown brief: front matter, a comment naming the source, then the text. */
-  markdown: string;
-  /** For each line of `markdown` (index 0 is its line 1), the line of the text it was made from. */
-  lines: number[];
-  /** What the text was read as, for the author to check. */
-  found: Record<TextBlock['kind'], number>;
-}
 
 /** Longest title guessed from the text's first line; the author is expected to edit it. */
 const TITLE_WORDS = 15;
@@ -32,10 +25,6 @@ function normalise(text: string): string {
 export function escapeMarkdown(text: string): string {
   const inline = text.replace(/[\\`*_[\]<~]/g, '\\$&').replace(/&(?=#?\w+;)/g, '\\&');
   return inline.replace(/^(\d+)([.)])(?=\s|$)/, '$1\\$2').replace(/^(?:[#>=]|[+-](?=\s|$)|-+$)/, '\\$&');
-}
-
-function yamlString(text: string): string {
-  return JSON.stringify(text);
 }
 
 /** The title: the text's opening line when it stands alone like a heading, else its first line, shortened. */
@@ -71,20 +60,11 @@ export function importText(text: string, source: string): Imported | undefined {
   const { title, consumed } = guessTitle(blocks, text);
   const body = consumed ? blocks.slice(1) : blocks;
   const lang = guessLang(blocks.map((b) => b.text).join(' '));
-  const out: string[] = ['---', `title: ${yamlString(title)}`, ...(lang ? [`lang: ${lang}`] : []), '---', ''];
-  const lines: number[] = out.map(() => 1);
-  const push = (md: string, line: number): void => {
-    out.push(md);
-    lines.push(line);
-  };
-  push(`<!-- imported from ${source.replace(/--/g, '- -')} by briefdeck import -->`, 1);
-  body.forEach((block, i) => {
-    const previous = body[i - 1];
-    // Items that follow each other are one tight list; everything else is apart.
-    if (!(previous && previous.kind === 'item' && block.kind === 'item')) push('', block.line);
-    push(blockMarkdown(block), block.line);
-  });
+  const md = body.map((block) => ({ markdown: blockMarkdown(block), at: block.line }));
+  // Items that follow each other are one tight list; everything else is apart.
+  const tight = (i: number): boolean => body[i - 1]?.kind === 'item' && body[i].kind === 'item';
+  const { markdown, lines } = briefMarkdown({ title, lang }, md, source, { tight });
   const found = { heading: 0, paragraph: 0, item: 0 };
   for (const block of body) found[block.kind]++;
-  return { markdown: `${out.join('\n')}\n`, lines, found };
+  return { markdown, lines, found };
 }

@@ -2,6 +2,8 @@ import path from 'node:path';
 import { RE_CONTROL } from '../control-chars.js';
 import { fail } from '../errors.js';
 import type { Diagnostics } from '../diagnostics.js';
+import { importDocx } from '../import/import-docx.js';
+import { importHtml } from '../import/import-html.js';
 import { importText, type Imported } from '../import/import-text.js';
 import type { Brief, LineSpan } from '../types.js';
 import { decodeText } from './decode-text.js';
@@ -13,8 +15,10 @@ import { readMeta, type MetaOverrides } from './read-meta.js';
 export const RE_BRIEF_FILE = /\.(?:md|markdown)$/i;
 /** Plain text, converted to Markdown in memory (src/import/); built only when named, never found in a folder. */
 export const RE_TEXT_FILE = /\.txt$/i;
-/** What a brief's name is without: its Markdown or plain-text extension. */
-export const RE_BRIEF_EXT = /\.(?:md|markdown|txt)$/i;
+/** Everything `briefdeck import` reads, and a build converts in memory when it is named: plain text, Word, HTML. */
+export const RE_IMPORT_FILE = /\.(?:txt|docx|html?)$/i;
+/** What a brief's name is without: its Markdown or importable extension. */
+export const RE_BRIEF_EXT = /\.(?:md|markdown|txt|docx|html?)$/i;
 const RE_FENCE = /^ {0,3}(`{3,}|~{3,})/;
 const RE_H1 = /^ {0,3}#[ \t]+(.+?)(?:[ \t]+#+)?[ \t]*$/;
 
@@ -45,8 +49,8 @@ export function firstH1(body: string): string | undefined {
 }
 
 /** A brief named on the command line is trusted (read wherever it is), but still a regular file within LIMITS.brief. */
-async function readBytes(file: string): Promise<Uint8Array> {
-  const read = await readConfined(file, { limit: LIMITS.brief });
+async function readBytes(file: string, limit: number = LIMITS.brief): Promise<Uint8Array> {
+  const read = await readConfined(file, { limit });
   if ('bytes' in read) return read.bytes;
   switch (read.refused) {
     case 'missing':
@@ -57,8 +61,8 @@ async function readBytes(file: string): Promise<Uint8Array> {
       // A device or pipe (/dev/zero, a FIFO) could be read forever.
       fail('file-not-regular', `${file} is not a regular file (a device, pipe or socket), not a Markdown brief`);
     case 'too-large': {
-      const size = read.size === undefined ? `over ${LIMITS.brief / 2 ** 20} MB` : `${(read.size / 2 ** 20).toFixed(0)} MB`;
-      fail('file-too-large', `${file} is ${size}; briefs are limited to ${LIMITS.brief / 2 ** 20} MB (split it into several briefs)`);
+      const size = read.size === undefined ? `over ${limit / 2 ** 20} MB` : `${(read.size / 2 ** 20).toFixed(0)} MB`;
+      fail('file-too-large', `${file} is ${size}; briefs are limited to ${limit / 2 ** 20} MB (split it into several briefs)`);
     }
     default:
       fail('file-unreadable', `cannot read ${file} ${read.message.replace(/^it cannot be read /, '')}`);
@@ -67,9 +71,8 @@ async function readBytes(file: string): Promise<Uint8Array> {
 
 /** The one read of a brief: bytes → text → front matter → included files → validated meta. */
 export async function loadBrief(file: string, diagnostics: Diagnostics, overrides?: MetaOverrides): Promise<Brief> {
-  refuseOtherFormats(file);
+  if (RE_IMPORT_FILE.test(file)) return parseImported(await readImport(file, 'data'), file, diagnostics, overrides);
   const text = decodeBrief(await readBytes(file), file);
-  if (RE_TEXT_FILE.test(file)) return parseTextBrief(text, file, diagnostics, overrides);
   const fm = splitBrief(text, file);
   const expanded = await expandIncludes(file, fm.body, fm.bodyLine);
   const brief = toBrief({ ...fm, body: expanded.body }, file, diagnostics, overrides);
@@ -81,23 +84,27 @@ export function parseBrief(text: string, file: string, diagnostics: Diagnostics,
   return toBrief(splitBrief(text, file), file, diagnostics, overrides);
 }
 
-/** Formats `briefdeck import` names but cannot read in this build: it needs converters it does not have. */
-const RE_OTHER_IMPORT = /\.(?:docx|html?)$/i;
-
-/** A Word document or web page, given to import or to a build: say what to do rather than read it as Markdown. */
-function refuseOtherFormats(file: string): void {
-  if (!RE_OTHER_IMPORT.test(file)) return;
-  fail('import-format', `this build of briefdeck imports plain text (.txt) only, not ${path.extname(file).toLowerCase()}; save the document as plain text and import that`, { at: { file, line: 1 } });
-}
+/**
+ * A .docx with its images may be larger than a Markdown brief; what it unzips to is limited in
+ * src/import/docx-package.ts (`DOCX_UNZIPPED_LIMIT`).
+ */
+const DOCX_LIMIT = 50 * 2 ** 20;
 
 /**
- * `briefdeck import FILE`: the file's text as a Markdown brief, read within the size limit of a
- * brief and decoded strictly. Plain text only; Word and HTML are refused with what to do instead.
+ * A document converted to a Markdown brief, read within its size limit (text decoded strictly).
+ * Images of a Word document are `files` to write next to the brief (`briefdeck import`) or `data`
+ * embedded in the Markdown (a build, which reads no file but the document).
  */
+async function readImport(file: string, images: 'files' | 'data'): Promise<Imported> {
+  if (/\.docx$/i.test(file)) return importDocx(await readBytes(file, DOCX_LIMIT), file, { images });
+  const text = decodeBrief(await readBytes(file), file);
+  return /\.html?$/i.test(file) ? importHtml(text, file) : markdownOfText(text, file);
+}
+
+/** `briefdeck import FILE`: the Markdown brief (and images) for a .txt, .docx, .html or .htm file. */
 export async function importFile(file: string): Promise<Imported> {
-  refuseOtherFormats(file);
-  if (!RE_TEXT_FILE.test(file)) fail('import-format', 'briefdeck imports plain text: name the file .txt', { at: { file, line: 1 } });
-  return markdownOfText(decodeBrief(await readBytes(file), file), file);
+  if (!RE_IMPORT_FILE.test(file)) fail('import-format', 'briefdeck imports plain text (.txt), Word (.docx) and web pages (.html, .htm): name the file so', { at: { file, line: 1 } });
+  return readImport(file, 'files');
 }
 
 /** The Markdown that `briefdeck import` would write for plain text; an error when it has no words. */
@@ -107,12 +114,17 @@ export function markdownOfText(text: string, file: string): Imported {
   return imported;
 }
 
-/**
- * Plain text as a brief, converted in memory. Its lines map to the text's own (`Brief.lines`), so
- * what the stages report about a paragraph points at the line of the text where it starts.
- */
+/** Plain text as a brief, converted in memory; see `parseImported`. */
 export function parseTextBrief(text: string, file: string, diagnostics: Diagnostics, overrides?: MetaOverrides): Brief {
-  const { markdown, lines } = markdownOfText(text, file);
+  return parseImported(markdownOfText(text, file), file, diagnostics, overrides);
+}
+
+/**
+ * An imported document as a brief. Its lines map to the original's own (`Brief.lines`: the line of
+ * a text, the paragraph of a Word document), so what the stages report points there.
+ */
+function parseImported({ markdown, lines, dropped = [] }: Imported, file: string, diagnostics: Diagnostics, overrides?: MetaOverrides): Brief {
+  for (const what of dropped) diagnostics.warn('import-dropped', what, { file, line: 1 });
   const brief = parseBrief(markdown, file, diagnostics, overrides);
   const spans: LineSpan[] = [];
   for (let n = brief.bodyLine; n <= lines.length; n++) {

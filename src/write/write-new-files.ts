@@ -7,7 +7,7 @@ import { makeDirs } from './make-dirs.js';
 export interface NewFile {
   /** Path relative to the destination folder. */
   name: string;
-  data: string;
+  data: string | Uint8Array;
 }
 
 /** Relative to the working folder when inside it, else as it is. */
@@ -46,7 +46,7 @@ function diskFailure(error: unknown, target: string, temp: string): never {
 }
 
 /** One file, atomically. */
-async function writeOne(target: string, data: string): Promise<void> {
+async function writeOne(target: string, data: string | Uint8Array): Promise<void> {
   const temp = `${target}.${process.pid}.tmp`;
   try {
     await makeDirs(path.dirname(target));

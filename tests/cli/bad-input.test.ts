@@ -54,7 +54,7 @@ const ERRORS: Array<[string, string[], number, string]> = [
   ['text that is not UTF-8', ['build', 'latin1.md'], 1, 'latin1.md:2: the file is not valid UTF-8 text (save it as UTF-8)\n'],
   ['a binary file named .txt', ['build', 'binary.txt'], 1, 'binary.txt:1: this is a binary file, not plain text\n'],
   ['a .txt with no words', ['build', 'blank.txt'], 1, 'blank.txt:1: the text file is empty\n'],
-  ['a Word document', ['build', 'memo.docx'], 1, 'memo.docx:1: this build of briefdeck imports plain text (.txt) only, not .docx; save the document as plain text and import that\n'],
+  ['a file named .docx that is not a Word document', ['build', 'memo.docx'], 1, 'memo.docx:1: this is not a Word document (.docx files are zip archives; this one is not)\n'],
   ['importing a .txt with no words', ['import', 'blank.txt', '-o', 'new.md'], 1, 'briefdeck: blank.txt:1: the text file is empty\n'],
   ['importing over a brief', ['import', 'notes.txt', '-o', 'good.md'], 1, 'briefdeck: good.md exists; briefdeck will not overwrite it (use --force to replace it)\n'],
   ['an image path leaving the folder', ['build', 'image-escape.md'], 1, expect.stringMatching(/^image-escape\.md:7: cannot use the image \.\.\/\.\.\/\.\.\/\.\.\/\.\.\/\.\.\/etc\/passwd: it is outside the brief's folder \(.+\); copy it next to the brief\n$/) as never],

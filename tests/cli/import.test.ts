@@ -6,6 +6,7 @@ import { run } from '../../src/cli/run.js';
 import { cli, spawnCli } from '../helpers/cli.js';
 import { Output } from '../helpers/output.js';
 import { fixture, tempDir } from '../helpers/fixtures.js';
+import { image, makeDocx, MEMO, para, PNG } from '../helpers/docx.js';
 
 const EXAMPLE_TEXT = fixture('import/brief-russia-china-afghanistan.txt');
 let home: string;
@@ -18,9 +19,13 @@ beforeAll(async () => {
   await writeFile(at('blank.txt'), '   \n\t\n\n');
   await writeFile(at('binary.txt'), Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d, 0x49]));
   await writeFile(at('latin1.txt'), Buffer.from('Line one\nr\xe9sum\xe9\n', 'latin1'));
-  await writeFile(at('memo.docx'), 'PK');
-  await writeFile(at('page.html'), '<p>x</p>');
-  await writeFile(at('page.htm'), '<p>x</p>');
+  await writeFile(at('memo.docx'), MEMO);
+  await writeFile(at('not-zip.docx'), 'PK');
+  await writeFile(at('encrypted.docx'), Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0, 0, 0]));
+  // Paragraph 3 is a heading with nothing under it before the next.
+  await writeFile(at('sections.docx'), makeDocx({ body: [para('Opening text of the memo.'), para('Part one', 'Heading1'), para('Empty part', 'Heading1'), para('Part two', 'Heading1'), para('Text.')].join('') }));
+  await writeFile(at('linked.docx'), makeDocx({ body: para('Text.') + image('a chart', 'link'), linkTarget: 'file:///etc/hostname' }));
+  await writeFile(at('no-article.htm'), await readFile(fixture('import/no-article.html')));
   await writeFile(at('huge.txt'), '');
   await truncate(at('huge.txt'), 11 * 2 ** 20);
   // Lines 1–3 a paragraph, 5 a heading with nothing under it before the next (7).
@@ -54,6 +59,23 @@ describe('briefdeck import', () => {
     expect((await readdir(home)).filter((f) => f.endsWith('.tmp'))).toEqual([]);
   });
 
+  it('writes the brief of a Word document and its images next to it, and says what it found', async () => {
+    const { code, out, err } = await cli(['import', at('memo.docx'), '-o', at('word/memo.md')]);
+    expect([code, err]).toEqual([0, '']);
+    expect(out).toMatch(/memo\.md \(2 headings, \d+ paragraphs, 2 list items, 1 table, 2 footnotes, 1 image, 1 quote\)/);
+    expect(await readFile(at('word/memo.md'), 'utf8')).toContain('![A map of the basin](memo-images/image1.png)');
+    expect(await readFile(at('word/memo-images/image1.png'))).toEqual(PNG);
+  });
+
+  it('writes the article of a web page, without its navigation and footer', async () => {
+    const { code, err } = await cli(['import', fixture('import/policy-page.html'), '-o', at('web/page.md')]);
+    expect([code, err]).toEqual([0, '']);
+    const md = await readFile(at('web/page.md'), 'utf8');
+    expect(md).toMatch(/^---\ntitle: "Policy memo on water"\nauthor: "Jane Roe"\nlang: en\n---\n/);
+    expect(md).toContain('| Dam       | $3bn |');
+    expect(md).not.toMatch(/Home|About|Copyright|fetch|javascript|onerror/);
+  });
+
   it('writes content/<name>.md by default', async () => {
     const { dir, remove: done } = await tempDir();
     await writeFile(path.join(dir, 'notes.txt'), 'Notes\n\nSome text to read.\n');
@@ -64,9 +86,9 @@ describe('briefdeck import', () => {
   });
 
   const REFUSED: Array<[string, string, RegExp]> = [
-    ['a Word document', 'memo.docx', /memo\.docx:1: this build of briefdeck imports plain text \(\.txt\) only, not \.docx; save the document as plain text and import that\n$/],
-    ['a web page', 'page.html', /page\.html:1: this build of briefdeck imports plain text \(\.txt\) only, not \.html;/],
-    ['a web page (.htm)', 'page.htm', /page\.htm:1: this build of briefdeck imports plain text \(\.txt\) only, not \.htm;/],
+    ['a file that is not a Word document', 'not-zip.docx', /not-zip\.docx:1: this is not a Word document \(\.docx files are zip archives; this one is not\)\n$/],
+    ['a password-protected Word document', 'encrypted.docx', /encrypted\.docx:1: this Word document is password-protected \(or an old \.doc file\); remove the password or save it as \.docx, then import it\n$/],
+    ['a web page with no article', 'no-article.htm', /no-article\.htm:1: no article found in this web page \(only navigation, headers and footers\); save the article itself as HTML or plain text\n$/],
     ['an empty file', 'empty.txt', /empty\.txt:1: the text file is empty\n$/],
     ['a file of blank lines', 'blank.txt', /blank\.txt:1: the text file is empty\n$/],
     ['a binary file named .txt', 'binary.txt', /binary\.txt:1: this is a binary file, not plain text\n$/],
@@ -95,12 +117,31 @@ describe('a .txt given to build and check', () => {
     expect(out).toMatch(/sections\.txt:5:1 warning section-empty section "Empty Part" has no text/);
   });
 
-  it('refuses a Word document or a web page with the message of import, not as Markdown', async () => {
-    for (const name of ['memo.docx', 'page.html']) {
-      const { code, err } = await cli(['build', at(name), '--no-fit', '-o', at('out3')]);
-      expect(code).toBe(1);
-      expect(err).toMatch(/:1: this build of briefdeck imports plain text \(\.txt\) only, not \.(docx|html); save the document as plain text and import that\n/);
+  it('builds a Word document and a web page, converted in memory, the images embedded', async () => {
+    const out = at('out3');
+    for (const input of [at('memo.docx'), fixture('import/policy-page.html')]) {
+      const { code, err } = await cli(['build', input, '--no-fit', '-o', out, '-q']);
+      expect([code, err]).toEqual([0, '']);
     }
+    const memo = await readFile(path.join(out, 'memo', 'index.html'), 'utf8');
+    expect(memo).toContain('Ministry figures, 2024.');
+    expect(memo).toContain(`data:image/png;base64,${PNG.toString('base64')}`);
+    expect(await readFile(path.join(out, 'policy-page', 'index.html'), 'utf8')).toContain('Ration water in summer months');
+  });
+
+  it('says when a picture of the document is not in the brief: import and build', async () => {
+    const warning = /linked\.docx:1 warning import-dropped an image linked from outside the document is not read; its alt text is kept \(insert the picture itself\)\n/;
+    const imported = await cli(['import', at('linked.docx'), '-o', at('linked/linked.md')]);
+    expect(imported.code).toBe(0);
+    expect(imported.err).toMatch(warning);
+    const built = await cli(['build', at('linked.docx'), '--no-fit', '-o', at('out4')]);
+    expect(built.code).toBe(0);
+    expect(built.err + built.out).toMatch(warning);
+  });
+
+  it("reports a problem in a Word document at its paragraph", async () => {
+    const { out } = await cli(['check', at('sections.docx'), '--no-fit']);
+    expect(out).toMatch(/sections\.docx:3:1 warning section-empty section "Empty part" has no text/);
   });
 
   it('refuses a binary file named .txt with the located error', async () => {
