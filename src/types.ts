@@ -283,7 +283,7 @@ export interface DeckPlan {
   brief: Brief;
   /** Every section, the generated Sources last. */
   sections: Section[];
-  /** The brief's own sections (not the generated Sources): the agenda and closing come from these. */
+  /** The brief's own sections as written (not condensed, not the generated Sources): the agenda and closing come from these. */
   own: Section[];
   footnotes: Footnotes;
   /** Reference-link definitions, for pieces of blocks lexed again when split. */
