@@ -15,6 +15,16 @@ export const AGENDA_MIN_SECTIONS = 3;
 const RE_CONCLUSION =
   /^(?:conclusions?|in conclusion|concluding remarks|key (?:points|takeaways|findings)|takeaways|recommendations|outlook|fazit|schlussfolgerungen?|ausblick|conclusión|conclusiones|conclusions? et recommandations|заключение|выводы|结论|总结|結論|まとめ|الخلاصة|خاتمة|الاستنتاجات)(?![\p{L}\p{N}])/iu;
 
+/**
+ * The number an author gave a heading: `1.`, `1)`, `2.3`, `IV.`, `A)`, then a space. A bare
+ * number, letter or roman numeral does not count, so "2026 outlook", "I think", "A new order" do not.
+ */
+const RE_OWN_NUMBER = /^(?:\d+(?:\.\d+)*[.)]|\d+(?:\.\d+)+|[IVXLCDM]+[.)]|[A-Z][.)])(?=\s)/;
+
+export function ownNumber(heading: string): string | undefined {
+  return RE_OWN_NUMBER.exec(heading.trim())?.[0];
+}
+
 export function isConclusionHeading(heading: string): boolean {
   return RE_CONCLUSION.test(heading.trim().replace(/^\d+[.)]?\s*/, ''));
 }

@@ -3,7 +3,7 @@ import { Diagnostics } from '../../src/diagnostics.js';
 import { lexBrief } from '../../src/lex/lex-brief.js';
 import { parseBrief } from '../../src/load/load-brief.js';
 import { labelsFor } from '../../src/i18n/labels.js';
-import { addFurniture, isConclusionHeading } from '../../src/split/furniture.js';
+import { addFurniture, isConclusionHeading, ownNumber } from '../../src/split/furniture.js';
 import { toSections } from '../../src/split/to-sections.js';
 import { toSlides } from '../../src/split/to-slides.js';
 import { plainText } from '../../src/lex/markdown.js';
@@ -109,5 +109,15 @@ describe('closing slide, whole and never a repeat', () => {
     expect(kinds(slidesOf('', body))).not.toContain('closing');
     const thanks = slidesOf('contact: desk@example.org\n', body).at(-1);
     expect(thanks).toMatchObject({ kind: 'closing', title: 'Thank you' });
+  });
+});
+
+describe('ownNumber', () => {
+  it.each([['1. Background', '1.'], ['2) Options', '2)'], ['2.3 Scope', '2.3'], ['IV. Costs', 'IV.'], ['B) Risks', 'B)']])('finds the author\'s number in "%s"', (heading, number) => {
+    expect(ownNumber(heading)).toBe(number);
+  });
+
+  it.each(['2026 outlook', 'I think so', 'A new order', 'Background', '1.Background'])('finds none in "%s"', (heading) => {
+    expect(ownNumber(heading)).toBeUndefined();
   });
 });
