@@ -110,7 +110,7 @@ function renderSlide(slide: Slide, index: number, total: number, images: ImageMa
     sectionLabel: sectionNumber(slide),
     bodyHtml: renderBlocks(slide.blocks, images, trusted),
     bodyStyle: slide.scale && slide.scale < 1 ? `zoom: ${slide.scale.toFixed(3)}` : '',
-    notesHtml: renderNotes([...slide.notes, ...footnoteNotes(slide)], images, trusted),
+    notesHtml: renderNotes([...slide.notes, ...footnoteNotes(slide)], images, trusted, slide.notesFootnotes),
     footnotesHtml: renderFootnotes(slide, images),
   };
 }
