@@ -21,6 +21,8 @@ export interface RefitOptions {
   budget: number;
   /** Smallest zoom of a body: 20 px body text on the 28 px theme. */
   floor: number;
+  /** The brief has a classification banner (split/layout.ts, `bodyLines`). */
+  classified?: boolean;
 }
 
 /** Half a pixel of rounding is not an overflow. */

@@ -3,7 +3,7 @@ import { lexMarkdown, plainText } from '../lex/markdown.js';
 import { toBlocks } from '../lex/lex-brief.js';
 import type { Labels } from '../i18n/labels.js';
 import type { Block, Brief, Section, Slide } from '../types.js';
-import { layoutFor, titleExtraLines } from './layout.js';
+import { bodyLines, layoutFor } from './layout.js';
 import { sentences } from './sentences.js';
 import { assignIds } from './slide-id.js';
 import { draftsOf } from './to-slides.js';
@@ -92,8 +92,7 @@ function closingSlides(sections: Section[], brief: Brief, links: Links, labels: 
   const closing = closingBlocks(sections, brief, labels, before);
   if (!closing) return [];
   const layout = layoutFor(brief.meta.aspect);
-  const room = layout.maxLines - titleExtraLines(closing.title, layout) - (brief.meta.classification ? 1 : 0);
-  const limit = { words: Number.POSITIVE_INFINITY, lines: room * SMALLEST_TEXT_ROOM };
+  const limit = { words: Number.POSITIVE_INFINITY, lines: bodyLines(closing.title, layout, Boolean(brief.meta.classification)) * SMALLEST_TEXT_ROOM };
   const section: Section = { index: sections.length, heading: closing.title, line: closing.line, blocks: closing.blocks };
   const drafts = draftsOf(section, limit, { layout, lang: brief.meta.lang, links });
   const parts = Math.max(1, drafts.length);

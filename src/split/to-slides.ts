@@ -1,6 +1,6 @@
 import type { Links } from 'marked';
 import type { Block, Brief, Section, Slide } from '../types.js';
-import { layoutFor, titleExtraLines, ZERO } from './layout.js';
+import { bodyLines, layoutFor, ZERO } from './layout.js';
 import { pack, type Atom, type Limit } from './pack.js';
 import { costOf, splitBlock, type SplitContext } from './split-block.js';
 import { assignIds } from './slide-id.js';
@@ -95,8 +95,7 @@ export function toSlides(sections: Section[], brief: Brief, links: Links, labels
   const slides: Slide[] = [titleSlide(brief)];
   for (const section of sections) {
     const title = section.heading ?? labels.summary;
-    // A classification banner takes a line's height from every slide.
-    const limit = { words: brief.meta.budget, lines: (layout.maxLines - titleExtraLines(title, layout) - (brief.meta.classification ? 1 : 0)) * (lineScale?.(section) ?? 1) };
+    const limit = { words: brief.meta.budget, lines: bodyLines(title, layout, Boolean(brief.meta.classification)) * (lineScale?.(section) ?? 1) };
     const drafts = draftsOf(section, limit, ctx);
     const generated = section.sources ? { generated: true as const } : {};
     const kind = section.heading === null ? 'summary' : section.sources ? 'sources' : 'content';
