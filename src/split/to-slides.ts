@@ -1,4 +1,5 @@
 import type { Links } from 'marked';
+import { plainText } from '../lex/markdown.js';
 import type { Block, Brief, Section, Slide } from '../types.js';
 import { bodyLines, layoutFor, ZERO } from './layout.js';
 import { pack, type Atom, type Limit } from './pack.js';
@@ -21,9 +22,17 @@ function runs(blocks: Block[]): Block[][] {
   return out;
 }
 
+const RE_LEAD_IN = /[:：]\s*$/u;
+
+/** A paragraph (or, condensed, its bullet) ending in a colon introduces the block after it. */
+function introduces(block: Block): boolean {
+  return (block.token.type === 'paragraph' || block.token.type === 'list') && RE_LEAD_IN.test(plainText(block.token));
+}
+
 /**
- * Atoms for packing: every block split to fit alone, a sub-heading glued to what follows it (a
- * heading never ends a slide), and notes directives costing nothing so they land where they stand.
+ * Atoms for packing: every block split to fit alone, a sub-heading or a lead-in ("For each, we
+ * examined:") glued to what follows it (neither ends a slide), and notes directives costing
+ * nothing so they land where they stand.
  */
 export function atomsOf(run: Block[], limit: Limit, ctx: SplitContext): Atom<Block[]>[] {
   const atoms: Atom<Block[]>[] = [];
@@ -33,7 +42,7 @@ export function atomsOf(run: Block[], limit: Limit, ctx: SplitContext): Atom<Blo
     const cost = block.directive ? ZERO : costOf(block, ctx);
     pending.push(block);
     pendingCost = { words: pendingCost.words + cost.words, lines: pendingCost.lines + cost.lines + (cost === ZERO ? 0 : ctx.layout.gap) };
-    if (block.directive || block.token.type === 'heading') continue;
+    if (block.directive || block.token.type === 'heading' || introduces(block)) continue;
     atoms.push({ item: pending, cost: { words: pendingCost.words, lines: pendingCost.lines - ctx.layout.gap }, gap: ctx.layout.gap });
     pending = [];
     pendingCost = { ...ZERO };
