@@ -162,6 +162,8 @@ export interface Slide {
   /** Footnotes cited on this slide; with `footnotesInNotes` they go to the notes, for want of room. */
   footnotes?: Footnote[];
   footnotesInNotes?: boolean;
+  /** The numbers of the footnotes its notes cite, by label: their markers read as on the slides. */
+  notesFootnotes?: Record<string, number>;
   /** Made by briefdeck (agenda, closing, Sources), not written by the author: its id yields to theirs. */
   generated?: true;
 }
@@ -283,7 +285,7 @@ export interface DeckPlan {
   brief: Brief;
   /** Every section, the generated Sources last. */
   sections: Section[];
-  /** The brief's own sections (not the generated Sources): the agenda and closing come from these. */
+  /** The brief's own sections as written (not condensed, not the generated Sources): the agenda and closing come from these. */
   own: Section[];
   footnotes: Footnotes;
   /** Reference-link definitions, for pieces of blocks lexed again when split. */

@@ -74,8 +74,10 @@ async function readInputs(brief: Brief, blocks: Block[], templates: NamedFile | 
 /** The brief's sections as split packs them, the generated Sources last. */
 function planOf(brief: Brief, blocks: Block[], links: DeckPlan['links']): DeckPlan {
   const { blocks: body, footnotes } = extractFootnotes(blocks, brief.file);
-  const sections = toSections(brief.meta.mode === 'condensed' ? condense(body, { lang: brief.meta.lang, links }) : body, brief.meta);
-  const own = [...sections];
+  const written = toSections(body, brief.meta);
+  const sections = brief.meta.mode === 'condensed' ? toSections(condense(body, { lang: brief.meta.lang, links }), brief.meta) : written;
+  // The closing slide recalls the conclusion as written: condensed, its list is one block per item.
+  const own = [...written];
   const sources = sourcesSection(footnotes, sections.length, labelsFor(brief.meta.lang).sources);
   return { brief, sections: sources ? [...sections, sources] : sections, own, footnotes, links };
 }

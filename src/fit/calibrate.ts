@@ -1,5 +1,5 @@
 import { isBodySlide, type Section, type Slide, type SlideMeasure } from '../types.js';
-import { titleExtraLines } from '../split/layout.js';
+import { bodyLines } from '../split/layout.js';
 import { estimatedLines } from './refit.js';
 import type { SplitContext } from '../split/split-block.js';
 
@@ -13,7 +13,7 @@ const MAX_SCALE = 4;
  * height). Once the slides are measured, each section learns its own pixels per estimated line,
  * and its line limit is scaled so the section is packed again to fill its slides, not half of them.
  */
-export function calibrate(slides: Slide[], measures: SlideMeasure[], ctx: SplitContext): Map<number, number> {
+export function calibrate(slides: Slide[], measures: SlideMeasure[], ctx: SplitContext, classified = false): Map<number, number> {
   const sums = new Map<number, { used: number; est: number; room: number; title: string }>();
   slides.forEach((slide, i) => {
     const m = measures[i];
@@ -25,7 +25,8 @@ export function calibrate(slides: Slide[], measures: SlideMeasure[], ctx: SplitC
   });
   const scales = new Map<number, number>();
   for (const [index, s] of sums) {
-    const limit = ctx.layout.maxLines - titleExtraLines(s.title, ctx.layout);
+    // The limit the scale multiplies (to-slides.ts): the measured room already lacks the banner.
+    const limit = bodyLines(s.title, ctx.layout, classified);
     const fits = (s.room / (s.used / s.est)) * TARGET;
     scales.set(index, Math.min(MAX_SCALE, Math.max(MIN_SCALE, fits / limit)));
   }

@@ -88,7 +88,7 @@ async function calibrated(round: Round, first: SlideMeasure[], opts: RefitOption
   let measures = first;
   let scales = new Map<number, number>();
   for (let pass = 0; pass < CALIBRATIONS; pass++) {
-    const next = calibrate(round.slides, measures, opts.ctx);
+    const next = calibrate(round.slides, measures, opts.ctx, opts.classified);
     if (![...next].some(([i, k]) => Math.abs(k / (scales.get(i) ?? 1) - 1) > 0.1)) break;
     scales = next;
     const repacked = packDeck(round.plan, scaleOf(scales));
@@ -125,7 +125,7 @@ export async function fitDeck(plan: DeckPlan, base: RenderBase, options: FitInpu
   const memo = options.memo ?? new MeasureMemo();
   const round: Round = { plan, base, session, memo, used: new Set(), stats, slides, deck, blocked: reportBlocked(diagnostics, file, 'slide measurement') };
   const meta = plan.brief.meta;
-  const opts: RefitOptions = { ctx: { layout: layoutFor(meta.aspect), lang: meta.lang, links: plan.links }, budget: meta.budget, floor: SCALE_FLOOR };
+  const opts: RefitOptions = { ctx: { layout: layoutFor(meta.aspect), lang: meta.lang, links: plan.links }, budget: meta.budget, floor: SCALE_FLOOR, classified: Boolean(meta.classification) };
   let unfit: Unfit[];
   try {
     memo.bind(session.fingerprint());

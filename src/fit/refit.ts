@@ -21,6 +21,8 @@ export interface RefitOptions {
   budget: number;
   /** Smallest zoom of a body: 20 px body text on the 28 px theme. */
   floor: number;
+  /** The brief has a classification banner (split/layout.ts, `bodyLines`). */
+  classified?: boolean;
 }
 
 /** Half a pixel of rounding is not an overflow. */
@@ -46,9 +48,12 @@ function shrink(scale: number, room: number, floor: number): number {
 function refitOne(slide: Slide, m: SlideMeasure, opts: RefitOptions): Slide[] | 'unfit' | undefined {
   const tall = m.overflowY > TOLERANCE || m.frameOverflowY > TOLERANCE;
   const wide = m.overflowX > TOLERANCE;
+  const scale = slide.scale ?? 1;
+  // The closing recall is read as one slide, never cut: its text is made smaller instead (split
+  // sized it for the floor, split/furniture.ts).
+  if (slide.kind === 'closing' && (tall || wide) && scale > opts.floor + 1e-6) return [{ ...slide, scale: shrink(scale, Math.min(wide ? m.bodyWidth / (m.bodyWidth + m.overflowX) : 1, tall ? m.bodyHeight / (m.bodyHeight + m.overflowY) : 1), opts.floor) }];
   if (!isBodySlide(slide)) return tall || m.frameOverflowY > TOLERANCE ? 'unfit' : undefined;
   if (!tall && !wide) return undefined;
-  const scale = slide.scale ?? 1;
   if (tall) {
     const groups = resplit(slide, m, opts);
     if (groups.length > 1) {

@@ -3,14 +3,16 @@ import type { Block, Brief, Directive, ImageRef } from '../types.js';
 import { RE_INCLUDE } from '../load/expand-includes.js';
 import { lexMarkdown, markdown } from './markdown.js';
 import { checkNesting } from './nesting.js';
+import type { NotesDiv } from './notes-div.js';
 
 const RE_BREAK = /^\s*<!--\s*break\s*-->\s*$/i;
 const RE_NOTES = /^\s*<!--\s*notes?\s*:([\s\S]*?)-->\s*$/i;
 const RE_GIST = /^\s*<!--\s*gist\s*:([\s\S]*?)-->\s*$/i;
 
-/** A directive is a block-level HTML comment of a known form; other comments stay HTML. */
+/** A directive is a block-level HTML comment of a known form (or a Quarto `::: notes` div); other comments stay HTML. */
 export function readDirective(token: Token): Directive | undefined {
   if (token.type === 'hr') return { kind: 'break' };
+  if (token.type === 'notesDiv') return { kind: 'notes', text: (token as NotesDiv).text };
   if (token.type !== 'html') return undefined;
   if (RE_BREAK.test(token.raw)) return { kind: 'break' };
   const notes = RE_NOTES.exec(token.raw);

@@ -1,12 +1,13 @@
 import { Marked, type Links, type Token, type TokensList } from 'marked';
 import { countPlainWords } from './count-words.js';
 import { footnoteExtension } from './footnotes.js';
+import { notesDivExtension } from './notes-div.js';
 
 /**
  * The one configured marked instance: never the global `marked.use()`, which would leak options
  * between briefs and into a host program's own use of marked.
  */
-export const markdown = new Marked({ gfm: true, breaks: false, async: false }, footnoteExtension);
+export const markdown = new Marked({ gfm: true, breaks: false, async: false }, footnoteExtension, notesDivExtension);
 
 /**
  * Lexes Markdown into block tokens. `links` carries the brief's reference definitions into the

@@ -54,7 +54,7 @@ async function printSlides(page: Page, job: BrowserJob, htmlPath: string, option
   }
   await browserStep(job, page, 'preparing the print', async () => {
     if (options.notes && options.notesPageCss) await page.addStyleTag({ content: options.notesPageCss });
-    if (options.notes) await labelNotesPages(page, labelsFor(deck.brief.meta.lang), range.start + 1);
+    if (options.notes) await labelNotesPages(page, labelsFor(deck.brief.meta.lang), range.start + 1, deck.brief.meta.classification);
     await linkEverySlide(page, deck.slides.map((s) => s.id));
     if (deckIds.length > 0) await keepLinksAcross(page, deckIds);
   });

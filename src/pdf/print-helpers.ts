@@ -48,10 +48,21 @@ export async function keepLinksAcross(page: Page, ids: string[]): Promise<void> 
   }, ids, OTHER_CHUNK_URL);
 }
 
-/** Heads each `--notes` page with the number and title of the slide it belongs to (`first`: the page's first slide's number). */
-export async function labelNotesPages(page: Page, labels: Labels, first = 1): Promise<void> {
-  await page.evaluate((notesFor: string, firstNumber: number) => {
+/**
+ * Heads each `--notes` page with the number and title of the slide it belongs to (`first`: the
+ * page's first slide's number), and puts the protective marking at its top and bottom, as on the
+ * slides: a notes page printed on its own still says how it must be handled.
+ */
+export async function labelNotesPages(page: Page, labels: Labels, first = 1, classification = ''): Promise<void> {
+  await page.evaluate((notesFor: string, firstNumber: number, marking: string) => {
     const pages = Array.from(document.querySelectorAll('.pdf-page'));
+    const mark = (where: string): HTMLElement => {
+      const el = document.createElement('div');
+      el.className = `bd-notes-page-marking bd-notes-page-marking-${where}`;
+      el.setAttribute('role', 'note');
+      el.textContent = marking;
+      return el;
+    };
     for (const notes of Array.from(document.querySelectorAll('.speaker-notes-pdf[data-layout="separate-page"]'))) {
       let before = notes.previousElementSibling;
       while (before && !before.classList.contains('pdf-page')) before = before.previousElementSibling;
@@ -61,6 +72,10 @@ export async function labelNotesPages(page: Page, labels: Labels, first = 1): Pr
       label.className = 'bd-notes-page-label';
       label.textContent = `${notesFor} ${pages.indexOf(before) + firstNumber}${heading ? ` · ${heading.textContent?.trim() ?? ''}` : ''}`;
       notes.prepend(label);
+      if (marking) {
+        notes.prepend(mark('top'));
+        notes.append(mark('bottom'));
+      }
     }
-  }, labels.notesFor, first);
+  }, labels.notesFor, first, classification);
 }

@@ -1,4 +1,4 @@
-import { AGENDA_PER_SLIDE } from '../split/furniture.js';
+import { AGENDA_PER_SLIDE, ownNumber } from '../split/furniture.js';
 import type { BriefMeta, ImageMap, Slide } from '../types.js';
 import { fill, type Labels } from '../i18n/labels.js';
 import { renderInline } from './render-markdown.js';
@@ -10,8 +10,9 @@ export interface AgendaEntry {
   current: boolean;
 }
 
-export function sectionNumber(index: number): string {
-  return String(index).padStart(2, '0');
+/** A section's number on its divider and in the agenda; none when its heading has its own ("1. Background"). */
+export function sectionNumber(slide: Pick<Slide, 'sectionIndex' | 'title'>): string {
+  return ownNumber(slide.title) ? '' : String(slide.sectionIndex).padStart(2, '0');
 }
 
 /** One entry per section, for the agenda slide and, when there is one, each section slide. */
@@ -19,7 +20,7 @@ export function agendaEntries(slides: Slide[], images: ImageMap): AgendaEntry[] 
   if (!slides.some((s) => s.kind === 'agenda')) return [];
   return slides
     .filter((s) => s.kind === 'section')
-    .map((s) => ({ id: s.id, number: sectionNumber(s.sectionIndex), titleHtml: renderInline(s.titleToken, s.title, images), current: false }));
+    .map((s) => ({ id: s.id, number: sectionNumber(s), titleHtml: renderInline(s.titleToken, s.title, images), current: false }));
 }
 
 /** Beside a section heading there is room for this many entries; a longer agenda shows those around the current one. */

@@ -107,10 +107,10 @@ function renderSlide(slide: Slide, index: number, total: number, images: ImageMa
     agenda: agendaFor(slide, agenda),
     titleHtml: renderInline(slide.titleToken, slide.title, images),
     partLabel: slide.parts > 1 ? `${slide.part}/${slide.parts}` : '',
-    sectionLabel: sectionNumber(slide.sectionIndex),
+    sectionLabel: sectionNumber(slide),
     bodyHtml: renderBlocks(slide.blocks, images, trusted),
     bodyStyle: slide.scale && slide.scale < 1 ? `zoom: ${slide.scale.toFixed(3)}` : '',
-    notesHtml: renderNotes([...slide.notes, ...footnoteNotes(slide)], images, trusted),
+    notesHtml: renderNotes([...slide.notes, ...footnoteNotes(slide)], images, trusted, slide.notesFootnotes),
     footnotesHtml: renderFootnotes(slide, images),
   };
 }

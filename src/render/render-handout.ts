@@ -15,14 +15,25 @@ export function cssString(text: string): string {
 
 /**
  * Paper, margins and the running footer: the short title and "n / N" in the page's margin boxes,
- * which Chromium prints as real text in the document's own font. The cover carries neither.
+ * which Chromium prints as real text in the document's own font. The cover carries neither. A
+ * protective marking is printed at the top and bottom of every page, the cover's too, as on the
+ * slides: a page taken from the handout keeps it.
  */
-export function handoutPageCss(paper: Paper, shortTitle: string): string {
+export function handoutPageCss(paper: Paper, shortTitle: string, classification = ''): string {
   const size = PAPER_SIZES[paper];
   // Margin boxes do not inherit the document's custom properties: the font is named here.
-  const footer = `font-family: 'IBM Plex Sans', 'Noto Sans', Arial, sans-serif; font-size: 8pt; color: #4d5766; vertical-align: top; padding-top: 4mm;`;
+  const font = `font-family: 'IBM Plex Sans', 'Noto Sans', Arial, sans-serif;`;
+  const footer = `${font} font-size: 8pt; color: #4d5766; vertical-align: top; padding-top: 4mm;`;
+  const mark = `${font} font-size: 9pt; font-weight: 700; letter-spacing: 0.12em; text-transform: uppercase; color: #1c2430;`;
+  const marking = classification
+    ? [
+        `  @top-center { content: ${cssString(classification)}; ${mark} vertical-align: middle; }`,
+        `  @bottom-center { content: ${cssString(classification)}; ${mark} vertical-align: top; padding-top: 4mm; }`,
+      ]
+    : [];
   return [
     `@page { size: ${size.css} portrait; margin: ${MARGINS.top}mm ${MARGINS.side}mm ${MARGINS.bottom}mm;`,
+    ...marking,
     `  @bottom-left { content: ${cssString(shortTitle)}; ${footer} }`,
     // "n / N" reads left to right in every script; in an RTL page the bidi rules would turn it into "N / n".
     `  @bottom-right { content: counter(page) " / " counter(pages); ${footer} font-variant-numeric: tabular-nums; direction: ltr; unicode-bidi: isolate; } }`,
@@ -63,7 +74,7 @@ export function renderHandout(input: RenderInput, templates: HandoutTemplates, o
       labels: labelsFor(input.brief.meta.lang),
     },
     handoutCssHtml: styleSafe(templates.css),
-    handoutPageCssHtml: handoutPageCss(options.paper, brief.meta.shortTitle),
+    handoutPageCssHtml: handoutPageCss(options.paper, brief.meta.shortTitle, brief.meta.classification),
   };
   return renderDeck({ ...input, templates: templates.sources, stripNotes: false, view: { ...input.view, ...view } }).html;
 }

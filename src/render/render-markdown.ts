@@ -2,6 +2,7 @@ import type { Token, Tokens } from 'marked';
 import type { Block, ImageMap } from '../types.js';
 import { lexMarkdown, markdown } from '../lex/markdown.js';
 import { sanitize } from './sanitize.js';
+import type { FootnoteRef } from '../lex/footnotes.js';
 
 const RE_FIRST_ITEM = /^(\s*<(?:ul|ol)\b[^>]*)>(\s*<li)\b/;
 
@@ -30,9 +31,17 @@ export function renderInline(token: Tokens.Heading | undefined, fallback: string
   return sanitize(markdown.Parser.parseInline(token.tokens, markdown.defaults), images);
 }
 
-/** Notes are Markdown too, written in a `<!-- notes: … -->` directive. */
-export function renderNotes(notes: string[], images: ImageMap, trusted = false): string {
-  return notes.length === 0 ? '' : sanitize(markdown.parser(lexMarkdown(notes.join('\n\n'))), images, trusted);
+/**
+ * Notes are Markdown too, written in a `<!-- notes: … -->` directive. Their footnote references
+ * are numbered as on the slides (`numbers`, from split/footnotes.ts), never shown by label.
+ */
+export function renderNotes(notes: string[], images: ImageMap, trusted = false, numbers: Record<string, number> = {}): string {
+  if (notes.length === 0) return '';
+  const tokens = lexMarkdown(notes.join('\n\n'));
+  markdown.walkTokens(tokens, (t) => {
+    if (t.type === 'footnoteRef' && Object.hasOwn(numbers, (t as FootnoteRef).label)) (t as FootnoteRef).number = numbers[(t as FootnoteRef).label];
+  });
+  return sanitize(markdown.parser(tokens), images, trusted);
 }
 
 export function escapeHtml(text: string): string {

@@ -64,8 +64,26 @@ export function attachFootnotes(slides: Slide[], footnotes: Footnotes): Slide[] 
       ref.href = target;
       if (!cited.includes(note)) cited.push(note);
     }
-    return { ...slide, footnotes: cited.length > 0 ? cited.sort((a, b) => a.number - b.number) : undefined };
+    return { ...slide, footnotes: cited.length > 0 ? cited.sort((a, b) => a.number - b.number) : undefined, notesFootnotes: notesFootnotes(slide.notes, footnotes) };
   });
+}
+
+/** `[^label]` in notes, as the footnote extension reads it (lex/footnotes.ts). */
+const RE_NOTES_REF = /\[\^([^\]\s]{1,999})\](?!:)/g;
+
+/**
+ * The numbers of the footnotes a slide's notes cite. Notes are Markdown lexed only when rendered,
+ * so their references would otherwise show the author's label ("modelling.ng") and not the number.
+ */
+function notesFootnotes(notes: string[], footnotes: Footnotes): Record<string, number> | undefined {
+  const found: Record<string, number> = {};
+  for (const note of notes) {
+    for (const m of note.matchAll(RE_NOTES_REF)) {
+      const known = footnotes.byLabel.get(m[1]);
+      if (known) found[m[1]] = known.number;
+    }
+  }
+  return Object.keys(found).length > 0 ? found : undefined;
 }
 
 /** Footnote references with no definition, for `check`. */

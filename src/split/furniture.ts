@@ -1,9 +1,9 @@
 import type { Links, Tokens } from 'marked';
-import { lexMarkdown } from '../lex/markdown.js';
+import { lexMarkdown, plainText } from '../lex/markdown.js';
 import { toBlocks } from '../lex/lex-brief.js';
 import type { Labels } from '../i18n/labels.js';
 import type { Block, Brief, Section, Slide } from '../types.js';
-import { layoutFor, titleExtraLines } from './layout.js';
+import { bodyLines, layoutFor } from './layout.js';
 import { sentences } from './sentences.js';
 import { assignIds } from './slide-id.js';
 import { draftsOf } from './to-slides.js';
@@ -14,6 +14,16 @@ export const AGENDA_MIN_SECTIONS = 3;
 /** Headings that close a brief, in the languages briefdeck has labels for. */
 const RE_CONCLUSION =
   /^(?:conclusions?|in conclusion|concluding remarks|key (?:points|takeaways|findings)|takeaways|recommendations|outlook|fazit|schlussfolgerungen?|ausblick|conclusión|conclusiones|conclusions? et recommandations|заключение|выводы|结论|总结|結論|まとめ|الخلاصة|خاتمة|الاستنتاجات)(?![\p{L}\p{N}])/iu;
+
+/**
+ * The number an author gave a heading: `1.`, `1)`, `2.3`, `IV.`, `A)`, then a space. A bare
+ * number, letter or roman numeral does not count, so "2026 outlook", "I think", "A new order" do not.
+ */
+const RE_OWN_NUMBER = /^(?:\d+(?:\.\d+)*[.)]|\d+(?:\.\d+)+|[IVXLCDM]+[.)]|[A-Z][.)])(?=\s)/;
+
+export function ownNumber(heading: string): string | undefined {
+  return RE_OWN_NUMBER.exec(heading.trim())?.[0];
+}
 
 export function isConclusionHeading(heading: string): boolean {
   return RE_CONCLUSION.test(heading.trim().replace(/^\d+[.)]?\s*/, ''));
@@ -42,24 +52,47 @@ function pointsOf(list: Tokens.List, lang: string): string {
     .join('\n');
 }
 
-/** The closing slide's text: the conclusion's points, else contact and thanks from the front matter. */
-function closingBlocks(sections: Section[], brief: Brief, labels: Labels): { title: string; blocks: Block[]; line: number } | undefined {
+/** The items of a slide's lists, as text: what a closing recall must not merely repeat. */
+function itemTexts(blocks: Block[]): string[] {
+  return blocks.flatMap((b) => (b.token.type === 'list' ? (b.token as Tokens.List).items.map((item) => normalized(plainText(item))) : []));
+}
+
+function normalized(text: string): string {
+  return text.replace(/\s+/g, ' ').trim();
+}
+
+/**
+ * The closing slide's text: the points of the conclusion as written (every one: condensed mode
+ * splits a list into one block per item, so the sections given here are the uncondensed ones),
+ * unless the slide before already shows each of them word for word; else contact and thanks.
+ */
+function closingBlocks(sections: Section[], brief: Brief, labels: Labels, before: Slide | undefined): { title: string; blocks: Block[]; line: number } | undefined {
   const { meta } = brief;
   const last = sections[sections.length - 1];
   const list = last?.heading && isConclusionHeading(last.heading) ? last.blocks.findLast((b) => b.token.type === 'list') : undefined;
   if (list && last.heading) {
-    return { title: last.heading, blocks: toBlocks(lexMarkdown(pointsOf(list.token as Tokens.List, meta.lang)), list.line), line: list.line };
+    const blocks = toBlocks(lexMarkdown(pointsOf(list.token as Tokens.List, meta.lang)), list.line);
+    const shown = new Set(itemTexts(before?.blocks ?? []));
+    if (!itemTexts(blocks).every((point) => shown.has(point))) return { title: last.heading, blocks, line: list.line };
   }
   if (!meta.contact && !meta.thanks && !meta.closing) return undefined;
   const contact = meta.contact ? `**${labels.contact}:** ${meta.contact}` : '';
   return { title: meta.thanks ?? labels.thanks, blocks: toBlocks(lexMarkdown(contact), 1), line: 1 };
 }
 
-function closingSlides(sections: Section[], brief: Brief, links: Links, labels: Labels): Slide[] {
-  const closing = closingBlocks(sections, brief, labels);
+/**
+ * A recall of the conclusion is read as one slide, never as a fragment: the word budget does not
+ * split it, and fit makes its text smaller rather than cut it (fit/refit.ts). Only a recall too
+ * long for the smallest body text (about three quarters of the size: 1.75 times the lines) is
+ * parted here.
+ */
+const SMALLEST_TEXT_ROOM = 1.75;
+
+function closingSlides(sections: Section[], brief: Brief, links: Links, labels: Labels, before: Slide | undefined): Slide[] {
+  const closing = closingBlocks(sections, brief, labels, before);
   if (!closing) return [];
   const layout = layoutFor(brief.meta.aspect);
-  const limit = { words: brief.meta.budget, lines: layout.maxLines - titleExtraLines(closing.title, layout) - (brief.meta.classification ? 1 : 0) };
+  const limit = { words: Number.POSITIVE_INFINITY, lines: bodyLines(closing.title, layout, Boolean(brief.meta.classification)) * SMALLEST_TEXT_ROOM };
   const section: Section = { index: sections.length, heading: closing.title, line: closing.line, blocks: closing.blocks };
   const drafts = draftsOf(section, limit, { layout, lang: brief.meta.lang, links });
   const parts = Math.max(1, drafts.length);
@@ -76,6 +109,6 @@ export function addFurniture(slides: Slide[], sections: Section[], brief: Brief,
   const headed = sections.filter((s) => s.heading !== null).length;
   const wantAgenda = brief.meta.agenda ?? headed >= AGENDA_MIN_SECTIONS;
   const withAgenda = wantAgenda && headed > 0 ? agendaSlide(slides, labels) : slides;
-  const closing = brief.meta.closing === false ? [] : closingSlides(sections, brief, links, labels);
+  const closing = brief.meta.closing === false ? [] : closingSlides(sections, brief, links, labels, slides.findLast((s) => s.sectionIndex === sections.length - 1));
   return assignIds([...withAgenda, ...closing]);
 }

@@ -109,3 +109,12 @@ export function blockCost(token: Token, layout: Layout): Cost {
 export function titleExtraLines(title: string, layout: Layout): number {
   return (textLines(title.length, layout.titleCharsPerLine) - 1) * 1.25;
 }
+
+/**
+ * The lines of body text a slide titled `title` holds, by the estimate: a classification banner
+ * takes a line's height from every slide. The one formula for packing and for fit's calibration,
+ * which scales it: counted on one side only, the banner would be taken twice.
+ */
+export function bodyLines(title: string, layout: Layout, classified: boolean): number {
+  return layout.maxLines - titleExtraLines(title, layout) - (classified ? 1 : 0);
+}

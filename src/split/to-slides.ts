@@ -1,6 +1,7 @@
 import type { Links } from 'marked';
+import { plainText } from '../lex/markdown.js';
 import type { Block, Brief, Section, Slide } from '../types.js';
-import { layoutFor, titleExtraLines, ZERO } from './layout.js';
+import { bodyLines, layoutFor, ZERO } from './layout.js';
 import { pack, type Atom, type Limit } from './pack.js';
 import { costOf, splitBlock, type SplitContext } from './split-block.js';
 import { assignIds } from './slide-id.js';
@@ -21,9 +22,17 @@ function runs(blocks: Block[]): Block[][] {
   return out;
 }
 
+const RE_LEAD_IN = /[:：]\s*$/u;
+
+/** A paragraph (or, condensed, its bullet) ending in a colon introduces the block after it. */
+function introduces(block: Block): boolean {
+  return (block.token.type === 'paragraph' || block.token.type === 'list') && RE_LEAD_IN.test(plainText(block.token));
+}
+
 /**
- * Atoms for packing: every block split to fit alone, a sub-heading glued to what follows it (a
- * heading never ends a slide), and notes directives costing nothing so they land where they stand.
+ * Atoms for packing: every block split to fit alone, a sub-heading or a lead-in ("For each, we
+ * examined:") glued to what follows it (neither ends a slide), and notes directives costing
+ * nothing so they land where they stand.
  */
 export function atomsOf(run: Block[], limit: Limit, ctx: SplitContext): Atom<Block[]>[] {
   const atoms: Atom<Block[]>[] = [];
@@ -33,7 +42,7 @@ export function atomsOf(run: Block[], limit: Limit, ctx: SplitContext): Atom<Blo
     const cost = block.directive ? ZERO : costOf(block, ctx);
     pending.push(block);
     pendingCost = { words: pendingCost.words + cost.words, lines: pendingCost.lines + cost.lines + (cost === ZERO ? 0 : ctx.layout.gap) };
-    if (block.directive || block.token.type === 'heading') continue;
+    if (block.directive || block.token.type === 'heading' || introduces(block)) continue;
     atoms.push({ item: pending, cost: { words: pendingCost.words, lines: pendingCost.lines - ctx.layout.gap }, gap: ctx.layout.gap });
     pending = [];
     pendingCost = { ...ZERO };
@@ -95,8 +104,7 @@ export function toSlides(sections: Section[], brief: Brief, links: Links, labels
   const slides: Slide[] = [titleSlide(brief)];
   for (const section of sections) {
     const title = section.heading ?? labels.summary;
-    // A classification banner takes a line's height from every slide.
-    const limit = { words: brief.meta.budget, lines: (layout.maxLines - titleExtraLines(title, layout) - (brief.meta.classification ? 1 : 0)) * (lineScale?.(section) ?? 1) };
+    const limit = { words: brief.meta.budget, lines: bodyLines(title, layout, Boolean(brief.meta.classification)) * (lineScale?.(section) ?? 1) };
     const drafts = draftsOf(section, limit, ctx);
     const generated = section.sources ? { generated: true as const } : {};
     const kind = section.heading === null ? 'summary' : section.sources ? 'sources' : 'content';

@@ -43,6 +43,18 @@ describe('refit', () => {
     expect(twice.unfit.map((u) => [u.slide.id, u.number, u.line])).toEqual([['wide-p1', 3, 8]]);
   });
 
+  it('makes a closing slide\'s text smaller rather than cut the recall, and reports it at the floor', () => {
+    const points = Array.from({ length: 6 }, (_, i) => `- Point ${i} is a recalled conclusion of some length.`).join('\n');
+    const { slides, opts } = setup(`## Topic\n\n${points}\n`);
+    const closing = slides.map((s) => (s.kind === 'content' ? { ...s, kind: 'closing' as const, generated: true as const } : s));
+    const measures = closing.map((s) => (s.kind === 'closing' ? { ...fits, overflowY: 100 } : fits));
+    const once = refit(closing, measures, opts);
+    expect(once.slides.filter((s) => s.kind === 'closing').map((s) => s.scale)).toEqual([0.825]);
+    const atFloor = refit(once.slides.map((s) => (s.kind === 'closing' ? { ...s, scale: 0.7 } : s)), measures, opts);
+    expect(atFloor.changed).toBe(false);
+    expect(atFloor.unfit.map((u) => u.slide.kind)).toEqual(['closing']);
+  });
+
   it('leaves slides that fit alone', () => {
     const { slides, opts } = setup('Short.\n');
     const out = refit(slides, slides.map(() => fits), opts);

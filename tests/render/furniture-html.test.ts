@@ -52,3 +52,17 @@ describe('furniture in the deck', () => {
     expect(bad.slidesHtml).not.toContain('bd-logo');
   });
 });
+
+describe('numbered headings', () => {
+  it('are not numbered again on the agenda and section slides; unnumbered ones still are', async () => {
+    const file = path.join(root, 'numbered.md');
+    await writeFile(file, '---\ntitle: N\n---\n\nSummary.\n\n## 1. Background\n\nA.\n\n## 2) Options\n\nB.\n\n## IV. Costs\n\nC.\n\n## B. Risks\n\nD.\n\n## A new order\n\nE.\n');
+    const { deck } = await composeDeck(file);
+    const html = deck.html.slice(deck.html.indexOf('<div class="slides">'));
+    const agenda = html.slice(html.indexOf('data-kind="agenda"'), html.indexOf('data-kind="section"'));
+    const numbers = [...agenda.matchAll(/<li>.*?<\/li>/g)].map((m) => /bd-agenda-number">([^<]*)/.exec(m[0])?.[1] ?? '');
+    expect(numbers).toEqual(['', '', '', '', '05']);
+    const dividers = [...html.matchAll(/data-kind="section"[\s\S]*?<h2 class="bd-section-heading">([^<]*)/g)].map((m) => [/bd-section-number[^>]*>([^<]*)/.exec(m[0])?.[1] ?? '', m[1]]);
+    expect(dividers).toEqual([['', '1. Background'], ['', '2) Options'], ['', 'IV. Costs'], ['', 'B. Risks'], ['05', 'A new order']]);
+  });
+});

@@ -40,7 +40,8 @@ describe('condensed mode', () => {
     const { slides, deck } = await composeDeck(EXAMPLE, { fit: false, mode: 'condensed' });
     expect(deck.brief.meta.budget).toBe(50);
     expect(wordsMissingFromSlides(lexBrief(deck.brief).blocks, deck.brief.meta.title, slides)).toEqual([]);
-    for (const s of slides) expect(s.blocks.reduce((n, b) => n + countWords(plainText(b.token)), 0)).toBeLessThanOrEqual(50);
+    // The closing slide recalls the whole conclusion (tests/split/furniture.test.ts), not a budget's worth.
+    for (const s of slides.filter((s) => s.kind !== 'closing')) expect(s.blocks.reduce((n, b) => n + countWords(plainText(b.token)), 0)).toBeLessThanOrEqual(50);
     expect(slides.some((s) => s.notes.length > 0)).toBe(true);
   });
 });

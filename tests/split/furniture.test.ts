@@ -3,10 +3,15 @@ import { Diagnostics } from '../../src/diagnostics.js';
 import { lexBrief } from '../../src/lex/lex-brief.js';
 import { parseBrief } from '../../src/load/load-brief.js';
 import { labelsFor } from '../../src/i18n/labels.js';
-import { addFurniture, isConclusionHeading } from '../../src/split/furniture.js';
+import { addFurniture, isConclusionHeading, ownNumber } from '../../src/split/furniture.js';
 import { toSections } from '../../src/split/to-sections.js';
 import { toSlides } from '../../src/split/to-slides.js';
 import { plainText } from '../../src/lex/markdown.js';
+import { composeDeck } from '../../src/build/compose-deck.js';
+import type { Tokens } from 'marked';
+import { writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { EXAMPLE, tempDir } from '../helpers/fixtures.js';
 
 function slidesOf(front: string, body: string) {
   const brief = parseBrief(`---\ntitle: T\n${front}---\n\nIntro.\n\n${body}`, 'x.md', new Diagnostics());
@@ -69,5 +74,50 @@ describe('closing slide', () => {
     expect(slidesOf('thanks: Questions?\n', THREE).at(-1)).toMatchObject({ kind: 'closing', title: 'Questions?', blocks: [] });
     expect(kinds(slidesOf('', THREE))).not.toContain('closing');
     expect(kinds(slidesOf('closing: false\n', `${THREE}\n## Conclusion\n\n- A.\n`))).not.toContain('closing');
+  });
+});
+
+const ACT = 'Act now on the northern border, before the winter closes the passes and the supply routes that the garrisons depend on.';
+const FUND = 'Fund the regional programme for three more years, so that the training already given is not lost when the advisers leave.';
+const REVIEW = 'Review the whole approach in May, with the partners, against the measures of progress that were agreed at the start.';
+
+describe('closing slide, whole and never a repeat', () => {
+  it('recalls every point of the example\'s four-point conclusion in condensed mode, on one slide', async () => {
+    const { slides } = await composeDeck(EXAMPLE, { fit: false, mode: 'condensed' });
+    const closing = slides.filter((s) => s.kind === 'closing');
+    expect(closing).toHaveLength(1);
+    const items = closing[0].blocks.flatMap((b) => (b.token.type === 'list' ? (b.token as Tokens.List).items : []));
+    expect(items.map((i) => plainText(i).trim().split(' ').slice(0, 4).join(' '))).toEqual([
+      'For the time being,', 'Beijing and Moscow will', 'Because China, in particular,', 'Moreover, fundamentally different approaches',
+    ]);
+  });
+
+  it('lists every recommendation in condensed mode, not the last one alone', async () => {
+    const { dir, remove } = await tempDir();
+    const file = path.join(dir, 'recs.md');
+    await writeFile(file, `---\ntitle: T\nmode: condensed\n---\n\nIntro.\n\n${THREE}\n## Recommendations\n\n1. ${ACT} Detail.\n2. ${FUND} Detail.\n3. ${REVIEW} Detail.\n`);
+    const { slides } = await composeDeck(file, { fit: false });
+    const closing = slides.filter((s) => s.kind === 'closing');
+    // Twenty words a point, fifty a condensed slide: the Recommendations take two slides, the closing one.
+    expect(closing.map((s) => plainText(s.blocks[0].token))).toEqual([`${ACT} ${FUND} ${REVIEW}`]);
+    expect((closing[0].blocks[0].token as Tokens.List).start).toBe(1);
+    await remove();
+  });
+
+  it('is left out (or only thanks) when the slide before already shows each point word for word', () => {
+    const body = `${THREE}\n## Recommendations\n\n- Act now.\n- Fund it.\n`;
+    expect(kinds(slidesOf('', body))).not.toContain('closing');
+    const thanks = slidesOf('contact: desk@example.org\n', body).at(-1);
+    expect(thanks).toMatchObject({ kind: 'closing', title: 'Thank you' });
+  });
+});
+
+describe('ownNumber', () => {
+  it.each([['1. Background', '1.'], ['2) Options', '2)'], ['2.3 Scope', '2.3'], ['IV. Costs', 'IV.'], ['B) Risks', 'B)']])('finds the author\'s number in "%s"', (heading, number) => {
+    expect(ownNumber(heading)).toBe(number);
+  });
+
+  it.each(['2026 outlook', 'I think so', 'A new order', 'Background', '1.Background'])('finds none in "%s"', (heading) => {
+    expect(ownNumber(heading)).toBeUndefined();
   });
 });

@@ -4,12 +4,14 @@ import { lexBrief } from '../../src/lex/lex-brief.js';
 import { parseBrief } from '../../src/load/load-brief.js';
 import { toSections } from '../../src/split/to-sections.js';
 import { toSlides } from '../../src/split/to-slides.js';
+import { condense } from '../../src/split/condense.js';
 import { renderBlocks } from '../../src/render/render-markdown.js';
 
 function slidesOf(text: string) {
   const brief = parseBrief(text, 'x.md', new Diagnostics());
   const { blocks, links } = lexBrief(brief);
-  return toSlides(toSections(blocks, brief.meta), brief, links);
+  const body = brief.meta.mode === 'condensed' ? condense(blocks, { lang: brief.meta.lang, links }) : blocks;
+  return toSlides(toSections(body, brief.meta), brief, links);
 }
 
 describe('toSlides', () => {
@@ -43,5 +45,17 @@ describe('toSlides keeps every word of a split paragraph', () => {
     const slides = slidesOf('---\ntitle: T\nbudget: 20\n---\n\n[^1]: a. Ua `a` a a a a 中中中中中中中中中中中中 a. a.\n');
     const html = slides.map((s) => renderBlocks(s.blocks, new Map())).join('\n');
     expect(html).toContain('[^1]: a.');
+  });
+
+  it.each([['full', ''], ['condensed', 'mode: condensed\n']])('keeps a lead-in ending in a colon on the slide of the list it introduces (%s)', (_, mode) => {
+    // One sentence each, so that condensed mode keeps them whole as bullets.
+    const para = (n: number) => `Paragraph ${n} ${'sets out the context of the matter at some length, '.repeat(3).trim()} and ends.`;
+    const item = (what: string) => `- ${what}, ${'measured against the baseline and the plan'.repeat(2)}`;
+    const list = ['the cost', 'the time', 'the risk', 'the staff'].map(item).join('\n');
+    const slides = slidesOf(`---\ntitle: T\nbudget: 1000\n${mode}---\n\n## Method\n\n${para(1)}\n\n${para(2)}\n\nFor each, we examined:\n\n${list}\n`);
+    const method = slides.filter((s) => s.kind === 'content');
+    expect(method.length).toBeGreaterThan(1);
+    const withLeadIn = method.find((s) => s.blocks.some((b) => /For each, we examined:/.test(b.token.raw)));
+    expect(withLeadIn?.blocks.some((b) => /the cost/.test(b.token.raw))).toBe(true);
   });
 });
