@@ -16,7 +16,7 @@ import { loadTemplates, templatesGiven } from '../load/load-templates.js';
 import { deckText } from '../render/deck-text.js';
 import { condense } from '../split/condense.js';
 import { extractFootnotes, sourcesSection } from '../split/footnotes.js';
-import { toSections } from '../split/to-sections.js';
+import { checkSectionCount, toSections } from '../split/to-sections.js';
 import type { Block, Brief, Deck, DeckAssets, DeckPlan, FitStats, NamedFile, RenderBase, RenderInput, Slide, StoredMeasures } from '../types.js';
 import { VERSION } from '../version.js';
 import { pptxWanted, type BuildOptions } from './options.js';
@@ -75,6 +75,7 @@ async function readInputs(brief: Brief, blocks: Block[], templates: NamedFile | 
 function planOf(brief: Brief, blocks: Block[], links: DeckPlan['links']): DeckPlan {
   const { blocks: body, footnotes } = extractFootnotes(blocks, brief.file);
   const written = toSections(body, brief.meta);
+  checkSectionCount(written, brief.file);
   const sections = brief.meta.mode === 'condensed' ? toSections(condense(body, { lang: brief.meta.lang, links }), brief.meta) : written;
   // The closing slide recalls the conclusion as written: condensed, its list is one block per item.
   const own = [...written];

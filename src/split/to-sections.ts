@@ -1,6 +1,13 @@
 import type { Tokens } from 'marked';
 import type { Block, BriefMeta, Section } from '../types.js';
+import { fail } from '../errors.js';
 import { plainText } from '../lex/markdown.js';
+
+/**
+ * More sections than any briefing has: past it a brief is an attempt to exhaust the machine (each
+ * section is a slide, an agenda entry and a divider), refused at the heading that goes past it.
+ */
+export const MAX_SECTIONS = 5_000;
 
 /** Headings at this depth or above open a section (and its section slide); deeper ones stay inside. */
 export const SECTION_DEPTH = 2;
@@ -26,4 +33,10 @@ export function toSections(blocks: Block[], meta: BriefMeta): Section[] {
     }
   }
   return sections;
+}
+
+/** Refuses more than MAX_SECTIONS sections, at the heading that goes past it. */
+export function checkSectionCount(sections: Section[], file: string): void {
+  const past = sections.find((s) => s.index > MAX_SECTIONS);
+  if (past) fail('too-many-sections', `a brief may have at most ${MAX_SECTIONS.toLocaleString('en')} sections (## headings); split it into several briefs`, { at: { file, line: past.line } });
 }
