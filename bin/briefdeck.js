@@ -1,5 +1,6 @@
 #!/usr/bin/env node
-import { run } from '../lib/cli/run.js';
+// The CLI bundle (npm run build: scripts/build/bundle.mjs); lib/cli/run.js is the same code unbundled.
+import { run } from '../lib/bundle/cli.js';
 
 const controller = new AbortController();
 for (const signal of ['SIGINT', 'SIGTERM']) {

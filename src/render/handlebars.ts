@@ -1,5 +1,7 @@
 import Handlebars from 'handlebars';
 import { fail } from '../errors.js';
+import { sha256 } from '../hash.js';
+import { PRECOMPILED } from './precompiled-templates.js';
 import type { SourceRef, TemplateSources } from '../types.js';
 
 export type DeckTemplate = (view: object) => string;
@@ -22,15 +24,18 @@ function locate(error: Located, fallbackFile: string): { at: SourceRef; message:
   return { at: { file, line: 1 }, message };
 }
 
+/** The options every template is compiled with; scripts/build/precompile-templates.mjs precompiles with the same. */
+const COMPILE_OPTIONS = { strict: true } as const;
+
+/** A built-in template as the bundle precompiled it, when `source` is exactly what was precompiled. */
+function precompiled(hbs: typeof Handlebars, source: string): HandlebarsTemplateDelegate | undefined {
+  const spec = PRECOMPILED[sha256(source)];
+  return spec && hbs.template(spec);
+}
+
 /** Parsed up front, so a syntax error names its own file even in a partial no slide uses. */
 function compileOne(hbs: typeof Handlebars, source: string, file: string): HandlebarsTemplateDelegate {
-  try {
-    hbs.parse(source);
-  } catch (error) {
-    const { at, message } = locate(error as Located, file);
-    fail('template-error', `template error: ${message}`, { at });
-  }
-  const template = hbs.compile(source, { strict: true });
+  const template = precompiled(hbs, source) ?? compileChecked(hbs, source, file);
   return (context, options) => {
     try {
       return template(context, options);
@@ -39,6 +44,16 @@ function compileOne(hbs: typeof Handlebars, source: string, file: string): Handl
       throw error;
     }
   };
+}
+
+function compileChecked(hbs: typeof Handlebars, source: string, file: string): HandlebarsTemplateDelegate {
+  try {
+    hbs.parse(source);
+  } catch (error) {
+    const { at, message } = locate(error as Located, file);
+    fail('template-error', `template error: ${message}`, { at });
+  }
+  return hbs.compile(source, COMPILE_OPTIONS);
 }
 
 /** One private Handlebars instance per template set: strict, so a misspelt field is an error. */
@@ -70,7 +85,8 @@ const pages = new Map<string, DeckTemplate>();
 export function compilePage(source: string, file: string): DeckTemplate {
   const cached = pages.get(source);
   if (cached) return cached;
-  const page = Handlebars.create().compile(source, { strict: true });
+  const hbs = Handlebars.create();
+  const page = precompiled(hbs, source) ?? hbs.compile(source, COMPILE_OPTIONS);
   const template: DeckTemplate = (view) => {
     try {
       return page(view);
