@@ -33,12 +33,13 @@ const seconds = (ms: number): string => `${ms >= 1000 ? Math.round(ms / 1000) : 
  */
 export async function convertInWorker(request: ConvertRequest, timeLimit = CONVERT_TIME_LIMIT): Promise<Imported> {
   if (!existsSync(fileURLToPath(WORKER))) return (await import('./convert-document.js')).convertDocument(request);
-  const worker = new Worker(WORKER, { workerData: request, stdout: false, stderr: false });
+  // No flags of this process: the worker is plain compiled JavaScript, and some (`--input-type`, `-e`) are refused in a worker.
+  const worker = new Worker(WORKER, { workerData: request, execArgv: [] });
   let timer: NodeJS.Timeout | undefined;
   const timedOut = new Promise<never>((_, reject) => {
     timer = setTimeout(() => {
       reject(
-        new BriefdeckError('convert-timeout', `converting the document took longer than ${seconds(timeLimit)}; stopped (is it a document of this size that Word or a browser opens quickly?)`, {
+        new BriefdeckError('convert-timeout', `converting the document took longer than ${seconds(timeLimit)} and was stopped (briefdeck import --time-limit SECONDS allows more)`, {
           at: { file: request.file, line: 1 },
         }),
       );
