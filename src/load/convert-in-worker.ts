@@ -1,6 +1,5 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { Worker } from 'node:worker_threads';
 import { BriefdeckError, fail, type ExitCode } from '../errors.js';
 import type { Imported } from '../import/brief-markdown.js';
 import type { SourceRef } from '../types.js';
@@ -34,6 +33,7 @@ const seconds = (ms: number): string => `${ms >= 1000 ? Math.round(ms / 1000) : 
 export async function convertInWorker(request: ConvertRequest, timeLimit = CONVERT_TIME_LIMIT): Promise<Imported> {
   if (!existsSync(fileURLToPath(WORKER))) return (await import('./convert-document.js')).convertDocument(request);
   // No flags of this process: the worker is plain compiled JavaScript, and some (`--input-type`, `-e`) are refused in a worker.
+  const { Worker } = await import('node:worker_threads');
   const worker = new Worker(WORKER, { workerData: request, execArgv: [] });
   let timer: NodeJS.Timeout | undefined;
   const timedOut = new Promise<never>((_, reject) => {

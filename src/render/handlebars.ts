@@ -1,4 +1,6 @@
-import Handlebars from 'handlebars';
+import type Handlebars from 'handlebars';
+import HandlebarsRuntime from 'handlebars/runtime';
+import { createRequire } from 'node:module';
 import { fail } from '../errors.js';
 import { sha256 } from '../hash.js';
 import { PRECOMPILED } from './precompiled-templates.js';
@@ -27,15 +29,34 @@ function locate(error: Located, fallbackFile: string): { at: SourceRef; message:
 /** The options every template is compiled with; scripts/build/precompile-templates.mjs precompiles with the same. */
 const COMPILE_OPTIONS = { strict: true } as const;
 
-/** A built-in template as the bundle precompiled it, when `source` is exactly what was precompiled. */
-function precompiled(hbs: typeof Handlebars, source: string): HandlebarsTemplateDelegate | undefined {
-  const spec = PRECOMPILED[sha256(source)];
-  return spec && hbs.template(spec);
+type Hbs = typeof Handlebars;
+let compiler: Hbs | undefined;
+
+/**
+ * Handlebars with its compiler, loaded on first use: the CLI bundle has every built-in template
+ * precompiled, which the runtime alone runs, so a build with them never loads the compiler.
+ */
+function withCompiler(): Hbs {
+  compiler ??= createRequire(import.meta.url)('handlebars') as Hbs;
+  return compiler;
+}
+
+/** A set of template sources, each with its precompiled spec when the bundle has one for exactly that source. */
+type Specs = Map<string, TemplateSpecification | undefined>;
+
+function specsOf(sources: string[]): Specs {
+  return new Map(sources.map((source) => [source, PRECOMPILED[sha256(source)]]));
+}
+
+/** A private instance: the runtime alone when every source is precompiled, else Handlebars with its compiler. */
+function instanceFor(specs: Specs): Hbs {
+  return [...specs.values()].every(Boolean) ? (HandlebarsRuntime.create() as Hbs) : withCompiler().create();
 }
 
 /** Parsed up front, so a syntax error names its own file even in a partial no slide uses. */
-function compileOne(hbs: typeof Handlebars, source: string, file: string): HandlebarsTemplateDelegate {
-  const template = precompiled(hbs, source) ?? compileChecked(hbs, source, file);
+function compileOne(hbs: Hbs, specs: Specs, source: string, file: string): HandlebarsTemplateDelegate {
+  const spec = specs.get(source);
+  const template = spec ? hbs.template(spec) : compileChecked(hbs, source, file);
   return (context, options) => {
     try {
       return template(context, options);
@@ -46,7 +67,7 @@ function compileOne(hbs: typeof Handlebars, source: string, file: string): Handl
   };
 }
 
-function compileChecked(hbs: typeof Handlebars, source: string, file: string): HandlebarsTemplateDelegate {
+function compileChecked(hbs: Hbs, source: string, file: string): HandlebarsTemplateDelegate {
   try {
     hbs.parse(source);
   } catch (error) {
@@ -60,12 +81,13 @@ function compileChecked(hbs: typeof Handlebars, source: string, file: string): H
 export function compileDeck(sources: TemplateSources): DeckTemplate {
   const cached = compiled.get(sources);
   if (cached) return cached;
-  const hbs = Handlebars.create();
+  const specs = specsOf([sources.deck, ...Object.values(sources.partials)]);
+  const hbs = instanceFor(specs);
   const fileOf = (name: string): string => sources.files[name] ?? `${sources.dir}/${name}.hbs`;
   for (const [name, source] of Object.entries(sources.partials)) {
-    hbs.registerPartial(name, compileOne(hbs, source, fileOf(`partials/${name}`)));
+    hbs.registerPartial(name, compileOne(hbs, specs, source, fileOf(`partials/${name}`)));
   }
-  const deck = compileOne(hbs, sources.deck, fileOf('deck'));
+  const deck = compileOne(hbs, specs, sources.deck, fileOf('deck'));
   const template: DeckTemplate = (view) => {
     try {
       return deck(view);
@@ -85,8 +107,8 @@ const pages = new Map<string, DeckTemplate>();
 export function compilePage(source: string, file: string): DeckTemplate {
   const cached = pages.get(source);
   if (cached) return cached;
-  const hbs = Handlebars.create();
-  const page = precompiled(hbs, source) ?? hbs.compile(source, COMPILE_OPTIONS);
+  const spec = PRECOMPILED[sha256(source)];
+  const page = spec ? HandlebarsRuntime.create().template(spec) : withCompiler().create().compile(source, COMPILE_OPTIONS);
   const template: DeckTemplate = (view) => {
     try {
       return page(view);

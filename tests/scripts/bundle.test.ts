@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -49,8 +49,30 @@ describe('the CLI bundle', () => {
     expect(sources).toEqual(expect.arrayContaining(['src/cli/run.ts', 'src/render/render-deck.ts', 'src/render/precompiled-templates.ts']));
     expect(sources.some((s) => s.includes('node_modules/handlebars/'))).toBe(true);
     // ...and none of the rare parts is even evaluated.
-    const rare = /^src\/(?:pdf|pptx|serve|watch)\/|^src\/build\/print-outputs\.ts$|^src\/load\/convert-document\.ts$|^src\/import\/import-(?:docx|html)\.ts$|node_modules\/(?:puppeteer|puppeteer-core|mammoth|linkedom|@mozilla\/readability|unified|chokidar|ws|pdf-lib|fflate)\//;
+    const rare = /^src\/(?:pdf|pptx|serve|watch)\/|^src\/build\/print-outputs\.ts$|^src\/load\/convert-document\.ts$|^src\/import\/import-(?:docx|html)\.ts$|node_modules\/(?:puppeteer|puppeteer-core|mammoth|linkedom|@mozilla\/readability|unified|chokidar|ws|pdf-lib|fflate)\/|node_modules\/handlebars\/.*\/compiler\//;
     expect(sources.filter((s) => rare.test(s))).toEqual([]);
+  });
+
+  it('loads no CommonJS module either: the Handlebars compiler is required only for a template that is not precompiled', () => {
+    const required = (argv: string[]): string[] => {
+      // require.cache is the one cache of every require(), the bundle's own included.
+      const script = `import { createRequire } from 'node:module';
+import { run } from ${JSON.stringify(path.join(BUNDLE, 'cli.js'))};
+const code = await run(${JSON.stringify(argv)}, { stdout: () => {}, stderr: (t) => process.stderr.write(t) });
+process.stdout.write(JSON.stringify({ code, required: Object.keys(createRequire(import.meta.url).cache) }));`;
+      const result = spawnSync(process.execPath, ['--input-type=module', '-e', script], { cwd: dir, encoding: 'utf8' });
+      expect(result.status, result.stderr).toBe(0);
+      const { code, required } = JSON.parse(result.stdout) as { code: number; required: string[] };
+      expect(code, result.stderr).toBe(0);
+      return required;
+    };
+    expect(required(['build', EXAMPLE, '--no-fit', '-q', '-o', path.join(dir, 'out-cjs')])).toEqual([]);
+    // A partial of the user's own, not precompiled: the compiler is loaded for it.
+    const mine = path.join(dir, 'my-templates');
+    mkdirSync(path.join(mine, 'partials'), { recursive: true });
+    writeFileSync(path.join(mine, 'partials', 'footer.hbs'), '<footer class="mine">{{number}}</footer>\n');
+    const withMine = required(['build', EXAMPLE, '--no-fit', '-q', '--templates', mine, '-o', path.join(dir, 'out-mine')]);
+    expect(withMine.some((file) => file.includes(`${path.sep}handlebars${path.sep}`))).toBe(true);
   });
 
   it('writes with its precompiled templates the very HTML that templates compiled at run time give (the TypeScript sources)', async () => {
