@@ -37,7 +37,9 @@ export async function bundle() {
     platform: 'node',
     target: 'node20.19',
     minify: true,
+    // Positions only (the stack of an internal error): the sources themselves stay out of the package.
     sourcemap: 'external',
+    sourcesContent: false,
     chunkNames: '[name]-[hash]',
     external: ['puppeteer'],
     // The CommonJS packages inside (handlebars, sanitize-html…) require Node's built-ins.
