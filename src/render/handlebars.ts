@@ -1,5 +1,6 @@
 import type Handlebars from 'handlebars';
-import HandlebarsRuntime from 'handlebars/runtime';
+// The path with its extension: the package has no `exports` for Node's ES module resolution.
+import runtimeModule from 'handlebars/runtime.js';
 import { createRequire } from 'node:module';
 import { fail } from '../errors.js';
 import { sha256 } from '../hash.js';
@@ -30,6 +31,8 @@ function locate(error: Located, fallbackFile: string): { at: SourceRef; message:
 const COMPILE_OPTIONS = { strict: true } as const;
 
 type Hbs = typeof Handlebars;
+/** Handlebars without its compiler: what runs precompiled templates (its own types declare nothing). */
+const HandlebarsRuntime = runtimeModule as unknown as Pick<Hbs, 'create'>;
 let compiler: Hbs | undefined;
 
 /**
@@ -50,7 +53,7 @@ function specsOf(sources: string[]): Specs {
 
 /** A private instance: the runtime alone when every source is precompiled, else Handlebars with its compiler. */
 function instanceFor(specs: Specs): Hbs {
-  return [...specs.values()].every(Boolean) ? (HandlebarsRuntime.create() as Hbs) : withCompiler().create();
+  return [...specs.values()].every(Boolean) ? HandlebarsRuntime.create() : withCompiler().create();
 }
 
 /** Parsed up front, so a syntax error names its own file even in a partial no slide uses. */

@@ -89,6 +89,18 @@ process.stdout.write(JSON.stringify({ code, required: Object.keys(createRequire(
     }
   });
 
+  it('leaves the library as it was: lib/index.js, compiled by tsc, builds the same deck', async () => {
+    const out = path.join(dir, 'out-library');
+    const script = `import { buildDeck } from ${JSON.stringify(path.join(ROOT, 'lib', 'index.js'))};
+await buildDeck(${JSON.stringify(EXAMPLE)}, { fit: false, outDir: ${JSON.stringify(out)} });`;
+    const result = spawnSync(process.execPath, ['--input-type=module', '-e', script], { cwd: dir, encoding: 'utf8' });
+    expect(result.status, result.stderr).toBe(0);
+    const spawned = await spawnCli(['build', EXAMPLE, '--no-fit', '-q', '-o', path.join(dir, 'out-cli')], { cwd: dir });
+    expect(spawned.code, spawned.err).toBe(0);
+    const deck = 'russia-china-afghanistan/index.html';
+    expect(await readFile(path.join(out, deck), 'utf8')).toBe(await readFile(path.join(dir, 'out-cli', deck), 'utf8'));
+  });
+
   it('reports an internal error with places in src/, read back from its source maps', () => {
     // A writer that throws is a bug briefdeck cannot know of: it reports it as an internal error, with the stack.
     const script = `import { run } from ${JSON.stringify(path.join(BUNDLE, 'cli.js'))};
