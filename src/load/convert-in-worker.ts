@@ -32,9 +32,12 @@ const seconds = (ms: number): string => `${ms >= 1000 ? Math.round(ms / 1000) : 
  */
 export async function convertInWorker(request: ConvertRequest, timeLimit = CONVERT_TIME_LIMIT): Promise<Imported> {
   if (!existsSync(fileURLToPath(WORKER))) return (await import('./convert-document.js')).convertDocument(request);
-  // No flags of this process: the worker is plain compiled JavaScript, and some (`--input-type`, `-e`) are refused in a worker.
   const { Worker } = await import('node:worker_threads');
-  const worker = new Worker(WORKER, { workerData: request, execArgv: [] });
+  // No flags of this process: the worker is plain compiled JavaScript, and some (`--input-type`, `-e`) are refused in a worker.
+  // What a converter prints itself is dropped: it could echo the document's text, control characters and all, to the terminal.
+  const worker = new Worker(WORKER, { workerData: request, execArgv: [], stdout: true, stderr: true });
+  worker.stdout.resume();
+  worker.stderr.resume();
   let timer: NodeJS.Timeout | undefined;
   const timedOut = new Promise<never>((_, reject) => {
     timer = setTimeout(() => {
