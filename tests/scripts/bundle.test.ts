@@ -1,6 +1,6 @@
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
+import { mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { cp, readFile, symlink, utimes } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -40,6 +40,28 @@ describe('the CLI bundle', () => {
     expect(loaded[0]).toBe(BIN);
     expect(loaded[1]).toBe(path.join(BUNDLE, 'cli.js'));
     expect(loaded.slice(1).filter((file) => path.dirname(file) !== BUNDLE)).toEqual([]);
+  });
+
+  it('gives way to lib/ when tsc compiled src/ again after the bundle was made (a developer runs what they compiled)', async () => {
+    // A copy of the package, whose lib/cli/run.js is then made newer than its bundle.
+    const copy = path.join(dir, 'package-copy');
+    await cp(path.join(ROOT, 'bin'), path.join(copy, 'bin'), { recursive: true });
+    await cp(path.join(ROOT, 'lib'), path.join(copy, 'lib'), { recursive: true });
+    await cp(path.join(ROOT, 'package.json'), path.join(copy, 'package.json'));
+    for (const linked of ['templates', 'node_modules']) await symlink(path.join(ROOT, linked), path.join(copy, linked));
+    const firstLoaded = (): string => {
+      const log = path.join(dir, 'copy.log');
+      rmSync(log, { force: true });
+      const result = spawnSync(process.execPath, ['--import', fixture('module-log.mjs'), path.join(copy, 'bin', 'briefdeck.js'), '--version'], { env: { ...process.env, BRIEFDECK_MODULE_LOG: log }, encoding: 'utf8' });
+      expect(result.status, result.stderr).toBe(0);
+      return path.relative(copy, fileURLToPath(readFileSync(log, 'utf8').split('\n')[1]));
+    };
+    const bundleTime = statSync(path.join(copy, 'lib', 'bundle', 'cli.js')).mtime;
+    await utimes(path.join(copy, 'lib', 'cli', 'run.js'), bundleTime, bundleTime);
+    expect(firstLoaded()).toBe(path.join('lib', 'bundle', 'cli.js'));
+    const later = new Date(bundleTime.getTime() + 1000);
+    await utimes(path.join(copy, 'lib', 'cli', 'run.js'), later, later);
+    expect(firstLoaded()).toBe(path.join('lib', 'cli', 'run.js'));
   });
 
   it('leaves out of `build --no-fit` what only other commands use: PDF, PowerPoint, serve, watch, conversion', async () => {
