@@ -23,7 +23,7 @@ export type WorkerReply =
  */
 const WORKER = new URL('./convert-worker.js', import.meta.url);
 
-const seconds = (ms: number): string => `${ms >= 1000 ? Math.round(ms / 1000) : ms / 1000} s`;
+const seconds = (ms: number): string => `${ms / 1000} s`;
 
 /**
  * Converts a document to a Markdown brief in a worker thread, terminated at `timeLimit` ms. From
