@@ -10,8 +10,14 @@ let out = '';
 let err = '';
 // Anything the library writes to the real streams, past the Io, is still part of what the user sees.
 for (const [stream, add] of [[process.stdout, (t) => (out += t)], [process.stderr, (t) => (err += t)]]) {
-  stream.write = (chunk) => (add(String(chunk)), true);
+  stream.write = (chunk, ...rest) => {
+    add(String(chunk));
+    rest.find((arg) => typeof arg === 'function')?.();
+    return true;
+  };
 }
+// The test's process went away (a crash, a killed worker): so does the host.
+process.on('disconnect', () => process.exit(0));
 
 process.on('message', async ({ id, argv, cwd }) => {
   out = '';
