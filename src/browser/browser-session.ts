@@ -125,8 +125,12 @@ export class BrowserSession implements AsyncDisposable {
     this.stats.launches++;
     this.pendingLaunches++;
     const launching = launchBrowser(found, { launch: this.launchTimeout, step: this.timeout }, job, this.launchAbort.signal);
+    const started = Date.now();
     void launching.then(
-      () => this.pendingLaunches--,
+      () => {
+        this.pendingLaunches--;
+        debug('browser launched in %d ms', Date.now() - started);
+      },
       () => this.pendingLaunches--,
     );
     return launching;

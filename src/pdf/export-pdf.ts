@@ -1,4 +1,6 @@
 import { writeFile } from 'node:fs/promises';
+import { performance } from 'node:perf_hooks';
+import createDebug from 'debug';
 import { pathToFileURL } from 'node:url';
 import type { Page } from 'puppeteer';
 import type { Diagnostics } from '../diagnostics.js';
@@ -14,6 +16,8 @@ import { keepLinksAcross, labelNotesPages, linkEverySlide } from './print-helper
 import { runOnPages } from '../browser/run-on-pages.js';
 import { confinePage, wasBlocked, reportBlocked } from '../browser/serve-html.js';
 import { chunkRanges, type SlideRange } from '../browser/run-on-pages.js';
+
+const debug = createDebug('briefdeck:steps');
 
 export interface PdfOptions {
   /** `--notes`: each slide's notes on the page after it (reveal.js's `separate-page` layout). */
@@ -81,5 +85,7 @@ export async function exportPdf(session: BrowserSession, htmlPath: string, pdfPa
   const jobOf = (range: SlideRange): BrowserJob => ({ session, deck, name: 'PDF export', code: 'export-failed', range, blocked });
   const print: PrintChunks = (files, ids) => runOnPages(session, files.length, (page, i) => printSlides(page, jobOf(ranges[i]), files[i], options, ranges[i], ids), pageOptions);
   const pdf = ranges.length === 1 ? (await print([htmlPath], []))[0] : await printInChunks(session, htmlPath, deck, ranges, print);
+  const finishing = performance.now();
   await writeFile(pdfPath, await finishPdf(pdf, { meta: deck.brief.meta, outline: outlineOf(deck.slides) }));
+  debug('PDF export of %s: finishing the PDF (pdf-lib) %d ms', deck.brief.file, Math.round(performance.now() - finishing));
 }
