@@ -76,10 +76,11 @@ export class BrowserSession implements AsyncDisposable {
   /** See `BrowserOptions.required`. */
   readonly required: boolean;
   /**
-   * How many times a browser was started, how many pages it opened and the most open at once (one
-   * launch and ≤ cores for a run).
+   * How many times a browser was started, how many pages it opened, the most open at once (one
+   * launch and ≤ cores for a run), and how many documents its pages loaded (`load` events of a page's
+   * main frame: a cold `--pdf` build of a deck loads it once, measured and printed in one page).
    */
-  readonly stats = { launches: 0, pagesOpened: 0, peakPages: 0 };
+  readonly stats = { launches: 0, pagesOpened: 0, peakPages: 0, loads: 0 };
 
   constructor(private readonly options: BrowserOptions = {}) {
     this.timeout = options.timeout ?? 60_000;
@@ -125,8 +126,12 @@ export class BrowserSession implements AsyncDisposable {
     this.stats.launches++;
     this.pendingLaunches++;
     const launching = launchBrowser(found, { launch: this.launchTimeout, step: this.timeout }, job, this.launchAbort.signal);
+    const started = Date.now();
     void launching.then(
-      () => this.pendingLaunches--,
+      () => {
+        this.pendingLaunches--;
+        debug('browser launched in %d ms', Date.now() - started);
+      },
       () => this.pendingLaunches--,
     );
     return launching;
@@ -191,32 +196,47 @@ export class BrowserSession implements AsyncDisposable {
   }
 
   /**
+   * Runs `fn` on the page kept for `key` (fit's measuring page, which holds that page's print view
+   * laid out), if one is kept, idle and alive; undefined when none is, or when `fn` failed on it
+   * (the page is then dropped: the caller does the work on a fresh page), unless the failure was a
+   * stop or `cancelPages()`, which are thrown. While `fn` runs the page counts as open, so
+   * `cancelPages()` closes it like any other.
+   */
+  async onKeptPage<T>(key: string, fn: (page: Page) => Promise<T>): Promise<{ value: T } | undefined> {
+    const kept = this.kept;
+    if (!kept || kept.key !== key || kept.busy || kept.page.isClosed() || !this.launching) return undefined;
+    kept.busy = true;
+    const generation = this.generation;
+    debug('reusing the kept page');
+    await this.slots.take();
+    this.open.add(kept.page);
+    const watch = new PageWatch(await this.launching, kept.page, Math.min(this.timeout, PATIENCE_MS));
+    this.watches.set(kept.page, watch);
+    try {
+      return { value: await fn(kept.page) };
+    } catch (error) {
+      if (this.kept === kept) this.kept = undefined;
+      void kept.page.close().catch(() => undefined);
+      // The browser was closed under it by a stop: not a page to replace.
+      if (this.stopping || this.stopped || generation !== this.generation) throw error;
+      debug('kept page failed (%s); using a fresh one', (error as Error).message.split('\n')[0]);
+      return undefined;
+    } finally {
+      watch.dispose();
+      this.open.delete(kept.page);
+      kept.busy = false;
+      this.slots.release();
+    }
+  }
+
+  /**
    * Runs `fn(page, false)` on the page kept for `key`, which already holds what `fn` loaded there
    * before; otherwise (none kept, another key, or busy) `fn(page, true)` on a fresh page, which is
    * then kept in place of the last one. A kept page that fails is dropped and `fn` runs on a fresh one.
    */
   async withKeptPage<T>(key: string, fn: (page: Page, fresh: boolean) => Promise<T>, job?: string): Promise<T> {
-    const kept = this.kept;
-    if (kept && kept.key === key && !kept.busy && !kept.page.isClosed() && this.launching) {
-      kept.busy = true;
-      debug('reusing the kept page');
-      await this.slots.take();
-      const watch = new PageWatch(await this.launching, kept.page, Math.min(this.timeout, PATIENCE_MS));
-      this.watches.set(kept.page, watch);
-      try {
-        return await fn(kept.page, false);
-      } catch (error) {
-        if (this.kept === kept) this.kept = undefined;
-        void kept.page.close().catch(() => undefined);
-        // The browser was closed under it by a stop: not a page to replace.
-        if (this.stopping || this.stopped) throw error;
-        debug('kept page failed (%s); using a fresh one', (error as Error).message.split('\n')[0]);
-      } finally {
-        watch.dispose();
-        kept.busy = false;
-        this.slots.release();
-      }
-    }
+    const reused = await this.onKeptPage(key, (page) => fn(page, false));
+    if (reused) return reused.value;
     const keep = (page: Page): boolean => {
       if (this.kept?.busy || this.stopping) return false;
       void this.kept?.page.close().catch(() => undefined);
@@ -244,6 +264,7 @@ export class BrowserSession implements AsyncDisposable {
       // A window each: a tab behind another gets no animation frames, and reveal's print view waits for one.
       page = await browser.newPage({ type: 'window' });
       this.stats.pagesOpened++;
+      page.on('load', () => this.stats.loads++);
       this.open.add(page);
       if (generation !== this.generation) throw new Error('cancelled: a newer build replaces this one');
       watch = new PageWatch(browser, page, Math.min(this.timeout, PATIENCE_MS));

@@ -1,3 +1,5 @@
+import { performance } from 'node:perf_hooks';
+import createDebug from 'debug';
 import type { Page } from 'puppeteer';
 import { formatRef, locateIn } from '../diagnostics.js';
 import { BriefdeckError, EXIT, fail } from '../errors.js';
@@ -22,6 +24,9 @@ export interface BrowserJob {
 export function jobTitle(job: BrowserJob): string {
   return `${job.name} of ${job.deck.brief.file}`;
 }
+
+/** `DEBUG=briefdeck:steps`: how long each browser step took, to see where a build's time goes. */
+const debug = createDebug('briefdeck:steps');
 
 const STUCK = 'the page does not respond: a script in it may loop forever';
 
@@ -66,7 +71,9 @@ function deadline(job: BrowserJob, page: Page): { expired: Promise<never>; stop:
  */
 export async function browserStep<T>(job: BrowserJob, page: Page, what: string, run: () => Promise<T>, options: { layout?: boolean } = {}): Promise<T> {
   const { expired, stop } = deadline(job, page);
+  const started = performance.now();
   const running = run();
+  void running.then(() => debug('%s: %s %d ms', jobTitle(job), what, Math.round(performance.now() - started)), () => undefined);
   // After a timeout the call still settles (at the latest when the page is closed): not news then.
   running.catch(() => undefined);
   try {

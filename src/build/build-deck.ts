@@ -39,6 +39,12 @@ export async function buildDeck(file: string, options: BuildOptions = {}): Promi
     throw outputFailure(error, target, target);
   });
   const previous = await readManifest(target);
+  // Loaded when first needed (pdf-lib and the export modules cost an HTML-only build more than it
+  // does); when the folder holds no build to be up to date with, it will print: the modules are
+  // loaded now, while Chromium measures, not after it.
+  const willPrint = (options.pdf || options.handout || options.pptx) && (options.force || !previous?.input);
+  const printing = willPrint ? import('./print-outputs.js') : undefined;
+  printing?.catch(() => undefined);
   const composed = await composeDeck(file, options, previous ?? {});
   const { deck, slides, diagnostics, key, input, fit, measures, sources } = composed;
   if (options.strict) enforceStrict(diagnostics);
@@ -58,8 +64,7 @@ export async function buildDeck(file: string, options: BuildOptions = {}): Promi
     const built = performance.now();
     if (options.pdf || options.handout || pptx) {
       if (!options.browser) throw new Error('buildDeck: `pdf`, `handout` and `pptx` need a `browser` session');
-      // Loaded when first needed: pdf-lib and the export modules cost an HTML-only build more than it does.
-      const { printOutputs } = await import('./print-outputs.js');
+      const { printOutputs } = await (printing ?? import('./print-outputs.js'));
       await printOutputs({ deck, input, htmlPath, staging, browser: options.browser, diagnostics }, { ...options, pptx, pptxImages: pptx && pptxImages });
       pdfMs = performance.now() - built;
     }

@@ -49,7 +49,7 @@ function measureInPage(): SlideMeasure[] {
  * in a page exactly like the ones reveal made (same page box, same section box), and waits for
  * their fonts and images. Returns how many pages the view then holds.
  */
-async function replaceSlides(sections: string): Promise<number> {
+export async function replaceSlides(sections: string): Promise<number> {
   const w = window as unknown as { briefdeckPrintModel?: { page: string; section: string } };
   const first = document.querySelector('.pdf-page');
   const box = first?.querySelector(':scope > section');
@@ -79,7 +79,7 @@ async function replaceSlides(sections: string): Promise<number> {
  * The deck's slides as HTML to swap into a laid-out print view; undefined when they must be loaded
  * for real: scripts in them (`--allow-html`) must run, and a custom deck.hbs may not split.
  */
-function swappableSlides(deck: Deck): string | undefined {
+export function swappableSlides(deck: Deck): string | undefined {
   const slides = splitDeckHtml(deck.html)?.slides;
   return slides !== undefined && !/<script/i.test(slides) ? slides : undefined;
 }

@@ -23,6 +23,21 @@ export async function linkEverySlide(page: Page, ids: string[]): Promise<void> {
   }, ids);
 }
 
+/**
+ * reveal.js leaves every slide but the first `hidden` and `aria-hidden` in its print view (as in
+ * its slide show, where only the current slide is shown), which printed the slides' text untagged:
+ * only the first slide reached the PDF's structure tree. Every printed slide is shown, so none is
+ * hidden from a screen reader.
+ */
+export async function unhideSlides(page: Page): Promise<void> {
+  await page.evaluate(() => {
+    for (const section of Array.from(document.querySelectorAll('.pdf-page > section'))) {
+      section.removeAttribute('hidden');
+      section.removeAttribute('aria-hidden');
+    }
+  });
+}
+
 /** Stand-in target of a chunk's link to a slide that another chunk prints (see keepLinksAcross). */
 export const OTHER_CHUNK_URL = 'https://briefdeck.invalid/other-chunk#';
 
