@@ -128,8 +128,8 @@ function closingSlides(sections: Section[], brief: Brief, links: Links, labels: 
 const DIVIDER_MIN_SLIDES = 2;
 
 /**
- * The section dividers the deck keeps. `auto`: a divider per section when sections run to two
- * slides or more on average (a signpost worth a slide), else none: the agenda and each slide's
+ * The section dividers the deck keeps. `auto`: a divider per section when there are three sections
+ * or more and they run to two slides or more on average (a signpost worth a slide), else none: the agenda and each slide's
  * title say where the talk is. A generated Sources section that fits one slide needs no divider.
  * A section with no slide of its own keeps its divider, which holds its notes.
  */
@@ -140,11 +140,12 @@ function withDividers(slides: Slide[], sections: Section[], dividers: Divider): 
   const headed = sections.filter((s) => s.heading !== null && !s.sources);
   const average = headed.reduce((n, s) => n + (bodyCount.get(s.index) ?? 0), 0) / Math.max(1, headed.length);
   const depthOf = new Map(sections.map((s) => [s.index, s.headingToken?.depth ?? 2]));
+  const signposts = headed.length >= AGENDA_MIN_SECTIONS && average >= DIVIDER_MIN_SLIDES;
   const keep = (s: Slide): boolean => {
     if (s.kind !== 'section' || !bodyCount.get(s.sectionIndex)) return true;
-    if (s.generated) return dividers === 'all' || (dividers !== 'none' && (bodyCount.get(s.sectionIndex) ?? 0) > 1 && average >= DIVIDER_MIN_SLIDES);
+    if (s.generated) return dividers === 'all' || (dividers !== 'none' && (bodyCount.get(s.sectionIndex) ?? 0) > 1 && signposts);
     if (dividers === 'h1') return depthOf.get(s.sectionIndex) === 1;
-    return dividers === 'all' || (dividers === 'auto' && average >= DIVIDER_MIN_SLIDES);
+    return dividers === 'all' || (dividers === 'auto' && signposts);
   };
   return slides.filter(keep);
 }

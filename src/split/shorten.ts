@@ -29,11 +29,20 @@ const RE_TRAILING_DASH = new RegExp(String.raw` [–—] (${PLAIN}{1,300}?)([.!?
 /** Connectives that open a sentence and tie it to the one before; on a slide there is none before. */
 const RE_CONNECTIVE =
   /^(?:However|Moreover|Furthermore|In addition|Additionally|Indeed|Thus|Therefore|Hence|Consequently|Nevertheless|Nonetheless|In this respect|In this regard|In this view|After all|Of course|In fact|At the same time|Meanwhile|Above all|Besides|Accordingly|As a result|In other words|In short|In sum|Overall|Firstly|Secondly|Thirdly|Finally|Also|Still|Yet),\s+/u;
-const RE_INLINE_HOWEVER = /,\s+(?:however|therefore|thus|too|moreover|in turn),(?=\s)/gu;
+const RE_INLINE_HOWEVER = /,\s+(?:however|therefore|thus|too|moreover|in turn|in particular|for example|for instance|of course),(?=\s)/gu;
 const RE_FINAL_HOWEVER = /,\s+(?:however|too)(?=[.!?]["”’]?$)/u;
 const RE_ALSO = /\s+also(?=\s)/gu;
 /** A clause that only adds to the noun before it: `, which …` or an appositive `, a narrative that …`, to the end. */
 const RE_WHICH = new RegExp(String.raw`,\s+(?:which|who|whose|where|(?:a|an) \p{L}+ (?:that|which|whose))\s${PLAIN}{1,300}?([.!?]["”’]?)$`, 'u');
+
+/** Words that open an introductory phrase ("In Beijing, too, the West…"), which keeps its comma. */
+const RE_PHRASE_OPENER = /^(?:in|on|at|from|for|with|without|like|unlike|after|before|during|since|under|over|by|as for|according to|despite|beyond|within|among|between|across|through|to)\s/i;
+
+/** Whether the stretch before an inline connective is an introductory phrase, not a subject. */
+function opensWithPhrase(before: string): boolean {
+  const clause = before.slice(Math.max(before.lastIndexOf(','), before.lastIndexOf(';'), before.lastIndexOf(':')) + 1).trim();
+  return RE_PHRASE_OPENER.test(clause);
+}
 
 function words(text: string): number {
   return countWords(text);
@@ -63,8 +72,8 @@ export function shorten(sentence: string, lang: string): Shortened {
   text = attempt(text, 'trailing-dash', rules, (t) => t.replace(RE_TRAILING_DASH, '$2'));
   if (primaryLang(lang) === 'en') {
     // "Therefore, secondly, …": connectives can stack.
-    for (let i = 0; i < 3; i++) text = attempt(text, 'connective', rules, (t) => capitalised(t.replace(RE_CONNECTIVE, '')));
-    text = attempt(text, 'however', rules, (t) => t.replace(RE_INLINE_HOWEVER, ',').replace(RE_FINAL_HOWEVER, ''));
+    for (let i = 0; i < 3; i++) text = attempt(text, 'connective', rules, (t) => (RE_CONNECTIVE.test(t) ? capitalised(t.replace(RE_CONNECTIVE, '')) : t));
+    text = attempt(text, 'however', rules, (t) => t.replace(RE_INLINE_HOWEVER, (_, at: number) => (opensWithPhrase(t.slice(0, at)) ? ',' : '')).replace(RE_FINAL_HOWEVER, ''));
     if (!/\bnot only\b/i.test(text)) text = attempt(text, 'also', rules, (t) => t.replace(RE_ALSO, ''));
     text = attempt(text, 'which-clause', rules, (t) => t.replace(RE_WHICH, '$1'));
   }

@@ -29,6 +29,7 @@ describe('the Sources slide briefdeck makes', () => {
     const { slides } = await composeDeck(fixture('sources/german.md'), { fit: false });
     const sources = slides.filter((s) => s.kind === 'sources');
     expect(sources.map((s) => [s.id, s.title])).toEqual([['sources-p1', 'Quellen']]);
-    expect(slides.find((s) => s.kind === 'section' && s.generated)?.title).toBe('Quellen');
+    // One Sources slide needs no divider before it.
+    expect(slides.some((s) => s.kind === 'section' && s.generated)).toBe(false);
   });
 });

@@ -47,7 +47,7 @@ describe('toSlides keeps every word of a split paragraph', () => {
     expect(html).toContain('[^1]: a.');
   });
 
-  it.each([['full', ''], ['condensed', 'mode: condensed\n']])('keeps a lead-in ending in a colon on the slide of the list it introduces (%s)', (_, mode) => {
+  it.each([['full', 'mode: full\n'], ['condensed', 'mode: condensed\n']])('keeps a lead-in ending in a colon on the slide of the list it introduces (%s)', (_, mode) => {
     // One sentence each, so that condensed mode keeps them whole as bullets.
     const para = (n: number) => `Paragraph ${n} ${'sets out the context of the matter at some length, '.repeat(3).trim()} and ends.`;
     const item = (what: string) => `- ${what}, ${'measured against the baseline and the plan'.repeat(2)}`;
