@@ -175,6 +175,8 @@ export interface Slide {
   notesFootnotes?: Record<string, number>;
   /** Made by briefdeck (agenda, closing, Sources), not written by the author: its id yields to theirs. */
   generated?: true;
+  /** The first slide of a section shown without a divider: it takes the section's id, so links to the section land on it. */
+  opens?: true;
 }
 
 export interface RenderedSlide {

@@ -1,6 +1,6 @@
 import { fail } from '../errors.js';
 import type { Diagnostics } from '../diagnostics.js';
-import { ASPECTS, DIVIDERS, MODES, PAPERS, type Aspect, type Author, type BriefMeta, type Mode, type NamedFile, type SourceRef } from '../types.js';
+import { ASPECTS, DIVIDERS, MODES, PAPERS, type Aspect, type Author, type BriefMeta, type Divider, type Mode, type NamedFile, type SourceRef } from '../types.js';
 import path from 'node:path';
 import { hasLabels, LABEL_LANGS } from '../i18n/labels.js';
 import { closest } from './closest.js';
@@ -29,6 +29,7 @@ export interface MetaOverrides {
   /** Defaults for every brief from `briefdeck.config.*`: below the front matter, above built-ins. */
   defaults?: MetaDefaults;
   mode?: Mode;
+  dividers?: Divider;
 }
 
 /** Front-matter-shaped defaults, each key located in the file that set it. */
@@ -146,7 +147,7 @@ function readLang(ctx: Context, value: unknown): string {
 }
 
 /** The briefing furniture: who issues the brief, how it is marked, how it opens and closes. */
-function readFurniture(ctx: Context, data: Record<string, unknown>): Pick<BriefMeta, 'organisation' | 'logo' | 'classification' | 'version' | 'source' | 'contact' | 'thanks' | 'agenda' | 'closing' | 'dividers'> {
+function readFurniture(ctx: Context, data: Record<string, unknown>): Pick<BriefMeta, 'organisation' | 'logo' | 'classification' | 'version' | 'source' | 'contact' | 'thanks' | 'agenda' | 'closing'> {
   return {
     organisation: text(ctx, 'organisation', data.organisation),
     logo: readPath(ctx, 'logo', data.logo),
@@ -157,7 +158,6 @@ function readFurniture(ctx: Context, data: Record<string, unknown>): Pick<BriefM
     thanks: text(ctx, 'thanks', data.thanks),
     agenda: readFlag(ctx, 'agenda', data.agenda),
     closing: readFlag(ctx, 'closing', data.closing),
-    dividers: readChoice(ctx, 'dividers', data.dividers, DIVIDERS) ?? 'auto',
   };
 }
 
@@ -215,5 +215,6 @@ export function readMeta(
     keywords: readKeywords(ctx, data.keywords),
     paper: readChoice(ctx, 'paper', data.paper, PAPERS),
     ...readFurniture(ctx, data),
+    dividers: overrides.dividers ?? readChoice(ctx, 'dividers', data.dividers, DIVIDERS) ?? 'auto',
   };
 }

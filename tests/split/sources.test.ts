@@ -9,7 +9,7 @@ function refTargets(html: string): string[] {
 
 describe('the Sources slide briefdeck makes', () => {
   it('is of its own kind, beside an author\'s own "Sources" section, which keeps its footnotes', async () => {
-    const { slides, deck } = await composeDeck(fixture('sources/own-sources.md'), { fit: false });
+    const { slides, deck } = await composeDeck(fixture('sources/own-sources.md'), { fit: false, mode: 'full', dividers: 'all' });
     const generated = slides.filter((s) => s.kind === 'sources');
     expect(generated).toHaveLength(1);
     const authors = slides.filter((s) => s.kind === 'content' && s.title === 'Sources');
