@@ -1,5 +1,12 @@
 #!/usr/bin/env node
-import { run } from '../lib/cli/run.js';
+import { statSync } from 'node:fs';
+
+// The CLI bundle (npm run build: scripts/build/bundle.mjs); lib/cli/run.js is the same code
+// unbundled, which runs instead when it is newer: `tsc` alone compiled src/ again since the bundle
+// was made, and a developer should not run yesterday's bundle.
+const mtime = (file) => statSync(new URL(file, import.meta.url), { throwIfNoEntry: false })?.mtimeMs ?? 0;
+const entry = mtime('../lib/cli/run.js') > mtime('../lib/bundle/cli.js') ? '../lib/cli/run.js' : '../lib/bundle/cli.js';
+const { run } = await import(entry);
 
 const controller = new AbortController();
 for (const signal of ['SIGINT', 'SIGTERM']) {

@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // `npm run setup`: everything a fresh machine needs to build decks and PDFs, saying what it does.
-// 1. npm install (no browser download: see .puppeteerrc.cjs)   2. compile TypeScript to lib/
+// 1. npm install (no browser download: see .puppeteerrc.cjs)   2. npm run build: TypeScript to lib/, the CLI bundle lib/bundle/
 // 3. find a Chrome/Chromium in briefdeck's documented order; if there is none, try Puppeteer's
 //    download, then (as root on Debian/Ubuntu) `apt-get install -y chromium`.
 import { spawnSync } from 'node:child_process';
@@ -38,7 +38,7 @@ async function browser() {
 }
 
 must(sh(npm, ['install', '--no-audit', '--no-fund']), 'npm install');
-must(sh(npm, ['run', 'build', '--silent']), 'compiling TypeScript (npm run build)');
+must(sh(npm, ['run', 'build', '--silent']), 'building lib/ and the CLI bundle (npm run build)');
 
 let found = await browser();
 if (found) {

@@ -1,13 +1,23 @@
-import type { Command } from 'commander';
+import { InvalidArgumentError, type Command } from 'commander';
 import path from 'node:path';
 import { formatDiagnostic } from '../diagnostics.js';
 import { EXIT, fail, type ExitCode } from '../errors.js';
+import { CONVERT_TIME_LIMIT } from '../load/convert-in-worker.js';
 import { briefName, importFile, RE_BRIEF_FILE } from '../load/load-brief.js';
 import { writeNewFile, writeNewFiles } from '../write/write-new-files.js';
 
 export interface ImportFlags {
   output?: string;
   force: boolean;
+  /** Seconds the conversion may take (`--time-limit`). */
+  timeLimit: number;
+}
+
+/** Seconds, fractions allowed, from a millisecond to an hour. */
+function seconds(value: string): number {
+  const n = Number(value);
+  if (!/^\d+(?:\.\d+)?$/.test(value.trim()) || n < 0.001 || n > 3600) throw new InvalidArgumentError('expected a number of seconds from 0.001 to 3600');
+  return n;
 }
 
 const IMPORT_EXAMPLES = `
@@ -22,7 +32,7 @@ Examples:
 export async function importOne(file: string, flags: ImportFlags, io: { stdout: (text: string) => void; stderr: (text: string) => void }): Promise<ExitCode> {
   const target = flags.output ?? path.join('content', `${briefName(file)}.md`);
   if (!RE_BRIEF_FILE.test(target)) fail('import-output', `-o must name a Markdown file (.md): ${target}`, { exitCode: EXIT.usage });
-  const { markdown, found, images = [], dropped = [] } = await importFile(file);
+  const { markdown, found, images = [], dropped = [] } = await importFile(file, { timeLimit: Math.round(flags.timeLimit * 1000) });
   // The images and the brief are checked together: none is written over an existing file without --force.
   if (images.length === 0) await writeNewFile(target, markdown, flags.force);
   else await writeNewFiles(path.dirname(target), [...images.map((i) => ({ name: i.name, data: i.bytes })), { name: path.basename(target), data: markdown }], flags.force);
@@ -44,6 +54,7 @@ export function addImportCommand(program: Command, action: (file: string, flags:
     .argument('<file>', 'a plain-text (.txt), Word (.docx) or HTML (.html, .htm) file')
     .option('-o, --output <file.md>', 'the brief to write (default: content/<name>.md)')
     .option('-f, --force', 'replace the brief if it exists', false)
+    .option('--time-limit <seconds>', 'most time the conversion may take; it is stopped then and nothing is written', seconds, CONVERT_TIME_LIMIT / 1000)
     .addHelpText('after', IMPORT_EXAMPLES)
     .action((file: string, flags: ImportFlags) => action(file, flags));
 }

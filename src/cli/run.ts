@@ -17,6 +17,7 @@ import { indexTemplateFile } from '../load/load-templates.js';
 import { escapeTerminal } from '../control-chars.js';
 import { PACKAGE_ROOT } from '../paths.js';
 import { printDiagnostics, summary, type Io } from './report.js';
+import { readableStack } from './readable-stack.js';
 
 const defaultIo: Io = { stdout: (t) => process.stdout.write(t), stderr: (t) => process.stderr.write(t) };
 
@@ -121,7 +122,7 @@ export async function run(argv: string[], rawIo: Io = defaultIo): Promise<number
     }
     const code = signalCode(io.signal);
     if (code) return code;
-    io.stderr(`briefdeck: internal error (please report it): ${(error as Error).stack ?? String(error)}\n`);
+    io.stderr(`briefdeck: internal error (please report it): ${(error as Error).stack === undefined ? String(error) : readableStack((error as Error).stack as string)}\n`);
     return EXIT.input;
   }
 }

@@ -2,15 +2,17 @@ import path from 'node:path';
 import { RE_CONTROL } from '../control-chars.js';
 import { fail } from '../errors.js';
 import type { Diagnostics } from '../diagnostics.js';
-import { importDocx } from '../import/import-docx.js';
-import { importHtml } from '../import/import-html.js';
-import { importText, type Imported } from '../import/import-text.js';
+import type { Imported } from '../import/import-text.js';
 import type { Brief, LineSpan } from '../types.js';
+import { convertInWorker } from './convert-in-worker.js';
 import { decodeText } from './decode-text.js';
 import { expandIncludes } from './expand-includes.js';
 import { LIMITS, readConfined } from './read-confined.js';
 import { readFrontMatter, type FrontMatter } from './read-front-matter.js';
 import { readMeta, type MetaOverrides } from './read-meta.js';
+import { markdownOfText } from './text-brief.js';
+
+export { markdownOfText } from './text-brief.js';
 
 export const RE_BRIEF_FILE = /\.(?:md|markdown)$/i;
 /** Plain text, converted to Markdown in memory (src/import/); built only when named, never found in a folder. */
@@ -95,23 +97,22 @@ const DOCX_LIMIT = 50 * 2 ** 20;
  * Images of a Word document are `files` to write next to the brief (`briefdeck import`) or `data`
  * embedded in the Markdown (a build, which reads no file but the document).
  */
-async function readImport(file: string, images: 'files' | 'data'): Promise<Imported> {
-  if (/\.docx$/i.test(file)) return importDocx(await readBytes(file, DOCX_LIMIT), file, { images });
+async function readImport(file: string, images: 'files' | 'data', timeLimit?: number): Promise<Imported> {
+  if (/\.docx$/i.test(file)) return convertInWorker({ kind: 'docx', bytes: await readBytes(file, DOCX_LIMIT), file, images }, timeLimit);
   const text = decodeBrief(await readBytes(file), file);
-  return /\.html?$/i.test(file) ? importHtml(text, file) : markdownOfText(text, file);
+  // The converters (Mammoth, the HTML parsers) run in a worker thread, within a time limit.
+  return convertInWorker({ kind: /\.html?$/i.test(file) ? 'html' : 'text', text, file }, timeLimit);
+}
+
+export interface ImportOptions {
+  /** Most milliseconds the conversion may take (default CONVERT_TIME_LIMIT, 30 s). */
+  timeLimit?: number;
 }
 
 /** `briefdeck import FILE`: the Markdown brief (and images) for a .txt, .docx, .html or .htm file. */
-export async function importFile(file: string): Promise<Imported> {
+export async function importFile(file: string, options: ImportOptions = {}): Promise<Imported> {
   if (!RE_IMPORT_FILE.test(file)) fail('import-format', 'briefdeck imports plain text (.txt), Word (.docx) and web pages (.html, .htm): name the file so', { at: { file, line: 1 } });
-  return readImport(file, 'files');
-}
-
-/** The Markdown that `briefdeck import` would write for plain text; an error when it has no words. */
-export function markdownOfText(text: string, file: string): Imported {
-  const imported = importText(text, path.basename(file));
-  if (!imported) fail('empty-brief', 'the text file is empty', { at: { file, line: 1 } });
-  return imported;
+  return readImport(file, 'files', options.timeLimit);
 }
 
 /** Plain text as a brief, converted in memory; see `parseImported`. */

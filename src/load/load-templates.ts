@@ -4,7 +4,6 @@ import path from 'node:path';
 import { fail } from '../errors.js';
 import { TEMPLATES_DIR } from '../paths.js';
 import type { NamedFile, TemplateSources } from '../types.js';
-import { checkUntrustedTemplate } from './check-template.js';
 import { memoize } from './memoize.js';
 import { confineFolder, LIMITS, readConfined, refusalCode, type Rule } from './read-confined.js';
 
@@ -41,7 +40,8 @@ export async function readTemplate(folder: TemplateFolder, name: string, optiona
     fail(refusalCode('template', read), `cannot use the template ${name}${folder.user ? ` in ${folder.user.given}` : ''}: ${read.message}`, { at: folder.user?.at });
   }
   const source = read.bytes.toString('utf8');
-  if (folder.user?.untrusted && name.endsWith('.hbs')) await checkUntrustedTemplate(source, path.join(folder.user.path, name));
+  // The check parses with Handlebars' compiler: loaded only for a folder that needs it.
+  if (folder.user?.untrusted && name.endsWith('.hbs')) await (await import('./check-template.js')).checkUntrustedTemplate(source, path.join(folder.user.path, name));
   return source;
 }
 

@@ -1,5 +1,10 @@
-import Handlebars from 'handlebars';
+import type Handlebars from 'handlebars';
+// The path with its extension: the package has no `exports` for Node's ES module resolution.
+import runtimeModule from 'handlebars/runtime.js';
+import { createRequire } from 'node:module';
 import { fail } from '../errors.js';
+import { sha256 } from '../hash.js';
+import { PRECOMPILED } from './precompiled-templates.js';
 import type { SourceRef, TemplateSources } from '../types.js';
 
 export type DeckTemplate = (view: object) => string;
@@ -22,15 +27,39 @@ function locate(error: Located, fallbackFile: string): { at: SourceRef; message:
   return { at: { file, line: 1 }, message };
 }
 
+/** The options every template is compiled with; scripts/build/precompile-templates.mjs precompiles with the same. */
+const COMPILE_OPTIONS = { strict: true } as const;
+
+type Hbs = typeof Handlebars;
+/** Handlebars without its compiler: what runs precompiled templates (its own types declare nothing). */
+const HandlebarsRuntime = runtimeModule as unknown as Pick<Hbs, 'create'>;
+let compiler: Hbs | undefined;
+
+/**
+ * Handlebars with its compiler, loaded on first use: the CLI bundle has every built-in template
+ * precompiled, which the runtime alone runs, so a build with them never loads the compiler.
+ */
+function withCompiler(): Hbs {
+  compiler ??= createRequire(import.meta.url)('handlebars') as Hbs;
+  return compiler;
+}
+
+/** A set of template sources, each with its precompiled spec when the bundle has one for exactly that source. */
+type Specs = Map<string, TemplateSpecification | undefined>;
+
+function specsOf(sources: string[]): Specs {
+  return new Map(sources.map((source) => [source, PRECOMPILED[sha256(source)]]));
+}
+
+/** A private instance: the runtime alone when every source is precompiled, else Handlebars with its compiler. */
+function instanceFor(specs: Specs): Hbs {
+  return [...specs.values()].every(Boolean) ? HandlebarsRuntime.create() : withCompiler().create();
+}
+
 /** Parsed up front, so a syntax error names its own file even in a partial no slide uses. */
-function compileOne(hbs: typeof Handlebars, source: string, file: string): HandlebarsTemplateDelegate {
-  try {
-    hbs.parse(source);
-  } catch (error) {
-    const { at, message } = locate(error as Located, file);
-    fail('template-error', `template error: ${message}`, { at });
-  }
-  const template = hbs.compile(source, { strict: true });
+function compileOne(hbs: Hbs, specs: Specs, source: string, file: string): HandlebarsTemplateDelegate {
+  const spec = specs.get(source);
+  const template = spec ? hbs.template(spec) : compileChecked(hbs, source, file);
   return (context, options) => {
     try {
       return template(context, options);
@@ -41,16 +70,27 @@ function compileOne(hbs: typeof Handlebars, source: string, file: string): Handl
   };
 }
 
+function compileChecked(hbs: Hbs, source: string, file: string): HandlebarsTemplateDelegate {
+  try {
+    hbs.parse(source);
+  } catch (error) {
+    const { at, message } = locate(error as Located, file);
+    fail('template-error', `template error: ${message}`, { at });
+  }
+  return hbs.compile(source, COMPILE_OPTIONS);
+}
+
 /** One private Handlebars instance per template set: strict, so a misspelt field is an error. */
 export function compileDeck(sources: TemplateSources): DeckTemplate {
   const cached = compiled.get(sources);
   if (cached) return cached;
-  const hbs = Handlebars.create();
+  const specs = specsOf([sources.deck, ...Object.values(sources.partials)]);
+  const hbs = instanceFor(specs);
   const fileOf = (name: string): string => sources.files[name] ?? `${sources.dir}/${name}.hbs`;
   for (const [name, source] of Object.entries(sources.partials)) {
-    hbs.registerPartial(name, compileOne(hbs, source, fileOf(`partials/${name}`)));
+    hbs.registerPartial(name, compileOne(hbs, specs, source, fileOf(`partials/${name}`)));
   }
-  const deck = compileOne(hbs, sources.deck, fileOf('deck'));
+  const deck = compileOne(hbs, specs, sources.deck, fileOf('deck'));
   const template: DeckTemplate = (view) => {
     try {
       return deck(view);
@@ -70,7 +110,8 @@ const pages = new Map<string, DeckTemplate>();
 export function compilePage(source: string, file: string): DeckTemplate {
   const cached = pages.get(source);
   if (cached) return cached;
-  const page = Handlebars.create().compile(source, { strict: true });
+  const spec = PRECOMPILED[sha256(source)];
+  const page = spec ? HandlebarsRuntime.create().template(spec) : withCompiler().create().compile(source, COMPILE_OPTIONS);
   const template: DeckTemplate = (view) => {
     try {
       return page(view);

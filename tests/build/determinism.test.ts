@@ -7,7 +7,7 @@ import { briefText } from '../helpers/brief-arbitrary.js';
 import { composeText } from '../helpers/compose.js';
 import { EXAMPLE, tempDir } from '../helpers/fixtures.js';
 
-const RUNS = Math.ceil(Number(process.env.BRIEFDECK_PROPERTY_RUNS ?? 1200) / 6);
+const RUNS = Math.ceil(Number(process.env.BRIEFDECK_PROPERTY_RUNS ?? 400) / 6);
 
 let dir: string;
 let remove: () => Promise<void>;

@@ -1,12 +1,12 @@
 import { cp, mkdir, readdir, symlink, truncate, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { cli } from '../helpers/cli.js';
+import { CliHost } from '../helpers/cli-host.js';
 import { FIXTURES, tempDir } from '../helpers/fixtures.js';
 
 let home: string;
 let remove: () => Promise<void>;
-const cwd = process.cwd();
+const host = new CliHost();
 
 /** Every case runs in a copy of tests/fixtures/robustness, so messages carry short relative paths. */
 beforeAll(async () => {
@@ -25,15 +25,14 @@ beforeAll(async () => {
   await writeFile(path.join(home, 'no-briefs', 'readme.txt'), 'not a brief');
   await symlink('/etc/hostname', path.join(home, 'linked.png'));
   await writeFile(path.join(home, 'image-symlink.md'), '---\ntitle: Linked\n---\n\nText.\n\n![host](linked.png)\n');
-  process.chdir(home);
 });
 afterAll(async () => {
-  process.chdir(cwd);
+  await host.close();
   await remove();
 });
 
 async function outputs(): Promise<string[]> {
-  return readdir('out').catch(() => []);
+  return readdir(path.join(home, 'out')).catch(() => []);
 }
 
 /** [what, argv, exit code, exact stderr] — and nothing may be written for any of them. */
@@ -68,7 +67,7 @@ const ERRORS: Array<[string, string[], number, string]> = [
 
 describe('bad input: a located message, a non-zero exit, nothing written', () => {
   it.each(ERRORS)('%s', async (_what, argv, code, message) => {
-    const result = await cli([...argv, ...(argv.includes('-o') ? [] : ['-o', 'out'])]);
+    const result = await host.run([...argv, ...(argv.includes('-o') ? [] : ['-o', 'out'])], home);
     expect(result.err).toEqual(message);
     expect(result.code).toBe(code);
     expect(result.out).toBe('');

@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import { lstat, mkdir, readdir, readFile, realpath, symlink, truncate, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { spawnCli } from '../helpers/cli.js';
+import { CliHost } from '../helpers/cli-host.js';
 import { fixture, tempDir } from '../helpers/fixtures.js';
 
 /**
@@ -12,8 +12,8 @@ import { fixture, tempDir } from '../helpers/fixtures.js';
  * include, image, templates and their partials, the config and what it names) by absolute path,
  * `../..`, symlinks out (to /etc/passwd, /proc/self/environ, /dev/zero), a FIFO, a folder and an
  * oversize file; UTF-16 files; names that would write outside `--out/NAME/`; terminal escapes.
- * Each case runs the real CLI in a fresh folder and asserts its exact outcome, and that nothing
- * secret reached any output.
+ * Each case runs the CLI in a fresh folder (in a CLI host: a process of its own, in that folder, with
+ * the secret in its environment) and asserts its exact outcome, and that nothing secret reached any output.
  */
 
 /** In every file outside the brief's folder. */
@@ -51,7 +51,9 @@ interface Attack {
 }
 
 const cleanups: Array<() => Promise<void>> = [];
+const host = new CliHost({ BRIEFDECK_TEST_SECRET: ENV_SECRET });
 afterAll(async () => {
+  await host.close();
   for (const remove of cleanups) await remove();
 });
 
@@ -506,7 +508,7 @@ describe('a hostile brief folder: every attack ends in its located error or warn
     const before = new Set(await readdir(t.base));
     const argv = attack.argv ? attack.argv(t) : [];
     const full = argv[0] === 'build' ? argv : ['build', 'x.md', '--no-fit', '-o', 'out', ...argv];
-    const result = await spawnCli(full, { cwd: t.root, env: { BRIEFDECK_TEST_SECRET: ENV_SECRET }, killAfterMs: 60_000 });
+    const result = await host.run(full, t.root);
     const outcome = attack.expect(t);
     expect({ code: result.code, err: result.err }).toEqual({ code: outcome.code, err: expect.stringMatching(pattern(outcome.err)) });
     // Nothing reaches the terminal raw: no C0 (but newline), DEL or C1 control character.

@@ -17,17 +17,18 @@ afterAll(() => remove());
 
 const exists = (file: string): Promise<boolean> => stat(file).then(() => true, () => false);
 
+// --no-fit throughout: these are about which file is written, which fit does not change.
 describe('--pptx, --pptx-images and `pptx:` in the config', () => {
   it('build --pptx writes NAME.pptx for every brief of a batch; an up-to-date build skips it, a deleted one is made again', async () => {
     const out = path.join(dir, 'out');
-    const first = await cli(['build', '--pptx', '-o', out, path.join(dir, 'footnotes.md'), path.join(dir, 'no-sections.md')]);
+    const first = await cli(['build', '--pptx', '--no-fit', '-o', out, path.join(dir, 'footnotes.md'), path.join(dir, 'no-sections.md')]);
     expect(first.err).toBe('');
     expect(first.code).toBe(0);
     expect(first.out).toMatch(/footnotes\.pptx.*\+ PowerPoint/);
     for (const name of ['footnotes', 'no-sections']) expect((await readPptx(path.join(out, name, `${name}.pptx`))).slides.length).toBeGreaterThan(1);
-    expect((await cli(['build', '--pptx', '-o', out, path.join(dir, 'footnotes.md')])).out).toContain('unchanged, not rebuilt');
+    expect((await cli(['build', '--pptx', '--no-fit', '-o', out, path.join(dir, 'footnotes.md')])).out).toContain('unchanged, not rebuilt');
     await rm(path.join(out, 'footnotes', 'footnotes.pptx'));
-    const again = await cli(['build', '--pptx', '-o', out, path.join(dir, 'footnotes.md')]);
+    const again = await cli(['build', '--pptx', '--no-fit', '-o', out, path.join(dir, 'footnotes.md')]);
     expect(again.out).not.toContain('unchanged');
     expect(await exists(path.join(out, 'footnotes', 'footnotes.pptx'))).toBe(true);
   });
@@ -39,10 +40,10 @@ describe('--pptx, --pptx-images and `pptx:` in the config', () => {
     await copyFile(fixture('no-sections.md'), path.join(folder, 'brief.md'));
     await writeFile(path.join(folder, 'briefdeck.config.yaml'), 'pptx: images\n');
     const out = path.join(folder, 'out');
-    expect((await cli(['build', '-o', out, path.join(folder, 'brief.md')])).code).toBe(0);
+    expect((await cli(['build', '--no-fit', '-o', out, path.join(folder, 'brief.md')])).code).toBe(0);
     const pictures = await readPptx(path.join(out, 'brief', 'brief.pptx'));
     expect(pictures.slides.every((s) => s.shapes.filter((x) => x.tag === 'pic').length === 1 && !s.shapes.some((x) => x.ph === 'body'))).toBe(true);
-    expect((await cli(['build', '--pptx', '-o', out, path.join(folder, 'brief.md')])).code).toBe(0);
+    expect((await cli(['build', '--pptx', '--no-fit', '-o', out, path.join(folder, 'brief.md')])).code).toBe(0);
     const editable = await readPptx(path.join(out, 'brief', 'brief.pptx'));
     expect(editable.slides.some((s) => s.shapes.some((x) => x.ph === 'body'))).toBe(true);
   });
@@ -64,7 +65,7 @@ describe('--pptx, --pptx-images and `pptx:` in the config', () => {
     const pptx = path.join(out, 'watched', 'watched.pptx');
     const stop = new AbortController();
     const stdout = new Output();
-    const running = run(['build', '--watch', '--pptx', '-o', out, brief], { stdout: stdout.write, stderr: () => undefined, signal: stop.signal });
+    const running = run(['build', '--watch', '--pptx', '--no-fit', '-o', out, brief], { stdout: stdout.write, stderr: () => undefined, signal: stop.signal });
     const shows = async (word: string): Promise<boolean> => (await readPptx(pptx)).slides.some((s) => s.xml.includes(word));
     try {
       await stdout.until(/Watching/);

@@ -59,28 +59,51 @@ async function openPrintView(page: Page, result: BuildResult): Promise<void> {
   await page.waitForSelector('html[data-pdf-ready]');
 }
 
+interface PrintView {
+  sections: Array<{ id: string; bad: string[] }>;
+  text: string;
+}
+
+const printViews = new Map<string, Promise<PrintView>>();
+
+/**
+ * Each deck's print view, opened once for the tests that read it: what reaches outside a slide
+ * frame, and the text of its sections.
+ */
+function printView(file: string): Promise<PrintView> {
+  let view = printViews.get(file);
+  if (!view) printViews.set(file, (view = readPrintView(built.get(file)!)));
+  return view;
+}
+
+function readPrintView(result: BuildResult): Promise<PrintView> {
+  return session.withPage(async (page) => {
+    await openPrintView(page, result);
+    const sections = await page.$$eval('.reveal .slides section', (sections) =>
+      sections.map((section) => {
+        const frame = section.querySelector('.bd-frame')!.getBoundingClientRect();
+        const footer = section.querySelector('.bd-footer')!.getBoundingClientRect();
+        const limitBottom = section.querySelector('.bd-body, .bd-header') ? footer.top : frame.bottom;
+        const bad: string[] = [];
+        for (const el of Array.from(section.querySelectorAll('.bd-frame *:not(.bd-footer):not(.bd-footer *)'))) {
+          const r = el.getBoundingClientRect();
+          if (r.width === 0 && r.height === 0) continue;
+          if (r.bottom > limitBottom + 1 || r.right > frame.right + 1 || r.left < frame.left - 1 || r.top < frame.top - 1) {
+            bad.push(`${el.tagName}.${el.className} ${Math.round(r.bottom - limitBottom)}px below, ${Math.round(r.right - frame.right)}px right`);
+          }
+        }
+        return { id: section.id, bad };
+      }),
+    );
+    const text = await page.$$eval('.reveal .slides section', (sections) => sections.map((s) => s.textContent ?? '').join(' '));
+    return { sections, text };
+  });
+}
+
 describe.each(BRIEFS)('deck of %s in Chromium', (file) => {
   it('has one section per slide, and nothing reaches outside a slide frame', async () => {
     const result = built.get(file)!;
-    const report = await session.withPage(async (page) => {
-      await openPrintView(page, result);
-      return page.$$eval('.reveal .slides section', (sections) =>
-        sections.map((section) => {
-          const frame = section.querySelector('.bd-frame')!.getBoundingClientRect();
-          const footer = section.querySelector('.bd-footer')!.getBoundingClientRect();
-          const limitBottom = section.querySelector('.bd-body, .bd-header') ? footer.top : frame.bottom;
-          const bad: string[] = [];
-          for (const el of Array.from(section.querySelectorAll('.bd-frame *:not(.bd-footer):not(.bd-footer *)'))) {
-            const r = el.getBoundingClientRect();
-            if (r.width === 0 && r.height === 0) continue;
-            if (r.bottom > limitBottom + 1 || r.right > frame.right + 1 || r.left < frame.left - 1 || r.top < frame.top - 1) {
-              bad.push(`${el.tagName}.${el.className} ${Math.round(r.bottom - limitBottom)}px below, ${Math.round(r.right - frame.right)}px right`);
-            }
-          }
-          return { id: section.id, bad };
-        }),
-      );
-    });
+    const report = (await printView(file)).sections;
     expect(report.length).toBe(result.deck.slides.length);
     expect(report.map((s) => s.id)).toEqual(result.deck.slides.map((s) => s.id));
     expect(report.filter((s) => s.bad.length > 0)).toEqual([]);
@@ -90,10 +113,7 @@ describe.each(BRIEFS)('deck of %s in Chromium', (file) => {
     const result = built.get(file)!;
     const { blocks } = lexBrief(result.deck.brief);
     const source = blocks.flatMap((b) => (b.directive?.kind === 'notes' ? words(b.directive.text) : b.directive ? [] : words(plainText(b.token))));
-    const text = await session.withPage(async (page) => {
-      await openPrintView(page, result);
-      return page.$$eval('.reveal .slides section', (sections) => sections.map((s) => s.textContent ?? '').join(' '));
-    });
+    const { text } = await printView(file);
     expect(missing(source, words(text))).toEqual([]);
   });
 

@@ -23,7 +23,8 @@ function squeeze(text: string): string {
 
 async function handoutOf(file: string, layout: (typeof HANDOUT_LAYOUTS)[number], paper?: 'a4' | 'letter') {
   const outDir = path.join(out.dir, layout);
-  const result = await buildDeck(file, { outDir, handout: true, handoutLayout: layout, paper, browser });
+  // Packed by word budget alone: the layouts place slides on paper, whichever way they were split.
+  const result = await buildDeck(file, { outDir, handout: true, handoutLayout: layout, paper, browser, fit: false });
   const pdfFile = path.join(outDir, result.deck.brief.name, `${result.deck.brief.name}-handout.pdf`);
   return { result, pdfFile, pdf: await readPdf(pdfFile) };
 }

@@ -52,8 +52,9 @@ let remove: () => Promise<void>;
 let result: BuildResult;
 let pptx: Pptx;
 
+/** Without fit unless asked: the package is written from the slides however they were split (its geometry is read in Chromium either way). */
 async function build(file: string, options: Parameters<typeof buildDeck>[1] = {}): Promise<{ result: BuildResult; pptx: Pptx }> {
-  const built = await buildDeck(file, { outDir: path.join(root, 'out', String(Math.random()).slice(2)), pptx: true, browser: session, ...options });
+  const built = await buildDeck(file, { outDir: path.join(root, 'out', String(Math.random()).slice(2)), pptx: true, browser: session, fit: false, ...options });
   return { result: built, pptx: await readPptx(built.outputs.find((o) => o.endsWith('.pptx'))!) };
 }
 
