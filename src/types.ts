@@ -101,7 +101,7 @@ export interface LineSpan {
 }
 
 /** Directives are HTML comments so the brief still reads as a normal document. */
-export type Directive = { kind: 'break' } | { kind: 'notes'; text: string } | { kind: 'gist'; text: string };
+export type Directive = { kind: 'break' } | { kind: 'notes'; text: string } | { kind: 'gist'; text: string } | { kind: 'title'; text: string };
 
 export interface Block {
   token: Token;
@@ -175,6 +175,8 @@ export interface Slide {
   notesFootnotes?: Record<string, number>;
   /** Made by briefdeck (agenda, closing, Sources), not written by the author: its id yields to theirs. */
   generated?: true;
+  /** An assertion title the author gave (`<!-- title: … -->`): shown as the title, the section heading above it as a kicker. */
+  assertion?: string;
   /** The first slide of a section shown without a divider: it takes the section's id, so links to the section land on it. */
   opens?: true;
 }

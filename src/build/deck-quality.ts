@@ -3,6 +3,7 @@ import { countWords, decodeEntities, lexMarkdown, plainText, words } from '../le
 import type { Block, Deck, SlideMeasure, Slide, StoredMeasures } from '../types.js';
 import { isBodySlide } from '../types.js';
 import { measureKey, storedMeasure } from '../fit/measure-memo.js';
+import { lexBrief } from '../lex/lex-brief.js';
 
 /**
  * How a deck presents, in figures: slides, bullets per slide, words per bullet, how full each body
@@ -91,8 +92,9 @@ function measureOf(stored: StoredMeasures | undefined, deck: Deck, index: number
   return values ? storedMeasure(values) : undefined;
 }
 
-/** The figures for a composed deck; fill and overflow when it was measured (fit), words against `source`. */
-export function deckQuality(slides: Slide[], deck: Deck, source: Block[], measures?: StoredMeasures): DeckQuality {
+/** The figures for a composed deck (composeDeck); fill and overflow when it was measured (fit). */
+export function deckQuality({ slides, deck, measures }: { slides: Slide[]; deck: Deck; measures?: StoredMeasures }): DeckQuality {
+  const source = lexBrief(deck.brief).blocks;
   const isBody = (s: Slide) => isBodySlide(s) && s.kind !== 'sources';
   const perSection = new Map<number, number>();
   for (const s of slides) if (isBody(s)) perSection.set(s.sectionIndex, (perSection.get(s.sectionIndex) ?? 0) + bulletsOf(s.blocks).length);

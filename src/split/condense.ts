@@ -115,6 +115,8 @@ export function condense(blocks: Block[], ctx: CondenseContext): Block[] {
       gist = block.directive.text;
       return block;
     }
+    // Other directives (notes, title) stand between a gist and its paragraph without undoing it.
+    if (block.directive) return block;
     const given = gist;
     gist = undefined;
     if (block.token.type === 'list') return condenseList(block, ctx);

@@ -71,6 +71,13 @@ export function atomsOf(run: Block[], limit: Limit, ctx: SplitContext): Atom<Blo
 interface Draft {
   blocks: Block[];
   notes: string[];
+  /** The assertion title a `<!-- title: … -->` on this slide gives it. */
+  assertion?: string;
+}
+
+function assertionOf(blocks: Block[]): string | undefined {
+  const found = blocks.find((b) => b.directive?.kind === 'title');
+  return found?.directive?.kind === 'title' ? found.directive.text : undefined;
 }
 
 /** A block's own notes go with the first piece it is split into. */
@@ -96,7 +103,8 @@ export function draftsOf(section: Section, limit: Limit, ctx: SplitContext): Dra
     }
     for (const groups of pack(atomsOf(run, limit, ctx), limit)) {
       const blocks = groups.flat();
-      drafts.push({ blocks: blocks.filter((b) => !b.directive), notes: [...early, ...notesOf(blocks)] });
+      const assertion = assertionOf(blocks);
+      drafts.push({ blocks: blocks.filter((b) => !b.directive), notes: [...early, ...notesOf(blocks)], ...(assertion ? { assertion } : {}) });
       early = [];
     }
   }
@@ -138,6 +146,7 @@ export function toSlides(sections: Section[], brief: Brief, links: Links, labels
         notes: draft.notes,
         line: draft.blocks[0]?.line ?? section.line,
         sectionIndex: section.index,
+        ...(draft.assertion ? { assertion: draft.assertion } : {}),
         ...generated,
       });
     });

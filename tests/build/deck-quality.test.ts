@@ -2,7 +2,6 @@ import { afterAll, describe, expect, it } from 'vitest';
 import type { Tokens } from 'marked';
 import { composeDeck } from '../../src/build/compose-deck.js';
 import { deckQuality } from '../../src/build/deck-quality.js';
-import { lexBrief } from '../../src/lex/lex-brief.js';
 import { plainText } from '../../src/lex/markdown.js';
 import { testBrowser } from '../helpers/browser.js';
 import { EXAMPLE } from '../helpers/fixtures.js';
@@ -13,8 +12,9 @@ afterAll(() => session.close());
 // The targets of a deck that presents like a briefing (issue 14), held on the example, measured.
 describe('the example, condensed (the default), fitted in Chromium', () => {
   it('meets the briefing targets: slides, bullets, words per bullet, key judgements, closing, fill', async () => {
-    const { slides, deck, measures } = await composeDeck(EXAMPLE, { browser: session });
-    const q = deckQuality(slides, deck, lexBrief(deck.brief).blocks, measures);
+    const composed = await composeDeck(EXAMPLE, { browser: session });
+    const { slides } = composed;
+    const q = deckQuality(composed);
     expect(q.slides).toBeLessThanOrEqual(20);
     expect(q.keyJudgementsAt).toBe(2);
     expect(q.sparse).toEqual([]);
@@ -33,8 +33,7 @@ describe('the example, condensed (the default), fitted in Chromium', () => {
   });
 
   it('in full mode too, nothing overflows and nothing is lost', async () => {
-    const { slides, deck, measures } = await composeDeck(EXAMPLE, { browser: session, mode: 'full' });
-    const q = deckQuality(slides, deck, lexBrief(deck.brief).blocks, measures);
+    const q = deckQuality(await composeDeck(EXAMPLE, { browser: session, mode: 'full' }));
     expect(q.overflowing).toBe(0);
     expect(q.wordsMissing).toBe(0);
   });
