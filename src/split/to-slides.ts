@@ -27,10 +27,17 @@ function runs(blocks: Block[]): Block[][] {
 }
 
 const RE_LEAD_IN = /[:：]\s*$/u;
+/** A closing sentence that points at what comes next ("The checklist below sets out…"). */
+const RE_POINTS_AHEAD = /\b(?:below|the following|as follows)\b[^.!?]*[.!?]?\s*$/i;
 
-/** A paragraph (or, condensed, its bullet) ending in a colon introduces the block after it. */
+/**
+ * A paragraph (or, condensed, its bullet) ending in a colon introduces the block after it, as does
+ * one whose last sentence points ahead to it ("The checklist below…"): neither ends a slide.
+ */
 function introduces(block: Block): boolean {
-  return (block.token.type === 'paragraph' || block.token.type === 'list') && RE_LEAD_IN.test(plainText(block.token));
+  if (block.token.type !== 'paragraph' && block.token.type !== 'list') return false;
+  const text = plainText(block.token);
+  return RE_LEAD_IN.test(text) || (block.token.type === 'paragraph' && RE_POINTS_AHEAD.test(text.slice(-160)));
 }
 
 /**
