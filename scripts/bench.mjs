@@ -16,6 +16,7 @@ import { formatComparison, readResults } from './bench/compare.mjs';
 import { writeBriefs } from './bench/generate.mjs';
 import { findMarp, marpPairsPhase } from './bench/marp-pairs.mjs';
 import { formatMarp, formatReport, growth, targets } from './bench/report.mjs';
+import { formatQuality, qualityPhase } from './bench/quality.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const SOURCE = path.join(ROOT, 'content', 'russia-china-afghanistan.md');
@@ -135,6 +136,8 @@ async function main() {
       report.results.push({ scale: brief.scale, words: brief.words, slides: inProcess.html.slides, load, ...inProcess, cli });
     }
     if (opts.pdf) {
+      say('deck quality: the example condensed and full, fitted…');
+      report.quality = await qualityPhase(ROOT, { brief: SOURCE, browserPath });
       say('edit-to-reload under `briefdeck serve` (scripts/bench-reload.mjs)…');
       report.reload = await reloadPhase();
     }
@@ -159,7 +162,7 @@ async function main() {
   await writeFile(path.join(ROOT, 'bench', 'results', name), json);
   await writeFile(path.join(ROOT, 'bench', 'results', 'latest.json'), json);
   process.stdout.write(`briefdeck bench, ${report.commit}, ${report.date}\n${report.machine.cpu} × ${report.machine.cores}, ${report.machine.node}, ${report.machine.browser ?? 'no browser'}\n\n`);
-  process.stdout.write(`${formatReport(report)}\n${report.marp ? `\n${formatMarp(report.marp)}\n` : ''}\nJSON: bench/results/${name}\n`);
+  process.stdout.write(`${formatReport(report)}\n${report.quality ? `\n${formatQuality(report.quality)}\n` : ''}${report.marp ? `\n${formatMarp(report.marp)}\n` : ''}\nJSON: bench/results/${name}\n`);
   if (previous) process.stdout.write(`\n${formatComparison(previous, report)}\n`);
 }
 

@@ -1,5 +1,6 @@
 export { buildDeck, type BuildResult } from './build/build-deck.js';
 export { composeDeck, type Composed } from './build/compose-deck.js';
+export { deckQuality, type DeckQuality } from './build/deck-quality.js';
 export type { BuildOptions, DeckOptions, FitOptions, PrintOptions, WriteOptions } from './build/options.js';
 export { MeasureMemo } from './fit/measure-memo.js';
 export { BrowserSession, type BrowserOptions } from './browser/browser-session.js';

@@ -61,12 +61,17 @@ export interface BriefMeta {
   /** `undefined`: an agenda for three sections or more; a closing slide when there is one to make. */
   agenda?: boolean;
   closing?: boolean;
+  /** Section divider slides: `auto` when sections are long enough to need a signpost, `all`, `none`, or `h1` (before `#` parts only). */
+  dividers: Divider;
   /** `full`: all text on the slides; `condensed`: the gist on the slides, the prose in the notes. */
   mode: Mode;
 }
 
 export const PAPERS = ['a4', 'letter'] as const;
 export type Paper = (typeof PAPERS)[number];
+
+export const DIVIDERS = ['auto', 'all', 'none', 'h1'] as const;
+export type Divider = (typeof DIVIDERS)[number];
 
 export const MODES = ['full', 'condensed'] as const;
 export type Mode = (typeof MODES)[number];
@@ -96,7 +101,7 @@ export interface LineSpan {
 }
 
 /** Directives are HTML comments so the brief still reads as a normal document. */
-export type Directive = { kind: 'break' } | { kind: 'notes'; text: string } | { kind: 'gist'; text: string };
+export type Directive = { kind: 'break' } | { kind: 'notes'; text: string } | { kind: 'gist'; text: string } | { kind: 'title'; text: string };
 
 export interface Block {
   token: Token;
@@ -106,6 +111,8 @@ export interface Block {
   cont?: boolean;
   /** Speaker notes that travel with this block to whichever slide it lands on (condensed mode). */
   notes?: string[];
+  /** Condensed: the bullet was shortened from the author's sentence (for `check`'s review list). */
+  shortened?: { from: string; sentence: number; rules: string[] };
 }
 
 export interface Section {
@@ -118,6 +125,8 @@ export interface Section {
   blocks: Block[];
   /** The Sources section briefdeck makes from the footnotes, not one the author wrote. */
   sources?: true;
+  /** The slides' title when it is not the heading: a summary section the author named, moved up front as the key judgements. */
+  title?: string;
 }
 
 /** An image as the brief names it: `src` as written, its alt text, the line of its block. */
@@ -166,6 +175,10 @@ export interface Slide {
   notesFootnotes?: Record<string, number>;
   /** Made by briefdeck (agenda, closing, Sources), not written by the author: its id yields to theirs. */
   generated?: true;
+  /** An assertion title the author gave (`<!-- title: … -->`): shown as the title, the section heading above it as a kicker. */
+  assertion?: string;
+  /** The first slide of a section shown without a divider: it takes the section's id, so links to the section land on it. */
+  opens?: true;
 }
 
 export interface RenderedSlide {

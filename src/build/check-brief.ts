@@ -1,7 +1,8 @@
-import { Diagnostics } from '../diagnostics.js';
+import { Diagnostics, locateIn } from '../diagnostics.js';
+import { plainText } from '../lex/markdown.js';
 import { BriefdeckError } from '../errors.js';
-import type { Diagnostic, FitStats } from '../types.js';
-import { composeDeck } from './compose-deck.js';
+import type { Diagnostic, FitStats, SourceRef } from '../types.js';
+import { composeDeck, type Composed } from './compose-deck.js';
 import type { BuildOptions } from './options.js';
 import { applyStrict } from './strict.js';
 
@@ -14,6 +15,26 @@ export interface CheckResult {
   slides: number;
   fit?: FitStats;
   diagnostics: Diagnostic[];
+  /** Condensed: the bullets made shorter than the author's sentence, for the author to review. */
+  shortened: Shortening[];
+}
+
+export interface Shortening {
+  at: SourceRef;
+  /** The bullet as the slide shows it, and the sentence it was made from. */
+  bullet: string;
+  from: string;
+  /** The sentence's number in its paragraph, and the deletions made (split/shorten.ts). */
+  sentence: number;
+  rules: string[];
+}
+
+/** The shortened bullets of a composed deck, where their paragraphs are in the brief, in order. */
+function shortenings(composed: Composed): Shortening[] {
+  const { brief } = composed.deck;
+  return composed.slides
+    .flatMap((slide) => slide.blocks)
+    .flatMap((block) => (block.shortened ? [{ at: locateIn(brief, { file: brief.file, line: block.line }), bullet: plainText(block.token).replace(/\s+/g, ' ').trim(), ...block.shortened }] : []));
 }
 
 /**
@@ -24,15 +45,17 @@ export async function checkBrief(file: string, options: CheckOptions = {}): Prom
   const diagnostics = new Diagnostics();
   let slides = 0;
   let fit: FitStats | undefined;
+  let shortened: Shortening[] = [];
   try {
     const built = await composeDeck(file, { ...options, diagnostics });
     slides = built.slides.length;
     fit = built.fit;
+    shortened = shortenings(built);
   } catch (error) {
     if (!(error instanceof BriefdeckError)) throw error;
     diagnostics.record({ severity: 'error', code: error.code, message: error.message, at: error.at ?? { file, line: 1 } });
   }
   if (options.strict) applyStrict(diagnostics);
   const byPlace = (a: Diagnostic, b: Diagnostic): number => (a.at?.line ?? 0) - (b.at?.line ?? 0) || (a.at?.column ?? 0) - (b.at?.column ?? 0);
-  return { file, slides, fit, diagnostics: [...diagnostics.list].sort(byPlace) };
+  return { file, slides, fit, diagnostics: [...diagnostics.list].sort(byPlace), shortened };
 }

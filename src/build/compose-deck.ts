@@ -14,7 +14,7 @@ import { loadLogo } from '../load/load-logo.js';
 import { loadScriptFonts } from '../load/load-script-fonts.js';
 import { loadTemplates, templatesGiven } from '../load/load-templates.js';
 import { deckText } from '../render/deck-text.js';
-import { condense } from '../split/condense.js';
+import { condenseSections, presentingOrder } from '../split/condense.js';
 import { extractFootnotes, sourcesSection } from '../split/footnotes.js';
 import { checkSectionCount, toSections } from '../split/to-sections.js';
 import type { Block, Brief, Deck, DeckAssets, DeckPlan, FitStats, NamedFile, RenderBase, RenderInput, Slide, StoredMeasures } from '../types.js';
@@ -76,9 +76,10 @@ function planOf(brief: Brief, blocks: Block[], links: DeckPlan['links']): DeckPl
   const { blocks: body, footnotes } = extractFootnotes(blocks, brief.file);
   const written = toSections(body, brief.meta);
   checkSectionCount(written, brief.file);
-  const sections = brief.meta.mode === 'condensed' ? toSections(condense(body, { lang: brief.meta.lang, links }), brief.meta) : written;
-  // The closing slide recalls the conclusion as written: condensed, its list is one block per item.
-  const own = [...written];
+  const condensed = brief.meta.mode === 'condensed';
+  // Presenting, the bottom line comes first; the closing slide recalls the conclusion as written.
+  const own = condensed ? presentingOrder(written) : written;
+  const sections = condensed ? condenseSections(own, { lang: brief.meta.lang, links, closing: brief.meta.closing !== false }) : written;
   const sources = sourcesSection(footnotes, sections.length, labelsFor(brief.meta.lang).sources);
   return { brief, sections: sources ? [...sections, sources] : sections, own, footnotes, links };
 }

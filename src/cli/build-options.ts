@@ -25,6 +25,7 @@ export function deckOptions(flags: DeckFlags, browser: BrowserSession): Omit<Bui
     theme: flags.theme,
     aspect: flags.aspect,
     mode: flags.mode,
+    dividers: flags.dividers,
     browser,
     strict: flags.strict,
     allowHtml: flags.allowHtml,

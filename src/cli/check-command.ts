@@ -1,7 +1,7 @@
 import { Option, type Command } from 'commander';
 import { checkBrief, type CheckResult } from '../build/check-brief.js';
-import { escapeJson } from '../control-chars.js';
-import { formatDiagnostic } from '../diagnostics.js';
+import { escapeControls, escapeJson } from '../control-chars.js';
+import { formatDiagnostic, formatRef } from '../diagnostics.js';
 import { EXIT, type ExitCode } from '../errors.js';
 import { BrowserSession } from '../browser/browser-session.js';
 import { resolveInputs } from '../load/resolve-inputs.js';
@@ -30,11 +30,18 @@ function report(results: CheckResult[], format: CheckFlags['format']): string {
       slides: r.slides,
       fitVerified: r.fit?.verified ?? false,
       diagnostics: r.diagnostics.map((d) => ({ file: d.at?.file ?? r.file, line: d.at?.line ?? null, column: d.at?.column ?? null, severity: d.severity, code: d.code, message: d.message })),
+      shortened: r.shortened.map((s) => ({ file: s.at.file, line: s.at.line, bullet: s.bullet, from: s.from, sentence: s.sentence, rules: s.rules })),
     }));
     // Valid JSON that prints safely too: what JSON.stringify leaves raw (C1, bidi) becomes \u escapes.
     return `${escapeJson(JSON.stringify({ files, errors, warnings }, null, 2))}\n`;
   }
   const lines = results.flatMap((r) => r.diagnostics.map(formatDiagnostic));
+  const shortened = results.flatMap((r) => r.shortened);
+  if (shortened.length > 0) {
+    // A review list, not a problem: the bullets briefdeck cut from the author's sentences.
+    lines.push(`bullets shortened for the slides (review them; a <!-- gist: … --> before a paragraph gives its bullet in your words):`);
+    for (const s of shortened) lines.push(`  ${escapeControls(`${formatRef(s.at)}: ${s.sentence > 1 ? `sentence ${s.sentence}, ` : ''}${s.rules.join(', ') || 'lead'}: ${s.bullet}`)}`);
+  }
   const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? '' : 's'}`;
   lines.push(`${plural(results.length, 'brief')} checked: ${plural(errors, 'error')}, ${plural(warnings, 'warning')}`);
   return `${lines.join('\n')}\n`;

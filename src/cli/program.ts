@@ -1,6 +1,6 @@
 import { Command, InvalidArgumentError, Option } from 'commander';
 import path from 'node:path';
-import { ASPECTS, MODES, PAPERS, type Paper } from '../types.js';
+import { ASPECTS, DIVIDERS, MODES, PAPERS, type Paper } from '../types.js';
 import { HANDOUT_LAYOUTS, type HandoutLayout } from '../render/handout-geometry.js';
 import { THEMES } from '../load/read-meta.js';
 import { VERSION } from '../version.js';
@@ -12,6 +12,7 @@ export interface DeckFlags {
   theme?: string;
   aspect?: keyof typeof ASPECTS;
   mode?: (typeof MODES)[number];
+  dividers?: (typeof DIVIDERS)[number];
   browser?: string;
   timeout: number;
   launchTimeout: number;
@@ -123,7 +124,8 @@ export function addDeckOptions(command: Command): Command {
     .option('--templates <dir>', 'folder of templates (deck.hbs, partials/*.hbs) that win over the built-in ones')
     .option('--config <file>', 'config file (else the nearest briefdeck.config.json|yaml above each brief)')
     .addOption(new Option('--aspect <ratio>', 'slide shape, over the front matter').choices(Object.keys(ASPECTS)))
-    .addOption(new Option('--mode <mode>', 'full: all text on the slides; condensed: the gist on the slides, the prose in the notes').choices([...MODES]))
+    .addOption(new Option('--mode <mode>', 'condensed (the default, for presenting): key judgements first, 3–5 short bullets a slide, the prose in the notes; full: all the text on the slides, for reading').choices([...MODES]))
+    .addOption(new Option('--dividers <when>', 'section divider slides: auto (when sections run to two slides or more), all, none, h1 (before # parts only)').choices([...DIVIDERS]))
     .option('--browser <path>', 'Chrome or Chromium to measure slides and print PDFs (else BRIEFDECK_BROWSER, PUPPETEER_EXECUTABLE_PATH, system paths, Puppeteer cache)')
     .option('--no-fit', 'pack slides by word budget only, without measuring them in the browser')
     .option('--strict', 'treat every warning about a brief (unknown key, image without alt text…) as an error; a build then writes nothing', false)

@@ -2,6 +2,11 @@ import type { SlideMeasure, StoredMeasures } from '../types.js';
 
 const FIELDS = ['bodyHeight', 'bodyWidth', 'overflowY', 'overflowX', 'room', 'used', 'frameOverflowY', 'children', 'culprit'] as const;
 
+/** A measure from its stored form (the manifest's numbers, in FIELDS order). */
+export function storedMeasure(values: number[]): SlideMeasure {
+  return Object.fromEntries(FIELDS.map((f, i) => [f, values[i]])) as unknown as SlideMeasure;
+}
+
 /** A slide's key: the page around it and the slide itself (render/layout-keys.ts). */
 export function measureKey(deckKey: string, slideKey: string): string {
   return `${deckKey.slice(0, 16)}${slideKey}`;
@@ -43,7 +48,7 @@ export class MeasureMemo {
     if (!stored || this.browser === undefined || stored.browser !== this.browser || typeof stored.slides !== 'object') return;
     for (const [key, values] of Object.entries(stored.slides)) {
       if (!this.known.has(key) && Array.isArray(values) && values.length === FIELDS.length && values.every((v) => typeof v === 'number')) {
-        this.set(key, Object.fromEntries(FIELDS.map((f, i) => [f, values[i]])) as unknown as SlideMeasure);
+        this.set(key, storedMeasure(values));
       }
     }
   }

@@ -5,6 +5,7 @@
  */
 const EN = {
   summary: 'Summary',
+  keyJudgements: 'Key judgements',
   agenda: 'Agenda',
   continued: 'continued',
   sources: 'Sources',
@@ -30,6 +31,7 @@ export const LABELS = {
   en: EN,
   de: {
     summary: 'Zusammenfassung',
+    keyJudgements: 'Kernaussagen',
     agenda: 'Agenda',
     continued: 'Fortsetzung',
     sources: 'Quellen',
@@ -49,6 +51,7 @@ export const LABELS = {
   },
   fr: {
     summary: 'Résumé',
+    keyJudgements: 'Points clés',
     agenda: 'Sommaire',
     continued: 'suite',
     sources: 'Sources',
@@ -68,6 +71,7 @@ export const LABELS = {
   },
   es: {
     summary: 'Resumen',
+    keyJudgements: 'Puntos clave',
     agenda: 'Índice',
     continued: 'continuación',
     sources: 'Fuentes',
@@ -87,6 +91,7 @@ export const LABELS = {
   },
   ru: {
     summary: 'Краткое содержание',
+    keyJudgements: 'Ключевые выводы',
     agenda: 'План',
     continued: 'продолжение',
     sources: 'Источники',
@@ -106,6 +111,7 @@ export const LABELS = {
   },
   zh: {
     summary: '摘要',
+    keyJudgements: '核心判断',
     agenda: '议程',
     continued: '续',
     sources: '资料来源',
@@ -125,6 +131,7 @@ export const LABELS = {
   },
   ja: {
     summary: '要旨',
+    keyJudgements: '主要な判断',
     agenda: 'アジェンダ',
     continued: '続き',
     sources: '出典',
@@ -144,6 +151,7 @@ export const LABELS = {
   },
   ar: {
     summary: 'ملخص',
+    keyJudgements: 'الأحكام الرئيسية',
     agenda: 'جدول الأعمال',
     continued: 'تابع',
     sources: 'المصادر',

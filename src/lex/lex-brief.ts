@@ -8,6 +8,7 @@ import type { NotesDiv } from './notes-div.js';
 const RE_BREAK = /^\s*<!--\s*break\s*-->\s*$/i;
 const RE_NOTES = /^\s*<!--\s*notes?\s*:([\s\S]*?)-->\s*$/i;
 const RE_GIST = /^\s*<!--\s*gist\s*:([\s\S]*?)-->\s*$/i;
+const RE_TITLE = /^\s*<!--\s*title\s*:([\s\S]*?)-->\s*$/i;
 
 /** A directive is a block-level HTML comment of a known form (or a Quarto `::: notes` div); other comments stay HTML. */
 export function readDirective(token: Token): Directive | undefined {
@@ -18,7 +19,9 @@ export function readDirective(token: Token): Directive | undefined {
   const notes = RE_NOTES.exec(token.raw);
   if (notes) return { kind: 'notes', text: notes[1].trim() };
   const gist = RE_GIST.exec(token.raw);
-  return gist ? { kind: 'gist', text: gist[1].trim() } : undefined;
+  if (gist) return { kind: 'gist', text: gist[1].trim() };
+  const title = RE_TITLE.exec(token.raw);
+  return title && title[1].trim() ? { kind: 'title', text: title[1].replace(/\s+/g, ' ').trim() } : undefined;
 }
 
 /** Counts lines through the raw text of tokens: marked keeps no positions of its own. */

@@ -1,6 +1,6 @@
 import { fail } from '../errors.js';
 import type { Diagnostics } from '../diagnostics.js';
-import { ASPECTS, MODES, PAPERS, type Aspect, type Author, type BriefMeta, type Mode, type NamedFile, type SourceRef } from '../types.js';
+import { ASPECTS, DIVIDERS, MODES, PAPERS, type Aspect, type Author, type BriefMeta, type Divider, type Mode, type NamedFile, type SourceRef } from '../types.js';
 import path from 'node:path';
 import { hasLabels, LABEL_LANGS } from '../i18n/labels.js';
 import { closest } from './closest.js';
@@ -9,14 +9,17 @@ import type { FrontMatter } from './read-front-matter.js';
 export const THEMES = ['institutional', 'dark', 'contrast'] as const;
 const RE_CSS_FILE = /\.css$/i;
 export const DEFAULT_BUDGET = 100;
-/** A condensed slide carries the gist: half the words of a full one. */
-export const CONDENSED_BUDGET = 50;
+/**
+ * Condensed slides are packed by bullets (three to five) and by measured room, not by words: the
+ * word budget applies only when an author sets one.
+ */
+export const CONDENSED_BUDGET = 1000;
 const RE_LANG = /^[A-Za-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$/;
 const RE_ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 /** Every key the front matter may hold; the README documents each one. */
 export const META_KEYS = ['title', 'subtitle', 'short_title', 'author', 'authors', 'date', 'lang', 'theme', 'aspect', 'budget', 'mode',
-  'organisation', 'logo', 'classification', 'version', 'source', 'contact', 'thanks', 'agenda', 'closing', 'keywords', 'paper'] as const;
+  'organisation', 'logo', 'classification', 'version', 'source', 'contact', 'thanks', 'agenda', 'closing', 'dividers', 'keywords', 'paper'] as const;
 
 /** Options that the CLI may set over the front matter. */
 export interface MetaOverrides {
@@ -26,6 +29,7 @@ export interface MetaOverrides {
   /** Defaults for every brief from `briefdeck.config.*`: below the front matter, above built-ins. */
   defaults?: MetaDefaults;
   mode?: Mode;
+  dividers?: Divider;
 }
 
 /** Front-matter-shaped defaults, each key located in the file that set it. */
@@ -194,7 +198,7 @@ export function readMeta(
     // Free text is allowed, but an ISO date lets the deck format it for the brief's language.
     diagnostics.warn('meta-date-format', `\`date\` "${date}" is shown as written; use YYYY-MM-DD to have it formatted`, at(ctx, 'date'));
   }
-  const mode = overrides.mode ?? readChoice(ctx, 'mode', data.mode, MODES) ?? 'full';
+  const mode = overrides.mode ?? readChoice(ctx, 'mode', data.mode, MODES) ?? 'condensed';
   const authorKey = data.authors !== undefined ? 'authors' : 'author';
   const authorValue = data[authorKey];
   return {
@@ -211,5 +215,6 @@ export function readMeta(
     keywords: readKeywords(ctx, data.keywords),
     paper: readChoice(ctx, 'paper', data.paper, PAPERS),
     ...readFurniture(ctx, data),
+    dividers: overrides.dividers ?? readChoice(ctx, 'dividers', data.dividers, DIVIDERS) ?? 'auto',
   };
 }

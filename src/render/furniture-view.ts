@@ -1,4 +1,4 @@
-import { AGENDA_PER_SLIDE, ownNumber } from '../split/furniture.js';
+import { AGENDA_PER_SLIDE, ownNumber, sectionStarts } from '../split/furniture.js';
 import type { BriefMeta, ImageMap, Slide } from '../types.js';
 import { fill, type Labels } from '../i18n/labels.js';
 import { renderInline } from './render-markdown.js';
@@ -18,9 +18,7 @@ export function sectionNumber(slide: Pick<Slide, 'sectionIndex' | 'title'>): str
 /** One entry per section, for the agenda slide and, when there is one, each section slide. */
 export function agendaEntries(slides: Slide[], images: ImageMap): AgendaEntry[] {
   if (!slides.some((s) => s.kind === 'agenda')) return [];
-  return slides
-    .filter((s) => s.kind === 'section')
-    .map((s) => ({ id: s.id, number: sectionNumber(s), titleHtml: renderInline(s.titleToken, s.title, images), current: false }));
+  return sectionStarts(slides).map((s) => ({ id: s.id, number: sectionNumber(s), titleHtml: renderInline(s.titleToken, s.title, images), current: false }));
 }
 
 /** Beside a section heading there is room for this many entries; a longer agenda shows those around the current one. */

@@ -105,7 +105,9 @@ function renderSlide(slide: Slide, index: number, total: number, images: ImageMa
     total,
     numberLabel: slideNumberLabel(labels, index + 1, total),
     agenda: agendaFor(slide, agenda),
-    titleHtml: renderInline(slide.titleToken, slide.title, images),
+    // An assertion title states the slide's point; the section heading stays above it, small.
+    titleHtml: slide.assertion ? renderInline(undefined, slide.assertion, images) : renderInline(slide.titleToken, slide.title, images),
+    kickerHtml: slide.assertion ? renderInline(slide.titleToken, slide.title, images) : '',
     partLabel: slide.parts > 1 ? `${slide.part}/${slide.parts}` : '',
     sectionLabel: sectionNumber(slide),
     bodyHtml: renderBlocks(slide.blocks, images, trusted),

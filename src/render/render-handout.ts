@@ -2,6 +2,7 @@ import { ASPECTS, type Paper, type Slide, type HandoutTemplates, type RenderInpu
 import { handoutGeometry, MARGINS, PAPER_SIZES, type HandoutLayout } from './handout-geometry.js';
 import { labelsFor } from '../i18n/labels.js';
 import { renderDeck, styleSafe } from './render-deck.js';
+import { sectionStarts } from '../split/furniture.js';
 
 export interface HandoutOptions {
   layout: HandoutLayout;
@@ -43,7 +44,8 @@ export function handoutPageCss(paper: Paper, shortTitle: string, classification 
 
 /** Entries of the cover's contents: the summary and each section, linked to its slide. */
 function contentsOf(slides: Slide[]): Array<{ id: string; title: string; number: number }> {
-  return slides.flatMap((s, i) => ((s.kind === 'section' || (s.kind === 'summary' && s.part === 1)) ? [{ id: s.id, title: s.title, number: i + 1 }] : []));
+  const starts = new Set<Slide>(sectionStarts(slides));
+  return slides.flatMap((s, i) => (starts.has(s) || (s.kind === 'summary' && s.part === 1) ? [{ id: s.id, title: s.title, number: i + 1 }] : []));
 }
 
 /**

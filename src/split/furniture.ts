@@ -2,9 +2,10 @@ import type { Links, Tokens } from 'marked';
 import { lexMarkdown, plainText } from '../lex/markdown.js';
 import { toBlocks } from '../lex/lex-brief.js';
 import type { Labels } from '../i18n/labels.js';
-import type { Block, Brief, Section, Slide } from '../types.js';
+import type { Block, Brief, Divider, Section, Slide } from '../types.js';
 import { bodyLines, layoutFor } from './layout.js';
 import { sentences } from './sentences.js';
+import { leadOf } from './shorten.js';
 import { assignIds } from './slide-id.js';
 import { draftsOf } from './to-slides.js';
 
@@ -32,21 +33,40 @@ export function isConclusionHeading(heading: string): boolean {
 /** Entries on one agenda slide (two columns of six); a longer agenda continues on the next. */
 export const AGENDA_PER_SLIDE = 12;
 
+/**
+ * The slide each headed section opens with: its divider, or, without one, its first slide. The
+ * agenda, the handout's contents and the outline point there.
+ */
+export function sectionStarts(slides: Slide[]): Slide[] {
+  const seen = new Set<number>();
+  return slides.filter((s) => {
+    const opens = s.kind === 'section' || ((s.kind === 'content' || s.kind === 'sources') && s.part === 1);
+    if (!opens || seen.has(s.sectionIndex)) return false;
+    seen.add(s.sectionIndex);
+    return true;
+  });
+}
+
 function agendaSlide(slides: Slide[], labels: Labels): Slide[] {
-  const at = slides.findIndex((s) => s.kind === 'section');
-  const parts = Math.max(1, Math.ceil(slides.filter((s) => s.kind === 'section').length / AGENDA_PER_SLIDE));
+  const starts = sectionStarts(slides);
+  const at = slides.indexOf(starts[0]);
+  const parts = Math.max(1, Math.ceil(starts.length / AGENDA_PER_SLIDE));
   const drafts: Slide[] = Array.from({ length: parts }, (_, i) => ({
     id: '', kind: 'agenda', title: labels.agenda, part: i + 1, parts, blocks: [], notes: [], line: slides[at].line, sectionIndex: 0, generated: true,
   }));
   return [...slides.slice(0, at), ...drafts, ...slides.slice(at)];
 }
 
-/** The lead sentence of each point: a closing slide recalls the points, it does not repeat them. */
-function pointsOf(list: Tokens.List, lang: string): string {
+/**
+ * The lead sentence of each point: a closing slide recalls the points, it does not repeat them.
+ * Presenting (condensed), the lead is shortened as the bullets are (shorten.ts).
+ */
+function pointsOf(list: Tokens.List, lang: string, condensed: boolean): string {
   return list.items
     .map((item, i) => {
       const first = item.tokens.find((t) => t.type === 'text' || t.type === 'paragraph') as Tokens.Text | undefined;
-      const lead = sentences((first?.text ?? item.text).replace(/\s+/g, ' '), lang)[0]?.trim() ?? '';
+      const all = sentences((first?.text ?? item.text).replace(/\s+/g, ' '), lang).map((s) => s.trim());
+      const lead = (condensed ? leadOf(all, lang)?.text : all[0]) ?? '';
       return `${list.ordered ? `${(Number(list.start) || 1) + i}.` : '-'} ${lead}`;
     })
     .join('\n');
@@ -66,18 +86,21 @@ function normalized(text: string): string {
  * splits a list into one block per item, so the sections given here are the uncondensed ones),
  * unless the slide before already shows each of them word for word; else contact and thanks.
  */
-function closingBlocks(sections: Section[], brief: Brief, labels: Labels, before: Slide | undefined): { title: string; blocks: Block[]; line: number } | undefined {
+function closingBlocks(sections: Section[], brief: Brief, labels: Labels, before: Slide | undefined): { title: string; blocks: Block[]; line: number; notes: string[] } | undefined {
   const { meta } = brief;
   const last = sections[sections.length - 1];
   const list = last?.heading && isConclusionHeading(last.heading) ? last.blocks.findLast((b) => b.token.type === 'list') : undefined;
   if (list && last.heading) {
-    const blocks = toBlocks(lexMarkdown(pointsOf(list.token as Tokens.List, meta.lang)), list.line);
+    const condensed = meta.mode === 'condensed';
+    const blocks = toBlocks(lexMarkdown(pointsOf(list.token as Tokens.List, meta.lang, condensed)), list.line);
     const shown = new Set(itemTexts(before?.blocks ?? []));
-    if (!itemTexts(blocks).every((point) => shown.has(point))) return { title: last.heading, blocks, line: list.line };
+    // Condensed, the list is shown here only (condense.ts): its points as written go to the notes.
+    const notes = condensed ? [list.token.raw.trim()] : [];
+    if (!itemTexts(blocks).every((point) => shown.has(point))) return { title: last.heading, blocks, line: list.line, notes };
   }
   if (!meta.contact && !meta.thanks && !meta.closing) return undefined;
   const contact = meta.contact ? `**${labels.contact}:** ${meta.contact}` : '';
-  return { title: meta.thanks ?? labels.thanks, blocks: toBlocks(lexMarkdown(contact), 1), line: 1 };
+  return { title: meta.thanks ?? labels.thanks, blocks: toBlocks(lexMarkdown(contact), 1), line: 1, notes: [] };
 }
 
 /**
@@ -96,16 +119,45 @@ function closingSlides(sections: Section[], brief: Brief, links: Links, labels: 
   const section: Section = { index: sections.length, heading: closing.title, line: closing.line, blocks: closing.blocks };
   const drafts = draftsOf(section, limit, { layout, lang: brief.meta.lang, links });
   const parts = Math.max(1, drafts.length);
-  const base = { id: '', kind: 'closing' as const, title: closing.title, parts, notes: [], line: closing.line, sectionIndex: sections.length, generated: true as const };
+  const base = { id: '', kind: 'closing' as const, title: closing.title, parts, notes: closing.notes, line: closing.line, sectionIndex: sections.length, generated: true as const };
   if (drafts.length === 0) return [{ ...base, part: 1, blocks: [] }];
-  return drafts.map((d, i) => ({ ...base, part: i + 1, blocks: d.blocks }));
+  return drafts.map((d, i) => ({ ...base, part: i + 1, blocks: d.blocks, notes: i === 0 ? closing.notes : [] }));
+}
+
+/** A section with at least this many slides on average earns its sections a divider each (`dividers: auto`). */
+const DIVIDER_MIN_SLIDES = 2;
+
+/**
+ * The section dividers the deck keeps. `auto`: a divider per section when there are three sections
+ * or more and they run to two slides or more on average (a signpost worth a slide), else none: the agenda and each slide's
+ * title say where the talk is. A generated Sources section that fits one slide needs no divider.
+ * A section with no slide of its own keeps its divider, which holds its notes.
+ */
+function withDividers(slides: Slide[], sections: Section[], dividers: Divider): Slide[] {
+  const body = (s: Slide) => s.kind === 'content' || s.kind === 'sources';
+  const bodyCount = new Map<number, number>();
+  for (const s of slides) if (body(s)) bodyCount.set(s.sectionIndex, (bodyCount.get(s.sectionIndex) ?? 0) + 1);
+  const headed = sections.filter((s) => s.heading !== null && !s.sources);
+  const average = headed.reduce((n, s) => n + (bodyCount.get(s.index) ?? 0), 0) / Math.max(1, headed.length);
+  const depthOf = new Map(sections.map((s) => [s.index, s.headingToken?.depth ?? 2]));
+  const signposts = headed.length >= AGENDA_MIN_SECTIONS && average >= DIVIDER_MIN_SLIDES;
+  const keep = (s: Slide): boolean => {
+    if (s.kind !== 'section' || !bodyCount.get(s.sectionIndex)) return true;
+    if (s.generated) return dividers === 'all' || (dividers !== 'none' && (bodyCount.get(s.sectionIndex) ?? 0) > 1 && signposts);
+    if (dividers === 'h1') return depthOf.get(s.sectionIndex) === 1;
+    return dividers === 'all' || (dividers === 'auto' && signposts);
+  };
+  const dropped = new Set<number>();
+  const kept = slides.filter((s) => keep(s) || (!s.generated && void dropped.add(s.sectionIndex)));
+  return kept.map((s) => (s.kind === 'content' && s.part === 1 && dropped.has(s.sectionIndex) ? { ...s, opens: true as const } : s));
 }
 
 /**
  * The slides a briefing has around its text: an agenda after the summary (by default when there
  * are three sections or more) and a closing slide at the end.
  */
-export function addFurniture(slides: Slide[], sections: Section[], brief: Brief, links: Links, labels: Labels): Slide[] {
+export function addFurniture(all: Slide[], sections: Section[], brief: Brief, links: Links, labels: Labels, packed: Section[] = sections): Slide[] {
+  const slides = withDividers(all, packed, brief.meta.dividers);
   const headed = sections.filter((s) => s.heading !== null).length;
   const wantAgenda = brief.meta.agenda ?? headed >= AGENDA_MIN_SECTIONS;
   const withAgenda = wantAgenda && headed > 0 ? agendaSlide(slides, labels) : slides;

@@ -12,5 +12,5 @@ export function packDeck(plan: DeckPlan, lineScale?: (section: Section) => numbe
   const { brief, links } = plan;
   const labels = labelsFor(brief.meta.lang);
   const slides = toSlides(plan.sections, brief, links, labels, lineScale);
-  return attachFootnotes(addFurniture(slides, plan.own, brief, links, labels), plan.footnotes);
+  return attachFootnotes(addFurniture(slides, plan.own, brief, links, labels, plan.sections), plan.footnotes);
 }

@@ -26,7 +26,7 @@ function baseId(slide: Slide): string {
     case 'section':
       return slide.generated ? 'sources' : slug(slide.title);
     case 'content':
-      return `${slug(slide.title)}-p${slide.part}`;
+      return slide.opens ? slug(slide.title) : `${slug(slide.title)}-p${slide.part}`;
     default: {
       const never: never = slide.kind;
       throw new Error(`unknown slide kind ${String(never)}`);

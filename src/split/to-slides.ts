@@ -1,4 +1,4 @@
-import type { Links } from 'marked';
+import type { Links, Tokens } from 'marked';
 import { plainText } from '../lex/markdown.js';
 import type { Block, Brief, Section, Slide } from '../types.js';
 import { bodyLines, layoutFor, ZERO } from './layout.js';
@@ -8,9 +8,13 @@ import { assignIds } from './slide-id.js';
 
 export interface SlideLabels {
   summary: string;
+  keyJudgements: string;
 }
 
-const DEFAULT_LABELS: SlideLabels = { summary: 'Summary' };
+const DEFAULT_LABELS: SlideLabels = { summary: 'Summary', keyJudgements: 'Key judgements' };
+
+/** Condensed slides hold three to five bullets (briefing.md): more is not read at a glance. */
+export const MAX_BULLETS = 5;
 
 /** Cuts a section's blocks into runs at `<!-- break -->` and `---`. */
 function runs(blocks: Block[]): Block[][] {
@@ -23,10 +27,17 @@ function runs(blocks: Block[]): Block[][] {
 }
 
 const RE_LEAD_IN = /[:：]\s*$/u;
+/** A closing sentence that points at what comes next ("The checklist below sets out…"). */
+const RE_POINTS_AHEAD = /\b(?:below|the following|as follows)\b[^.!?]*[.!?]?\s*$/i;
 
-/** A paragraph (or, condensed, its bullet) ending in a colon introduces the block after it. */
+/**
+ * A paragraph (or, condensed, its bullet) ending in a colon introduces the block after it, as does
+ * one whose last sentence points ahead to it ("The checklist below…"): neither ends a slide.
+ */
 function introduces(block: Block): boolean {
-  return (block.token.type === 'paragraph' || block.token.type === 'list') && RE_LEAD_IN.test(plainText(block.token));
+  if (block.token.type !== 'paragraph' && block.token.type !== 'list') return false;
+  const text = plainText(block.token);
+  return RE_LEAD_IN.test(text) || (block.token.type === 'paragraph' && RE_POINTS_AHEAD.test(text.slice(-160)));
 }
 
 /**
@@ -34,23 +45,32 @@ function introduces(block: Block): boolean {
  * examined:") glued to what follows it (neither ends a slide), and notes directives costing
  * nothing so they land where they stand.
  */
+/** What a block counts against a slide's bullets: a list its items, a heading or directive nothing. */
+function bulletsOf(block: Block): number {
+  if (block.directive || block.token.type === 'heading') return 0;
+  return block.token.type === 'list' ? (block.token as Tokens.List).items.length : 1;
+}
+
 export function atomsOf(run: Block[], limit: Limit, ctx: SplitContext): Atom<Block[]>[] {
   const atoms: Atom<Block[]>[] = [];
   let pending: Block[] = [];
   let pendingCost = { ...ZERO };
+  let count = 0;
   for (const block of run.flatMap((b) => (b.directive ? [b] : carryNotes(b, splitBlock(b, limit, ctx))))) {
     const cost = block.directive ? ZERO : costOf(block, ctx);
     pending.push(block);
     pendingCost = { words: pendingCost.words + cost.words, lines: pendingCost.lines + cost.lines + (cost === ZERO ? 0 : ctx.layout.gap) };
+    count += bulletsOf(block);
     if (block.directive || block.token.type === 'heading' || introduces(block)) continue;
-    atoms.push({ item: pending, cost: { words: pendingCost.words, lines: pendingCost.lines - ctx.layout.gap }, gap: ctx.layout.gap });
+    atoms.push({ item: pending, cost: { words: pendingCost.words, lines: pendingCost.lines - ctx.layout.gap }, gap: ctx.layout.gap, count });
     pending = [];
     pendingCost = { ...ZERO };
+    count = 0;
   }
   if (pending.length > 0) {
     const last = atoms[atoms.length - 1];
     if (last) last.item.push(...pending);
-    else atoms.push({ item: pending, cost: pendingCost, gap: ctx.layout.gap });
+    else atoms.push({ item: pending, cost: pendingCost, gap: ctx.layout.gap, count });
   }
   return atoms;
 }
@@ -58,6 +78,13 @@ export function atomsOf(run: Block[], limit: Limit, ctx: SplitContext): Atom<Blo
 interface Draft {
   blocks: Block[];
   notes: string[];
+  /** The assertion title a `<!-- title: … -->` on this slide gives it. */
+  assertion?: string;
+}
+
+function assertionOf(blocks: Block[]): string | undefined {
+  const found = blocks.find((b) => b.directive?.kind === 'title');
+  return found?.directive?.kind === 'title' ? found.directive.text : undefined;
 }
 
 /** A block's own notes go with the first piece it is split into. */
@@ -83,7 +110,8 @@ export function draftsOf(section: Section, limit: Limit, ctx: SplitContext): Dra
     }
     for (const groups of pack(atomsOf(run, limit, ctx), limit)) {
       const blocks = groups.flat();
-      drafts.push({ blocks: blocks.filter((b) => !b.directive), notes: [...early, ...notesOf(blocks)] });
+      const assertion = assertionOf(blocks);
+      drafts.push({ blocks: blocks.filter((b) => !b.directive), notes: [...early, ...notesOf(blocks)], ...(assertion ? { assertion } : {}) });
       early = [];
     }
   }
@@ -103,8 +131,10 @@ export function toSlides(sections: Section[], brief: Brief, links: Links, labels
   const ctx: SplitContext = { layout, lang: brief.meta.lang, links };
   const slides: Slide[] = [titleSlide(brief)];
   for (const section of sections) {
-    const title = section.heading ?? labels.summary;
-    const limit = { words: brief.meta.budget, lines: bodyLines(title, layout, Boolean(brief.meta.classification)) * (lineScale?.(section) ?? 1) };
+    const condensed = brief.meta.mode === 'condensed';
+    const title = section.title ?? section.heading ?? (condensed ? labels.keyJudgements : labels.summary);
+    const lines = bodyLines(title, layout, Boolean(brief.meta.classification)) * (lineScale?.(section) ?? 1);
+    const limit = { words: brief.meta.budget, lines, ...(condensed ? { items: MAX_BULLETS } : {}) };
     const drafts = draftsOf(section, limit, ctx);
     const generated = section.sources ? { generated: true as const } : {};
     const kind = section.heading === null ? 'summary' : section.sources ? 'sources' : 'content';
@@ -123,6 +153,7 @@ export function toSlides(sections: Section[], brief: Brief, links: Links, labels
         notes: draft.notes,
         line: draft.blocks[0]?.line ?? section.line,
         sectionIndex: section.index,
+        ...(draft.assertion ? { assertion: draft.assertion } : {}),
         ...generated,
       });
     });

@@ -2,7 +2,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { checkBrief } from '../../src/build/check-brief.js';
 import { run } from '../../src/cli/run.js';
 import { testBrowser } from '../helpers/browser.js';
-import { fixture } from '../helpers/fixtures.js';
+import { EXAMPLE, fixture } from '../helpers/fixtures.js';
 
 const session = testBrowser();
 afterAll(() => session.close());
@@ -52,7 +52,7 @@ describe('briefdeck check (CLI)', () => {
     out = '';
     expect(await run(['check', fixture('check/clean.md'), '--format', 'json', '--no-fit'], io)).toBe(0);
     // Title, summary, the section's title slide, and one slide with the chart and its sentence (measured in Chromium, it is one too).
-    expect(JSON.parse(out)).toMatchObject({ errors: 0, warnings: 0, files: [{ slides: 4, fitVerified: false, diagnostics: [] }] });
+    expect(JSON.parse(out)).toMatchObject({ errors: 0, warnings: 0, files: [{ slides: 3, fitVerified: false, diagnostics: [] }] });
     out = '';
     expect(await run(['check', fixture('check/clean.md'), '--strict', '--format', 'json', '--browser', '/nonexistent/chromium'], io)).toBe(1);
     expect(JSON.parse(out).files[0].diagnostics.map((d: { code: string }) => d.code)).toEqual(['fit-unverified']);
@@ -86,5 +86,21 @@ describe('build and check agree', () => {
     } finally {
       await out.remove();
     }
+  });
+});
+
+describe('check lists the bullets condensed mode shortened, for review', () => {
+  it('names each with its place in the brief, the rules applied, and the sentence it came from', async () => {
+    const result = await checkBrief(EXAMPLE, { fit: false });
+    expect(result.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+    const spill = result.shortened.find((s) => s.at.line === 25);
+    expect(spill).toMatchObject({ bullet: 'From the Chinese perspective, the greatest danger is a “spill-over” effect.', rules: ['which-clause'], sentence: 1 });
+    expect(spill?.from).toMatch(/, which could arise from both radical Islamic terrorism/);
+    expect(result.shortened.find((s) => s.sentence === 2)).toMatchObject({ at: { line: 35 }, rules: ['connective'] });
+    const out: string[] = [];
+    expect(await run(['check', '--no-fit', EXAMPLE], { stdout: (t) => out.push(t), stderr: (t) => out.push(t) })).toBe(0);
+    expect(out.join('')).toMatch(/bullets shortened for the slides[^]*russia-china-afghanistan\.md:25: which-clause: From the Chinese perspective/);
+    // Full mode shortens nothing.
+    expect((await checkBrief(EXAMPLE, { fit: false, mode: 'full' })).shortened).toEqual([]);
   });
 });

@@ -91,7 +91,7 @@ describe('encodings', () => {
     expect(result).toMatchObject({ code: 0, err: '' });
     const deck = await html('bom-crlf');
     expect(deck).toContain('<title>Windows brief</title>');
-    expect(deck).toMatch(/<section id="first-p1"[^>]*data-line="7"/);
+    expect(deck).toMatch(/<section id="first"[^>]*data-line="7"/);
     expect(deck).not.toContain('\r');
   });
 });

@@ -43,7 +43,7 @@ describe('handout and notes flags', () => {
   it('--notes implies --pdf and --handout-layout implies --handout; both PDFs are written and read back', async () => {
     const out = await tempDir();
     try {
-      const { code, stdout, stderr } = await cli(['build', fixture('handout-notes.md'), '--notes', '--handout-layout', '6', '--paper', 'letter', '-o', out.dir]);
+      const { code, stdout, stderr } = await cli(['build', fixture('handout-notes.md'), '--mode', 'full', '--dividers', 'all', '--notes', '--handout-layout', '6', '--paper', 'letter', '-o', out.dir]);
       expect(stderr).toBe('');
       expect(code).toBe(0);
       expect(stdout).toContain('handout-notes.pdf');

@@ -48,8 +48,8 @@ describe('briefdeck build --pdf over several briefs', () => {
     for (const name of NAMES) {
       expect(stdout).toContain(`${name}.pdf`);
       const pdf = await readPdf(path.join(out, name, `${name}.pdf`));
-      // Title, summary, and a section and a content slide for each of the two parts.
-      expect(pdf.pages).toBe(6);
+      // Title, key judgements, and a slide for each of the two parts (one slide each needs no divider).
+      expect(pdf.pages).toBe(4);
       expect(pdf.text.join(' ')).toContain(`The ${name} brief says 2 things`);
     }
   });

@@ -75,7 +75,7 @@ describe('briefdeck init', () => {
     const { deck, diagnostics } = await composeDeck(path.join(dir, 'content', 'example.md'));
     expect(diagnostics.list).toEqual([]);
     expect(deck.brief.meta).toMatchObject({ organisation: 'Example Institute', classification: 'OFFICIAL', version: '0.1' });
-    expect(deck.slides.map((s) => s.kind)).toEqual(expect.arrayContaining(['title', 'summary', 'agenda', 'section', 'content', 'closing']));
+    expect(deck.slides.map((s) => s.kind)).toEqual(expect.arrayContaining(['title', 'summary', 'agenda', 'content', 'closing']));
     expect(deck.html).toContain('src="data:image/svg+xml;base64,');
     expect((await cli('init', dir)).code).toBe(2);
   });

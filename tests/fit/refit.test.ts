@@ -9,7 +9,7 @@ import { toSections } from '../../src/split/to-sections.js';
 import { toSlides } from '../../src/split/to-slides.js';
 
 function setup(body: string) {
-  const brief = parseBrief(`---\ntitle: T\nbudget: 1000\n---\n\n${body}`, 'x.md', new Diagnostics());
+  const brief = parseBrief(`---\ntitle: T\nbudget: 1000\nmode: full\n---\n\n${body}`, 'x.md', new Diagnostics());
   const { blocks, links } = lexBrief(brief);
   const slides = toSlides(toSections(blocks, brief.meta), brief, links, undefined, () => 10);
   return { slides, opts: { ctx: { layout: layoutFor('16:9'), lang: 'en', links }, budget: 1000, floor: 0.7 } };
@@ -40,7 +40,7 @@ describe('refit', () => {
     expect(wide?.scale).toBeCloseTo(0.7, 5);
     const twice = refit(once.slides, measures, opts);
     expect(twice.changed).toBe(false);
-    expect(twice.unfit.map((u) => [u.slide.id, u.number, u.line])).toEqual([['wide-p1', 3, 8]]);
+    expect(twice.unfit.map((u) => [u.slide.id, u.number, u.line])).toEqual([['wide-p1', 3, 9]]);
   });
 
   it('makes a closing slide\'s text smaller rather than cut the recall, and reports it at the floor', () => {

@@ -47,7 +47,7 @@ describe('importing the example brief from its plain text', () => {
   });
 
   it('builds the same deck as the hand-made brief, the title slide apart', async () => {
-    const [fromText, byHand] = [await composeDeck(TEXT, { fit: false }), await composeDeck(EXAMPLE, { fit: false })];
+    const [fromText, byHand] = [await composeDeck(TEXT, { fit: false, mode: 'full' }), await composeDeck(EXAMPLE, { fit: false, mode: 'full' })];
     const text = (slides: typeof byHand.deck.slides) => slides.filter((s) => s.kind !== 'title').map((s) => `${s.kind}: ${s.title} | ${visibleText(s.bodyHtml).replace(/\s+/g, ' ').trim()}`);
     expect(fromText.deck.slides).toHaveLength(byHand.deck.slides.length);
     expect(text(fromText.deck.slides)).toEqual(text(byHand.deck.slides));

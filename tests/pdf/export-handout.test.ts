@@ -30,7 +30,7 @@ function pageWith(pdf: PdfReadBack, needle: string): number {
 }
 
 beforeAll(async () => {
-  result = await buildDeck(fixture('handout-notes.md'), { outDir: out.dir, pdf: true, notes: true, stripNotes: true, handout: true, browser });
+  result = await buildDeck(fixture('handout-notes.md'), { outDir: out.dir, pdf: true, notes: true, stripNotes: true, handout: true, browser, mode: 'full', dividers: 'all' });
   const dir = path.join(out.dir, 'handout-notes');
   files.slides = path.join(dir, 'handout-notes.pdf');
   files.handout = path.join(dir, 'handout-notes-handout.pdf');

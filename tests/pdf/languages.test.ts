@@ -62,7 +62,7 @@ describe('languages in the deck and the PDF', () => {
     const { result, pdfFile } = await build('lang-de');
     expect(result.deck.html).toMatch(/<html lang="de" dir="ltr">/);
     const pdf = await readPdf(pdfFile);
-    expect(pdf.text[1]).toContain('Zusammenfassung');
+    expect(pdf.text[1]).toContain('Kernaussagen');
     expect(pdf.text[2]).toContain('Agenda');
     expect(pdf.text.at(-1)).toContain('Fazit');
     expect(await textCentre(pdfFile, 2)).toBeLessThan(0.5);
@@ -74,10 +74,10 @@ describe('languages in the deck and the PDF', () => {
     const { result, pdfFile } = await build('lang-ar');
     expect(result.deck.html).toMatch(/<html lang="ar" dir="rtl">/);
     expect(result.deck.html).toContain('"rtl":true');
-    expect(result.deck.html).toMatch(/<h2 class="bd-heading">ملخص<\/h2>/);
-    expect(result.deck.html).toContain('aria-label="الشريحة 1 من 12"');
+    expect(result.deck.html).toMatch(/<h2 class="bd-heading">الأحكام الرئيسية<\/h2>/);
+    expect(result.deck.html).toMatch(/aria-label="الشريحة 1 من \d+"/);
     const pdf = await readPdf(pdfFile);
-    expect(pdf.pages).toBe(12);
+    expect(pdf.pages).toBe(result.deck.slides.length);
     expect(await pdfLang(pdfFile)).toBe('ar');
     // The summary page's text stands against the right edge.
     expect(await textCentre(pdfFile, 2)).toBeGreaterThan(0.5);

@@ -160,7 +160,7 @@ describe('the .pptx package', () => {
   });
 
   it('is the same file when the deck is read in chunks of slides in several pages', async () => {
-    const { deck, input } = await composeDeck(path.join(root, 'brief.md'), { browser: session, outDir: path.dirname(path.dirname(result.outputs[0])) });
+    const { deck, input } = await composeDeck(path.join(root, 'brief.md'), { browser: session, fit: false, outDir: path.dirname(path.dirname(result.outputs[0])) });
     const staging = await stageOutputs(path.join(root, 'chunked'));
     try {
       const file = await writePptx({ deck, input, staging, browser: session, diagnostics: new Diagnostics() }, { chunkSize: 2 });

@@ -57,7 +57,7 @@ describe('numbered headings', () => {
   it('are not numbered again on the agenda and section slides; unnumbered ones still are', async () => {
     const file = path.join(root, 'numbered.md');
     await writeFile(file, '---\ntitle: N\n---\n\nSummary.\n\n## 1. Background\n\nA.\n\n## 2) Options\n\nB.\n\n## IV. Costs\n\nC.\n\n## B. Risks\n\nD.\n\n## A new order\n\nE.\n');
-    const { deck } = await composeDeck(file);
+    const { deck } = await composeDeck(file, { dividers: 'all' });
     const html = deck.html.slice(deck.html.indexOf('<div class="slides">'));
     const agenda = html.slice(html.indexOf('data-kind="agenda"'), html.indexOf('data-kind="section"'));
     const numbers = [...agenda.matchAll(/<li>.*?<\/li>/g)].map((m) => /bd-agenda-number">([^<]*)/.exec(m[0])?.[1] ?? '');

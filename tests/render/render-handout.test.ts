@@ -4,7 +4,7 @@ import { loadHandout } from '../../src/load/load-handout.js';
 import { cssString, handoutPageCss, renderHandout } from '../../src/render/render-handout.js';
 import { fixture } from '../helpers/fixtures.js';
 
-const composed = await composeDeck(fixture('handout-notes.md'), { stripNotes: true });
+const composed = await composeDeck(fixture('handout-notes.md'), { stripNotes: true, mode: 'full', dividers: 'all' });
 const templates = await loadHandout();
 
 describe('--strip-notes', () => {
@@ -12,7 +12,7 @@ describe('--strip-notes', () => {
     expect(composed.deck.html).not.toContain('<aside class="notes">');
     expect(composed.deck.html).not.toContain('Summary notes');
     expect(composed.deck.slides.filter((s) => s.notesHtml !== '').length).toBe(3);
-    const full = await composeDeck(fixture('handout-notes.md'));
+    const full = await composeDeck(fixture('handout-notes.md'), { mode: 'full', dividers: 'all' });
     expect(full.deck.html.match(/<aside class="notes">/g)?.length).toBe(3);
   });
 });

@@ -4,7 +4,7 @@ import { fixture } from '../helpers/fixtures.js';
 
 describe('footnote references in notes', () => {
   it('are numbered as on the slides, never shown by their label glued to the word', async () => {
-    const { deck } = await composeDeck(fixture('printed/other-tools.md'), { fit: false });
+    const { deck } = await composeDeck(fixture('printed/other-tools.md'), { fit: false, mode: 'full' });
     const findings = deck.slides.find((s) => s.kind === 'content' && s.title === 'Findings');
     expect(findings?.bodyHtml).toContain('own.<sup class="bd-fn-ref"><a href="#sources-p1">1</a></sup>');
     expect(findings?.notesHtml).toContain('modelling.<sup class="bd-fn-ref">1</sup> Say so.');

@@ -1,9 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { composeDeck } from '../../src/build/compose-deck.js';
-import { countWords, plainText } from '../../src/lex/markdown.js';
+import { plainText } from '../../src/lex/markdown.js';
 import { lexBrief } from '../../src/lex/lex-brief.js';
 import { wordsMissingFromSlides } from '../helpers/lost-words.js';
-import { EXAMPLE, fixture } from '../helpers/fixtures.js';
+import { EXAMPLE, fixture, tempDir } from '../helpers/fixtures.js';
+import { writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import type { Tokens } from 'marked';
 
 describe('condensed mode', () => {
   it('puts each paragraph\'s lead (or its gist) on the slide and the whole paragraph in the notes', async () => {
@@ -20,28 +23,58 @@ describe('condensed mode', () => {
     expect(notes).toContain('The opening sentence here is context. The second sentence is the real point. And a coda.');
   });
 
-  it('keeps lists as lists: prose items are condensed, nested lists and figures stay', async () => {
+  it('keeps a list the author wrote as one list: prose items become their leads, nested lists and figures stay', async () => {
     const { slides } = await composeDeck(fixture('condensed.md'), { fit: false });
-    const lists = slides.filter((s) => s.title === 'Lists').flatMap((s) => s.blocks.map((b) => plainText(b.token).replace(/\s+/g, ' ').trim()));
-    expect(lists).toEqual(['A list item of one sentence stays as it is', 'A list item of prose keeps its lead.', 'A nested item stays nested', 'A figure stays a figure']);
-    expect(slides.flatMap((s) => s.notes)).toContain('A list item of prose keeps its lead. Its detail goes to the notes.');
+    const lists = slides.filter((s) => s.title === 'Lists').flatMap((s) => s.blocks.map((b) => [b.token.type, plainText(b.token).replace(/\s+/g, ' ').trim()]));
+    expect(lists).toEqual([
+      ['list', 'A list item of one sentence stays as it is A list item of prose keeps its lead. A nested item stays nested'],
+      ['paragraph', 'A figure stays a figure'],
+    ]);
+    expect(slides.flatMap((s) => s.notes).join('\n')).toContain('A list item of prose keeps its lead. Its detail goes to the notes.');
   });
 
-  it('--mode overrides the front matter, and the default stays full', async () => {
+  it('is the default; `mode: full` or --mode full puts all the text on the slides', async () => {
+    const example = await composeDeck(EXAMPLE, { fit: false });
+    expect(example.deck.brief.meta.mode).toBe('condensed');
     const full = await composeDeck(fixture('condensed.md'), { fit: false, mode: 'full' });
     expect(full.deck.brief.meta.mode).toBe('full');
+    expect(full.deck.brief.meta.budget).toBe(100);
     expect(full.slides.find((s) => s.kind === 'summary')?.blocks[0].token.type).toBe('paragraph');
-    const example = await composeDeck(EXAMPLE, { fit: false });
-    expect(example.deck.brief.meta.mode).toBe('full');
-    expect(example.deck.brief.meta.budget).toBe(100);
   });
 
-  it('loses no word of the example and keeps each slide to 50 words', async () => {
-    const { slides, deck } = await composeDeck(EXAMPLE, { fit: false, mode: 'condensed' });
-    expect(deck.brief.meta.budget).toBe(50);
+  it('loses no word of the example: what is not on a slide is in its notes', async () => {
+    const { slides, deck } = await composeDeck(EXAMPLE, { fit: false });
     expect(wordsMissingFromSlides(lexBrief(deck.brief).blocks, deck.brief.meta.title, slides)).toEqual([]);
-    // The closing slide recalls the whole conclusion (tests/split/furniture.test.ts), not a budget's worth.
-    for (const s of slides.filter((s) => s.kind !== 'closing')) expect(s.blocks.reduce((n, b) => n + countWords(plainText(b.token)), 0)).toBeLessThanOrEqual(50);
-    expect(slides.some((s) => s.notes.length > 0)).toBe(true);
+  });
+
+  it('packs bullets evenly, three to five a slide: seven are four and three', async () => {
+    const para = (n: number) => `Point ${n} is made in a sentence of moderate length here. It has detail.`;
+    const { dir, remove } = await tempDir();
+    try {
+      const file = path.join(dir, 'seven.md');
+      await writeFile(file, `---\ntitle: T\n---\n\n## Seven\n\n${[1, 2, 3, 4, 5, 6, 7].map(para).join('\n\n')}\n`);
+      const { slides } = await composeDeck(file, { fit: false });
+      expect(slides.filter((s) => s.title === 'Seven').map((s) => s.blocks.length)).toEqual([4, 3]);
+      // An author's list of six short judgements stays one slide.
+      await writeFile(file, `---\ntitle: T\n---\n\n## Six\n\n${[1, 2, 3, 4, 5, 6].map((n) => `- Judgement ${n}.`).join('\n')}\n`);
+      const six = (await composeDeck(file, { fit: false })).slides.filter((s) => s.title === 'Six');
+      expect(six.map((s) => (s.blocks[0].token as Tokens.List).items.length)).toEqual([6]);
+    } finally {
+      await remove();
+    }
+  });
+
+  it('moves a summary under a heading of its own up front, as the key judgements', async () => {
+    const { dir, remove } = await tempDir();
+    try {
+      const file = path.join(dir, 'named.md');
+      await writeFile(file, `---\ntitle: T\n---\n\n## Background\n\nSome history here.\n\n## Executive summary\n\nWe judge one thing. We judge another. And a third.\n\n## Options\n\nThere are two.\n`);
+      const { slides } = await composeDeck(file, { fit: false });
+      expect(slides.slice(0, 2).map((s) => [s.kind, s.title])).toEqual([['title', 'T'], ['summary', 'Executive summary']]);
+      expect(plainText(slides[1].blocks[0].token).split(/(?<=\.)\s+/)).toEqual(['We judge one thing.', 'We judge another.', 'And a third.']);
+      expect(slides.filter((s) => s.kind === 'content').map((s) => s.title)).toEqual(['Background', 'Options']);
+    } finally {
+      await remove();
+    }
   });
 });

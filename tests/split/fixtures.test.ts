@@ -11,7 +11,9 @@ import path from 'node:path';
 import { EXAMPLE, ROOT, fixture, fixtureNames } from '../helpers/fixtures.js';
 
 async function model(file: string) {
-  const brief = parseBrief(await readFile(path.join(ROOT, file), 'utf8'), file, new Diagnostics());
+  const text = await readFile(path.join(ROOT, file), 'utf8');
+  // The word-budget splitter on the full text: full mode, unless a brief asks for its own.
+  const brief = parseBrief(text, file, new Diagnostics(), /^mode:/m.test(text) ? {} : { mode: 'full' });
   const { blocks, links } = lexBrief(brief);
   return { brief, blocks, slides: toSlides(toSections(blocks, brief.meta), brief, links) };
 }

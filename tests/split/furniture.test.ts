@@ -27,8 +27,10 @@ const kinds = (slides: ReturnType<typeof slidesOf>) => slides.map((s) => s.kind)
 describe('agenda slide', () => {
   it('comes after the summary when there are three sections or more', () => {
     const slides = slidesOf('', THREE);
-    expect(kinds(slides).slice(0, 4)).toEqual(['title', 'summary', 'agenda', 'section']);
+    // Sections of one slide each need no divider (dividers: auto): the agenda leads to their first slides.
+    expect(kinds(slides).slice(0, 4)).toEqual(['title', 'summary', 'agenda', 'content']);
     expect(slides[2]).toMatchObject({ id: 'agenda', title: 'Agenda' });
+    expect(kinds(slidesOf('dividers: all\n', THREE)).slice(0, 4)).toEqual(['title', 'summary', 'agenda', 'section']);
   });
 
   it('is left out for two sections, unless asked for; `agenda: false` removes it', () => {
@@ -38,7 +40,7 @@ describe('agenda slide', () => {
   });
 
   it('is titled in the brief language and yields its id to a section called Agenda', () => {
-    const slides = slidesOf('lang: de\n', '## Agenda\n\nA.\n\n## Zwei\n\nB.\n\n## Drei\n\nC.\n');
+    const slides = slidesOf('lang: de\ndividers: all\n', '## Agenda\n\nA.\n\n## Zwei\n\nB.\n\n## Drei\n\nC.\n');
     const agenda = slides.find((s) => s.kind === 'agenda');
     expect(agenda).toMatchObject({ title: 'Agenda', id: 'agenda-2' });
     expect(slides.find((s) => s.kind === 'section')?.id).toBe('agenda');
@@ -88,19 +90,27 @@ describe('closing slide, whole and never a repeat', () => {
     expect(closing).toHaveLength(1);
     const items = closing[0].blocks.flatMap((b) => (b.token.type === 'list' ? (b.token as Tokens.List).items : []));
     expect(items.map((i) => plainText(i).trim().split(' ').slice(0, 4).join(' '))).toEqual([
-      'For the time being,', 'Beijing and Moscow will', 'Because China, in particular,', 'Moreover, fundamentally different approaches',
+      'For the time being,', 'Beijing and Moscow will', 'Because China has so', 'Fundamentally different approaches to',
     ]);
+    // Shown there, and only there: the Conclusion's own slides hold its paragraphs' bullets, not the list.
+    const conclusion = slides.filter((s) => s.kind === 'content' && s.title === 'Conclusion');
+    expect(conclusion.flatMap((s) => s.blocks.map((b) => plainText(b.token)))).toEqual([
+      'Beijing and Moscow have so far been aligning their statements and positions on the situation in Afghanistan.',
+      'On a global level, Russia and China are benefiting from the weakening that the West has been experiencing since the withdrawal from Afghanistan.',
+    ]);
+    expect(closing[0].notes.join('\n')).toContain('Even if it had the political will, Russia lacks the economic strength');
   });
 
-  it('lists every recommendation in condensed mode, not the last one alone', async () => {
+  it('lists every recommendation in condensed mode, not the last one alone, and not twice', async () => {
     const { dir, remove } = await tempDir();
     const file = path.join(dir, 'recs.md');
     await writeFile(file, `---\ntitle: T\nmode: condensed\n---\n\nIntro.\n\n${THREE}\n## Recommendations\n\n1. ${ACT} Detail.\n2. ${FUND} Detail.\n3. ${REVIEW} Detail.\n`);
     const { slides } = await composeDeck(file, { fit: false });
-    const closing = slides.filter((s) => s.kind === 'closing');
-    // Twenty words a point, fifty a condensed slide: the Recommendations take two slides, the closing one.
-    expect(closing.map((s) => plainText(s.blocks[0].token))).toEqual([`${ACT} ${FUND} ${REVIEW}`]);
-    expect((closing[0].blocks[0].token as Tokens.List).start).toBe(1);
+    // A section that is only its list shows it whole; a closing slide would repeat it word for word.
+    expect(slides.filter((s) => s.kind === 'closing')).toEqual([]);
+    const recs = slides.filter((s) => s.title === 'Recommendations' && s.kind === 'content');
+    expect(recs.map((s) => plainText(s.blocks[0].token))).toEqual([`${ACT} ${FUND} ${REVIEW}`]);
+    expect((recs[0].blocks[0].token as Tokens.List).start).toBe(1);
     await remove();
   });
 

@@ -9,7 +9,7 @@ function refTargets(html: string): string[] {
 
 describe('the Sources slide briefdeck makes', () => {
   it('is of its own kind, beside an author\'s own "Sources" section, which keeps its footnotes', async () => {
-    const { slides, deck } = await composeDeck(fixture('sources/own-sources.md'), { fit: false });
+    const { slides, deck } = await composeDeck(fixture('sources/own-sources.md'), { fit: false, mode: 'full', dividers: 'all' });
     const generated = slides.filter((s) => s.kind === 'sources');
     expect(generated).toHaveLength(1);
     const authors = slides.filter((s) => s.kind === 'content' && s.title === 'Sources');
@@ -29,6 +29,7 @@ describe('the Sources slide briefdeck makes', () => {
     const { slides } = await composeDeck(fixture('sources/german.md'), { fit: false });
     const sources = slides.filter((s) => s.kind === 'sources');
     expect(sources.map((s) => [s.id, s.title])).toEqual([['sources-p1', 'Quellen']]);
-    expect(slides.find((s) => s.kind === 'section' && s.generated)?.title).toBe('Quellen');
+    // One Sources slide needs no divider before it.
+    expect(slides.some((s) => s.kind === 'section' && s.generated)).toBe(false);
   });
 });

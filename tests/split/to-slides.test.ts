@@ -47,7 +47,7 @@ describe('toSlides keeps every word of a split paragraph', () => {
     expect(html).toContain('[^1]: a.');
   });
 
-  it.each([['full', ''], ['condensed', 'mode: condensed\n']])('keeps a lead-in ending in a colon on the slide of the list it introduces (%s)', (_, mode) => {
+  it.each([['full', 'mode: full\n'], ['condensed', 'mode: condensed\n']])('keeps a lead-in ending in a colon on the slide of the list it introduces (%s)', (_, mode) => {
     // One sentence each, so that condensed mode keeps them whole as bullets.
     const para = (n: number) => `Paragraph ${n} ${'sets out the context of the matter at some length, '.repeat(3).trim()} and ends.`;
     const item = (what: string) => `- ${what}, ${'measured against the baseline and the plan'.repeat(2)}`;
@@ -57,5 +57,17 @@ describe('toSlides keeps every word of a split paragraph', () => {
     expect(method.length).toBeGreaterThan(1);
     const withLeadIn = method.find((s) => s.blocks.some((b) => /For each, we examined:/.test(b.token.raw)));
     expect(withLeadIn?.blocks.some((b) => /the cost/.test(b.token.raw))).toBe(true);
+  });
+});
+
+describe('a paragraph that points ahead stays with what it names', () => {
+  it('keeps "The checklist below…" on the slide of the checklist (full mode)', () => {
+    const para = (n: number) => `Paragraph ${n} ${'sets out the context of the matter at some length, '.repeat(4).trim()} and ends.`;
+    const list = ['the cost', 'the time', 'the risk', 'the staff', 'the plan'].map((w) => `- [ ] Check ${w} against the baseline and the agreed plan of work`).join('\n');
+    const slides = slidesOf(`---\ntitle: T\nmode: full\n---\n\n## Method\n\n${para(1)}\n\n${para(2)}\n\n${para(3)}\n\nThe checklist below sets out what each office must confirm before the review.\n\n${list}\n`);
+    const method = slides.filter((s) => s.kind === 'content');
+    expect(method.length).toBeGreaterThan(1);
+    const named = method.find((s) => s.blocks.some((b) => /The checklist below/.test(b.token.raw)));
+    expect(named?.blocks.some((b) => /Check the cost/.test(b.token.raw))).toBe(true);
   });
 });
