@@ -12,8 +12,8 @@ function label(slide: RenderedSlide): string {
 }
 
 /**
- * Bookmarks from the deck's structure: the title slide, the summary and each section at the top,
- * with the section's slides beneath it. Pure, so the PDFs' outline is tested without a browser.
+ * Bookmarks from the deck's structure: the title slide, the summary and each section at the top
+ * (at its divider, or without one at its first slide), with the section's slides beneath it. Pure, so the PDFs' outline is tested without a browser.
  */
 export function outlineOf(slides: RenderedSlide[]): OutlineNode[] {
   const top: OutlineNode[] = [];
@@ -38,8 +38,13 @@ export function outlineOf(slides: RenderedSlide[]): OutlineNode[] {
         break;
       case 'content':
       case 'sources':
-        if (section) section.children.push({ title: label(slide), id: slide.id, children: [] });
-        else top.push({ title: label(slide), id: slide.id, children: [] });
+        // A section shown without a divider opens at its first slide; its parts, if several, beneath.
+        if (section?.title !== slide.title) {
+          section = { title: slide.title, id: slide.id, children: [] };
+          top.push(section);
+          if (slide.parts === 1) break;
+        }
+        section.children.push({ title: label(slide), id: slide.id, children: [] });
         break;
       default: {
         const never: never = slide.kind;

@@ -115,7 +115,7 @@ describe('the deck\'s Content-Security-Policy in real Chromium (file://)', () =>
   it('the speaker view opens and runs its script under the deck\'s policy', async () => {
     const file = await deckFile('speaker');
     await session.withPage(async (page) => {
-      const probe = await open(page, `${pathToFileURL(file).href}#/one-p1`, 'html[data-deck-ready]');
+      const probe = await open(page, `${pathToFileURL(file).href}#/one`, 'html[data-deck-ready]');
       const popup = new Promise<Page>((resolve) => page.once('popup', (p) => p && resolve(p)));
       await page.evaluate(() => (window as unknown as { Reveal: { getPlugin(n: string): { open(): void } } }).Reveal.getPlugin('notes').open());
       const view = await popup;

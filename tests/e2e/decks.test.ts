@@ -135,7 +135,7 @@ describe('speaker view', () => {
     const result = built.get(fixture('directives.md'))!;
     const notes = await session.withPage(async (page) => {
       await page.setViewport({ width: 1280, height: 720 });
-      await page.goto(`${pathToFileURL(result.outputs[0]).href}#/first-p1`);
+      await page.goto(`${pathToFileURL(result.outputs[0]).href}#/first`);
       await page.waitForSelector('html[data-deck-ready]');
       const browser = page.browser();
       const popup = browser.waitForTarget((t) => t.opener() === page.target());

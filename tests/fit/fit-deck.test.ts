@@ -52,7 +52,7 @@ describe('fit by measurement', () => {
     const overflow = diagnostics.list.filter((d) => d.code === 'overflow');
     expect(overflow).toHaveLength(1);
     expect(overflow[0].at?.line).toBe(11);
-    expect(overflow[0].message).toMatch(/slide wide-table-p1 \(4\) is \d+ px too wide/);
+    expect(overflow[0].message).toMatch(/slide wide-table \(3\) is \d+ px too wide/);
   });
 
   it('without a browser, builds from the budget and warns that fit was not verified', async () => {

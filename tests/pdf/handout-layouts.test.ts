@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { buildDeck } from '../../src/build/build-deck.js';
+import { sectionStarts } from '../../src/split/furniture.js';
 import { words } from '../../src/lex/markdown.js';
 import { HANDOUT_LAYOUTS } from '../../src/render/handout-geometry.js';
 import { EXAMPLE, fixture, tempDir } from '../helpers/fixtures.js';
@@ -24,7 +25,7 @@ function squeeze(text: string): string {
 async function handoutOf(file: string, layout: (typeof HANDOUT_LAYOUTS)[number], paper?: 'a4' | 'letter') {
   const outDir = path.join(out.dir, layout);
   // Packed by word budget alone: the layouts place slides on paper, whichever way they were split.
-  const result = await buildDeck(file, { outDir, handout: true, handoutLayout: layout, paper, browser, fit: false });
+  const result = await buildDeck(file, { outDir, handout: true, handoutLayout: layout, paper, browser, fit: false, mode: 'full', dividers: 'all' });
   const pdfFile = path.join(outDir, result.deck.brief.name, `${result.deck.brief.name}-handout.pdf`);
   return { result, pdfFile, pdf: await readPdf(pdfFile) };
 }
@@ -60,12 +61,14 @@ describe('the example brief', () => {
     const outDir = path.join(out.dir, 'example');
     const result = await buildDeck(EXAMPLE, { outDir, pdf: true, handout: true, browser });
     const dir = path.join(outDir, result.deck.brief.name);
-    const sections = result.slides.filter((s) => s.kind === 'section').map((s) => s.title);
+    // Condensed, the example's sections are one or two slides each: no dividers, each bookmarked at its first slide.
+    const sections = sectionStarts(result.slides).map((s) => s.title);
     expect(sections.length).toBeGreaterThan(3);
+    expect(result.slides.some((s) => s.kind === 'section')).toBe(false);
     for (const name of [`${result.deck.brief.name}.pdf`, `${result.deck.brief.name}-handout.pdf`]) {
       const [pdf, structure] = await Promise.all([readPdf(path.join(dir, name)), readPdfStructure(path.join(dir, name))]);
       // Title, summary and agenda, the sections with their slides, then the closing slide.
-      expect(structure.outline.map((b) => b.title)).toEqual([result.deck.brief.meta.title, 'Summary', 'Agenda', ...sections, 'Conclusion']);
+      expect(structure.outline.map((b) => b.title)).toEqual([result.deck.brief.meta.title, 'Key judgements', 'Agenda', ...sections, 'Conclusion']);
       for (const b of structure.outline.slice(1)) expect(squeeze(pdf.text[b.page! - 1])).toContain(squeeze(b.title));
       expect(structure.tagged && structure.hasStructTree).toBe(true);
       expect(structure.fonts.filter((f) => !f.embedded)).toEqual([]);

@@ -23,7 +23,7 @@ const out = await tempDir();
 
 /** A brief of about 30 slides: links forward to the last section and to the sources, and notes. */
 function brief(): string {
-  const parts = ['---', 'title: "Chunked printing"', 'lang: en-GB', '---', '', 'The summary says what the chunks must keep.', ''];
+  const parts = ['---', 'title: "Chunked printing"', 'lang: en-GB', 'mode: full', 'dividers: all', '---', '', 'The summary says what the chunks must keep.', ''];
   for (let i = 1; i <= SECTIONS; i++) {
     parts.push(`## Part ${i} finding`, '');
     if (i === 1) parts.push(`See [the last part](#part-${SECTIONS}-finding) and a source.[^src]`, '');
