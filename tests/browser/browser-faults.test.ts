@@ -97,7 +97,8 @@ describe('a failed launch is remembered for the run: one attempt, however many b
 // One hostile deck per run where briefs export in parallel: pages of one browser share its frames,
 // so a page stuck at the front holds up the layout of the others (see the README's browser notes).
 describe('a step that runs out of time names the job, the brief, the slide and the step (exit 4)', () => {
-  const hang = (...args: string[]) => cli(['build', ...args, '--allow-html', '-o', out(), '--timeout', String(HANG_TIMEOUT), '--launch-timeout', '120']);
+  // Full mode with every divider: the messages name slide ranges of the fixtures as written.
+  const hang = (...args: string[]) => cli(['build', ...args, '--mode', 'full', '--dividers', 'all', '--allow-html', '-o', out(), '--timeout', String(HANG_TIMEOUT), '--launch-timeout', '120']);
   const timedOut = `timed out after ${HANG_TIMEOUT} s (--timeout)`;
 
   it.each([
