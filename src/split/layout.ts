@@ -27,7 +27,7 @@ export interface Cost {
 
 export const ZERO: Cost = { words: 0, lines: 0 };
 const IMAGE_LINES = 7.5;
-const RE_IMAGE = /!\[[^\]]*\]\([^)]*\)/;
+const RE_IMAGE = /!\[[^\]]*\]\([^)]*\)(?:\{[^{}\n]*\})?/;
 
 export function layoutFor(aspect: Aspect): Layout {
   return ASPECTS[aspect] ? LAYOUTS[aspect] : LAYOUTS['16:9'];
