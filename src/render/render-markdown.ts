@@ -3,6 +3,7 @@ import type { Block, ImageMap } from '../types.js';
 import { lexMarkdown, markdown } from '../lex/markdown.js';
 import { sanitize } from './sanitize.js';
 import { figureImage } from '../lex/image-attrs.js';
+import { highlightedCode } from './highlight-code.js';
 import type { FootnoteRef } from '../lex/footnotes.js';
 
 const RE_FIRST_ITEM = /^(\s*<(?:ul|ol)\b[^>]*)>(\s*<li)\b/;
@@ -16,7 +17,8 @@ function figureHtml(token: Token): string | undefined {
 }
 
 function blockHtml(block: Block): string {
-  const html = figureHtml(block.token) ?? markdown.parser([block.token as Token]);
+  const token = block.token as Token;
+  const html = figureHtml(token) ?? (token.type === 'code' ? highlightedCode(token as Tokens.Code) : undefined) ?? markdown.parser([token]);
   // A continued list item carries no marker: it is the rest of the item on the slide before.
   return block.cont ? html.replace(RE_FIRST_ITEM, '$1 class="bd-cont">$2 class="bd-cont"') : html;
 }
