@@ -104,6 +104,16 @@ describe('a figure fills the free area of its slide', () => {
     expect(px.figure.image.h).toBeCloseTo(300 * (1000 / 1600), 0);
   });
 
+  it('honours {height=300px} and {height=50%}, keeping the proportions', async () => {
+    const { figure } = await figureOn('height', '## Storage\n\n![Storage, TWh](chart-wide.png){height=300px}\n', 'storage');
+    expect(figure.image.h).toBeCloseTo(300, 0);
+    expect(figure.image.w).toBeCloseTo(480, 0);
+    const half = await figureOn('height-half', '## Storage\n\n![Storage, TWh](chart-wide.png){height=50%}\n', 'storage');
+    // Half of the picture's row of the figure: the free area less the caption's line.
+    expect(half.figure.image.h / half.figure.area.h).toBeGreaterThan(0.4);
+    expect(half.figure.image.h / half.figure.area.h).toBeLessThanOrEqual(0.5);
+  });
+
   it('warns at its line about an attribute it does not read, and never shows it', async () => {
     const { figure, codes, lines } = await figureOn('unknown', '## Storage\n\n![Storage, TWh](chart-wide.png){.wide fig-align=center}\n', 'storage');
     expect(codes).toContain('image-attribute');
