@@ -55,12 +55,27 @@ function costIn(level: Level, inner: string): Cost {
   return level.s.cost(htmlBlock(`${level.open}${inner}${level.close}`, level.line));
 }
 
+const RE_OL = /<ol\b([^>]*)>(\s*)$/i;
+
+/** A numbered list continued on a later slide goes on counting from where it stopped. */
+function numbered(open: string, before: number): string {
+  const ol = RE_OL.exec(open);
+  if (!ol || before === 0) return open;
+  const start = Number(/\bstart\s*=\s*["']?(\d+)/i.exec(ol[1])?.[1] ?? 1);
+  const attrs = ol[1].replace(/\s*\bstart\s*=\s*["']?\d+["']?/i, '');
+  return `${open.slice(0, ol.index)}<ol${attrs} start="${start + before}">${ol[2]}`;
+}
+
 /** Packs runs of `inners` (each wrapped in the level's tags) into pieces; whole pieces stand alone. */
 function packRuns(level: Level, parts: Array<{ inner: Piece } | { whole: Piece[] }>): Piece[] {
   const out: Piece[] = [];
   let run: Atom<Piece>[] = [];
+  let items = 0;
   const flush = (): void => {
-    for (const group of pack(run, level.limit)) out.push({ source: `${level.open}${group.map((p) => p.source).join('\n')}${level.close}`, at: group[0].at });
+    for (const group of pack(run, level.limit)) {
+      out.push({ source: `${numbered(level.open, items)}${group.map((p) => p.source).join('\n')}${level.close}`, at: group[0].at });
+      items += group.filter((p) => /^<li\b/i.test(p.source)).length;
+    }
     run = [];
   };
   for (const part of parts) {

@@ -51,6 +51,18 @@ describe('splitting raw HTML', () => {
     expect(wordsOf(parts)).toEqual(wordsOf([original]));
   });
 
+  it('continues the numbers of an <ol> split over slides', () => {
+    const items = Array.from({ length: 30 }, (_, i) => `<li>Item ${i + 1} of the storage plan, with a few more words to weigh.</li>`);
+    const parts = splitBlock(block(`<ol start="3">\n${items.join('\n')}\n</ol>`), LIMIT, ctx);
+    expect(parts.length).toBeGreaterThan(2);
+    let next = 3;
+    for (const p of parts) {
+      expect(p.token.raw).toMatch(new RegExp(`^<ol start="${next}">`));
+      next += (p.token.raw.match(/<li>/g) ?? []).length;
+    }
+    expect(next).toBe(33);
+  });
+
   it('leaves what fits, comments and what has nothing to split alone', () => {
     const small = block('<div><p>Short.</p></div>');
     expect(splitBlock(small, LIMIT, ctx)).toEqual([small]);
