@@ -16,6 +16,8 @@ const RE_HIDDEN = /<(script|style|textarea|option|noscript)\b[^>]*>[\s\S]*?(?:<\
 const RE_COMMENT = /<!--[\s\S]*?(?:-->|$)/g;
 const RE_TAG = /<\/?[a-z][^>]*>/gi;
 const RE_ALT = /\balt="([^"]*)"/gi;
+/** A `<span>` is inline: no space where it starts or ends (highlighted code cuts words into spans: `<span>Sa1</span>a`). */
+const RE_SPAN = /<\/?span\b[^>]*>/gi;
 /** Scripts written without spaces, which slides may break wherever Intl.Segmenter finds a word end. */
 const RE_UNSPACED = /[\p{Script=Thai}\p{Script=Lao}\p{Script=Khmer}\p{Script=Myanmar}]/u;
 
@@ -23,7 +25,7 @@ const RE_UNSPACED = /[\p{Script=Thai}\p{Script=Lao}\p{Script=Khmer}\p{Script=Mya
 export function visibleText(html: string): string {
   const shown = html.replace(RE_HIDDEN, ' ').replace(RE_COMMENT, ' ');
   const alts = [...shown.matchAll(RE_ALT)].map((m) => m[1]);
-  return decodeEntities([shown.replace(RE_TAG, ' '), ...alts].join(' '));
+  return decodeEntities([shown.replace(RE_SPAN, '').replace(RE_TAG, ' '), ...alts].join(' '));
 }
 
 function tokenText(token: Token): string {

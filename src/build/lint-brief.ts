@@ -1,6 +1,7 @@
 import type { Token, Tokens } from 'marked';
 import type { Diagnostics } from '../diagnostics.js';
 import { markdown, plainText } from '../lex/markdown.js';
+import type { AttributedImage } from '../lex/image-attrs.js';
 import { extractFootnotes, unknownRefs } from '../split/footnotes.js';
 import type { Block, Brief, Slide, SourceRef } from '../types.js';
 
@@ -36,6 +37,10 @@ function lintHeadings(brief: Brief, blocks: Block[], diagnostics: Diagnostics): 
 function lintImages(brief: Brief, blocks: Block[], diagnostics: Diagnostics): void {
   for (const block of blocks) {
     walk(block, (token) => {
+      const attrs = token.type === 'image' ? (token as AttributedImage).attrs : undefined;
+      if (attrs?.unknown.length) {
+        diagnostics.warn('image-attribute', `image ${(token as Tokens.Image).href}: ${attrs.unknown.join(' ')} not understood; briefdeck reads width= and height= (px, %, cm, mm, in, pt)`, refIn(brief, block, attrs.raw));
+      }
       if (token.type === 'image' && !(token as Tokens.Image).text.trim()) {
         diagnostics.warn('image-no-alt', `image ${(token as Tokens.Image).href} has no alt text; say what it shows in ![…]`, refIn(brief, block, token.raw));
       }

@@ -2,6 +2,7 @@ import { isBodySlide, type Section, type Slide, type SlideMeasure } from '../typ
 import { bodyLines } from '../split/layout.js';
 import { estimatedLines } from './refit.js';
 import type { SplitContext } from '../split/split-block.js';
+import { figureImage } from '../lex/image-attrs.js';
 
 // Aim under the measured room: the estimate is an average and single slides vary around it.
 const TARGET = 0.92;
@@ -17,7 +18,8 @@ export function calibrate(slides: Slide[], measures: SlideMeasure[], ctx: SplitC
   const sums = new Map<number, { used: number; est: number; room: number; title: string }>();
   slides.forEach((slide, i) => {
     const m = measures[i];
-    if (!isBodySlide(slide) || !m || slide.scale) return;
+    // A figure grows into the free room of its slide: that slide measures full whatever it holds.
+    if (!isBodySlide(slide) || !m || slide.scale || slide.blocks.some((b) => figureImage(b.token))) return;
     const est = estimatedLines(slide.blocks, ctx);
     if (est <= 0 || m.used <= 0) return;
     const s = sums.get(slide.sectionIndex) ?? { used: 0, est: 0, room: Infinity, title: slide.title };

@@ -2,12 +2,13 @@ import { Marked, type Links, type Token, type TokensList } from 'marked';
 import { countPlainWords } from './count-words.js';
 import { footnoteExtension } from './footnotes.js';
 import { notesDivExtension } from './notes-div.js';
+import { attachImageAttrs, imageAttrsExtension } from './image-attrs.js';
 
 /**
  * The one configured marked instance: never the global `marked.use()`, which would leak options
  * between briefs and into a host program's own use of marked.
  */
-export const markdown = new Marked({ gfm: true, breaks: false, async: false }, footnoteExtension, notesDivExtension);
+export const markdown = new Marked({ gfm: true, breaks: false, async: false }, footnoteExtension, notesDivExtension, imageAttrsExtension);
 
 /**
  * Lexes Markdown into block tokens. `links` carries the brief's reference definitions into the
@@ -16,7 +17,9 @@ export const markdown = new Marked({ gfm: true, breaks: false, async: false }, f
 export function lexMarkdown(source: string, links?: Links): TokensList {
   const lexer = new markdown.Lexer(markdown.defaults);
   if (links) Object.assign(lexer.tokens.links, links);
-  return lexer.lex(source);
+  const tokens = lexer.lex(source);
+  attachImageAttrs(tokens, (t, fn) => markdown.walkTokens(t, fn));
+  return tokens;
 }
 
 /** The visible text of a token tree, for counting words and checking nothing is lost. */

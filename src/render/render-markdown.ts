@@ -2,22 +2,23 @@ import type { Token, Tokens } from 'marked';
 import type { Block, ImageMap } from '../types.js';
 import { lexMarkdown, markdown } from '../lex/markdown.js';
 import { sanitize } from './sanitize.js';
+import { figureImage } from '../lex/image-attrs.js';
+import { highlightedCode } from './highlight-code.js';
 import type { FootnoteRef } from '../lex/footnotes.js';
 
 const RE_FIRST_ITEM = /^(\s*<(?:ul|ol)\b[^>]*)>(\s*<li)\b/;
 
 /** An image alone in its paragraph is a figure, its alt text the visible caption. */
 function figureHtml(token: Token): string | undefined {
-  if (token.type !== 'paragraph') return undefined;
-  const parts = (token as Tokens.Paragraph).tokens.filter((t) => !(t.type === 'text' && t.raw.trim() === ''));
-  if (parts.length !== 1 || parts[0].type !== 'image') return undefined;
-  const image = parts[0] as Tokens.Image;
+  const image = figureImage(token);
+  if (!image) return undefined;
   const caption = image.text ? `<figcaption>${escapeHtml(image.text)}</figcaption>` : '';
   return `<figure class="bd-figure">${markdown.Parser.parseInline([image], markdown.defaults)}${caption}</figure>\n`;
 }
 
 function blockHtml(block: Block): string {
-  const html = figureHtml(block.token) ?? markdown.parser([block.token as Token]);
+  const token = block.token as Token;
+  const html = figureHtml(token) ?? (token.type === 'code' ? highlightedCode(token as Tokens.Code) : undefined) ?? markdown.parser([token]);
   // A continued list item carries no marker: it is the rest of the item on the slide before.
   return block.cont ? html.replace(RE_FIRST_ITEM, '$1 class="bd-cont">$2 class="bd-cont"') : html;
 }

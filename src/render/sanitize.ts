@@ -9,9 +9,9 @@ const RE_EXTERNAL = /^(?:https?:|mailto:|tel:)/i;
  * `bd-footer`, `bd-classification-top`…): a brief that could write them could hide its words from
  * the slides, the PDF and the handout, or print a fake banner. These are the content classes the
  * renderer itself writes into the slide body (figures, continued lists, footnote marks, missing
- * images, code languages), which only style the content they are on.
+ * images, code languages and highlighted code), which only style the content they are on.
  */
-export const BRIEF_CLASSES: readonly string[] = ['bd-figure', 'bd-cont', 'bd-fn-ref', 'bd-footnotes', 'bd-missing-image', 'language-*'];
+export const BRIEF_CLASSES: readonly string[] = ['bd-figure', 'bd-cont', 'bd-fn-ref', 'bd-footnotes', 'bd-missing-image', 'language-*', 'hljs', 'hljs-*'];
 
 /**
  * Tags a brief's HTML may not keep, written as plain blocks instead so their words stay: a

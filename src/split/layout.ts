@@ -1,6 +1,7 @@
 import type { Token, Tokens } from 'marked';
 import { ASPECTS, type Aspect } from '../types.js';
 import { countWords, plainText } from '../lex/markdown.js';
+import { cellTexts, loneTable } from './html-dom.js';
 
 /**
  * What a slide holds, in lines of body text, for the built-in theme at each aspect. The numbers are
@@ -27,7 +28,7 @@ export interface Cost {
 
 export const ZERO: Cost = { words: 0, lines: 0 };
 const IMAGE_LINES = 7.5;
-const RE_IMAGE = /!\[[^\]]*\]\([^)]*\)/;
+const RE_IMAGE = /!\[[^\]]*\]\([^)]*\)(?:\{[^{}\n]*\})?/;
 
 export function layoutFor(aspect: Aspect): Layout {
   return ASPECTS[aspect] ? LAYOUTS[aspect] : LAYOUTS['16:9'];
@@ -47,13 +48,25 @@ function hasImage(token: Token): boolean {
  * their longest cell; a row is as tall as its most wrapped cell. Table text is set a little smaller.
  */
 function tableCost(token: Tokens.Table, layout: Layout): Cost {
-  const rows = [token.header, ...token.rows];
-  const longest = token.header.map((_, col) => Math.max(3, ...rows.map((row) => row[col]?.text.length ?? 0)));
+  return { words: countWords(plainText(token)), lines: rowsLines([token.header, ...token.rows].map((row) => row.map((c) => c.text)), layout) };
+}
+
+function rowsLines(rows: string[][], layout: Layout): number {
+  const cols = Math.max(1, ...rows.map((r) => r.length));
+  const longest = Array.from({ length: cols }, (_, col) => Math.max(3, ...rows.map((row) => row[col]?.length ?? 0)));
   const total = longest.reduce((a, b) => a + b, 0);
   const usable = layout.charsPerLine * 1.25 - 1.2 * longest.length;
   const widths = longest.map((len) => Math.max(4, Math.min(len, (usable * len) / total)));
-  const rowLines = (cells: Tokens.TableCell[]): number => 0.86 * Math.max(1, ...cells.map((c, col) => textLines(c.text.length, widths[col] ?? 4))) + 0.3;
-  return { words: countWords(plainText(token)), lines: rows.reduce((sum, row) => sum + rowLines(row), 0) };
+  const rowLines = (cells: string[]): number => 0.86 * Math.max(1, ...cells.map((c, col) => textLines(c.length, widths[col] ?? 4))) + 0.3;
+  return rows.reduce((sum, row) => sum + rowLines(row), 0);
+}
+
+/** A raw HTML block: a `<table>` is costed as a table, anything else as its text. */
+function htmlCost(token: Token, layout: Layout): Cost {
+  if (token.raw.trim().startsWith('<!--')) return ZERO;
+  const text = plainText(token);
+  const table = /^\s*<table\b/i.test(token.raw) ? loneTable(token.raw) : undefined;
+  return { words: countWords(text), lines: table ? rowsLines(cellTexts(table), layout) : textLines(text.length, layout.charsPerLine) };
 }
 
 function listCost(token: Tokens.List, layout: Layout, depth: number): Cost {
@@ -77,7 +90,7 @@ export function blockCost(token: Token, layout: Layout): Cost {
     case 'def':
       return ZERO;
     case 'html':
-      return token.raw.trim().startsWith('<!--') ? ZERO : { words: countWords(plainText(token)), lines: textLines(plainText(token).length, layout.charsPerLine) };
+      return htmlCost(token, layout);
     case 'heading':
       return { words: countWords(plainText(token)), lines: 1.5 * textLines(plainText(token).length, layout.charsPerLine * 0.85) };
     case 'table':

@@ -6,6 +6,7 @@ import { blockCost, type Cost, type Layout } from './layout.js';
 import { atomFits, pack, type Atom, type Limit } from './pack.js';
 import { sentences, wordChunks } from './sentences.js';
 import { inlineSpans, keepSpansWhole, type Span } from './inline-spans.js';
+import { splitHtmlBlock } from './split-html.js';
 
 export interface SplitContext {
   layout: Layout;
@@ -200,6 +201,8 @@ export function splitBlock(block: Block, limit: Limit, ctx: SplitContext): Block
       return splitCode(block, limit, ctx);
     case 'blockquote':
       return splitQuote(block, limit, ctx);
+    case 'html':
+      return splitHtmlBlock(block, limit, { cost: (b) => costOf(b, ctx), lang: ctx.lang });
     default:
       return [block];
   }
