@@ -114,6 +114,8 @@ export async function finishPdf(pdf: Uint8Array | PDFDocument, details: PdfDetai
   doc.setCreationDate(date);
   doc.setModificationDate(date);
   doc.setLanguage(meta.lang);
+  // The protective marking travels with the file: in its document properties as well as on every page.
+  if (meta.classification) doc.context.lookup(doc.context.trailerInfo.Info, PDFDict).set(PDFName.of('Classification'), PDFHexString.fromText(meta.classification));
   writeOutline(doc, details.outline);
   const xmp = doc.context.stream(new TextEncoder().encode(xmpPacket(meta, date, tool, PRODUCER)), { Type: 'Metadata', Subtype: 'XML' });
   doc.catalog.set(PDFName.of('Metadata'), doc.context.register(xmp));

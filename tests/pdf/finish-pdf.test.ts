@@ -1,6 +1,6 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { PDFDocument, PDFName } from 'pdf-lib';
+import { PDFDict, PDFDocument, PDFHexString, PDFName, PDFRawStream } from 'pdf-lib';
 import { afterAll, describe, expect, it } from 'vitest';
 import { finishPdf, PRODUCER } from '../../src/pdf/finish-pdf.js';
 import type { BriefMeta } from '../../src/types.js';
@@ -61,6 +61,21 @@ describe('finishPdf', () => {
       Producer: PRODUCER,
       CreationDate: 'D:20261128100000Z',
     });
+  });
+
+  it('carries the protective marking in the document properties (Info and XMP)', async () => {
+    const file = path.join(out.dir, 'marked.pdf');
+    await writeFile(file, await finishPdf(await chromiumLike(), { meta: { ...meta, classification: 'OFFICIAL-SENSITIVE' }, outline: [], date: new Date('2026-11-28T10:00:00Z') }));
+    const doc = await PDFDocument.load(await readFile(file), { updateMetadata: false });
+    const info = doc.context.lookup(doc.context.trailerInfo.Info, PDFDict);
+    expect((info.lookup(PDFName.of('Classification')) as PDFHexString).decodeText()).toBe('OFFICIAL-SENSITIVE');
+    const xmp = doc.context.lookup(doc.catalog.get(PDFName.of('Metadata'))) as PDFRawStream;
+    expect(new TextDecoder().decode(xmp.contents)).toContain('<pdfx:Classification>OFFICIAL-SENSITIVE</pdfx:Classification>');
+    // Unmarked briefs carry no such property.
+    const plain = path.join(out.dir, 'plain.pdf');
+    await writeFile(plain, await finishPdf(await chromiumLike(), { meta, outline: [], date: new Date('2026-11-28T10:00:00Z') }));
+    const plainDoc = await PDFDocument.load(await readFile(plain), { updateMetadata: false });
+    expect(plainDoc.context.lookup(plainDoc.context.trailerInfo.Info, PDFDict).lookup(PDFName.of('Classification'))).toBeUndefined();
   });
 
   it('writes no outline when no slide can be found', async () => {
