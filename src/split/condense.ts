@@ -37,8 +37,14 @@ function flat(text: string): string {
   return text.replace(/[ \t]*\n[ \t]*/g, ' ').trim();
 }
 
+/** A sentence that ends in a footnote reference ("…installed one.[^survey] The most…") ends there. */
+const RE_AFTER_FOOTNOTE = /(?<=[.!?]["”’]?\[\^[^\]\s]+\])\s+(?=\S)/u;
+
 function sentencesOf(text: string, lang: string): string[] {
-  return sentences(flat(text), lang).map((s) => s.trim()).filter(Boolean);
+  return sentences(flat(text), lang)
+    .flatMap((s) => s.split(RE_AFTER_FOOTNOTE))
+    .map((s) => s.trim())
+    .filter(Boolean);
 }
 
 /** The bullet's text: the author's own gist, the sentence a gist names, else the lead (shorten.ts). */

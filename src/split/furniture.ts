@@ -14,7 +14,7 @@ export const AGENDA_MIN_SECTIONS = 3;
 
 /** Headings that close a brief, in the languages briefdeck has labels for. */
 const RE_CONCLUSION =
-  /^(?:conclusions?|in conclusion|concluding remarks|key (?:points|takeaways|findings)|takeaways|recommendations|outlook|fazit|schlussfolgerungen?|ausblick|conclusión|conclusiones|conclusions? et recommandations|заключение|выводы|结论|总结|結論|まとめ|الخلاصة|خاتمة|الاستنتاجات)(?![\p{L}\p{N}])/iu;
+  /^(?:conclusions?|in conclusion|concluding remarks|key (?:points|takeaways|findings)|takeaways|recommendations?|outlook|fazit|schlussfolgerungen?|ausblick|conclusión|conclusiones|conclusions? et recommandations|заключение|выводы|结论|总结|結論|まとめ|الخلاصة|خاتمة|الاستنتاجات)(?![\p{L}\p{N}])/iu;
 
 /**
  * The number an author gave a heading: `1.`, `1)`, `2.3`, `IV.`, `A)`, then a space. A bare

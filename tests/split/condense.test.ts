@@ -78,3 +78,20 @@ describe('condensed mode', () => {
     }
   });
 });
+
+describe('a lead sentence that ends in a footnote reference', () => {
+  it('ends there: the bullet is one sentence, its reference kept', async () => {
+    const { dir, remove } = await tempDir();
+    try {
+      const file = path.join(dir, 'fn.md');
+      await writeFile(file, `---\ntitle: T\n---\n\n## Evidence\n\nThe survey found that only 9 % had installed one.[^survey] The most common reason given was cost.\n\n[^survey]: National Housing Survey 2025, table 7.\n`);
+      const { slides } = await composeDeck(file, { fit: false });
+      const evidence = slides.find((s) => s.title === 'Evidence' && s.kind === 'content');
+      expect(evidence?.blocks.map((b) => b.token.raw.trim())).toEqual(['- The survey found that only 9 % had installed one.[^survey]']);
+      expect(evidence?.footnotes?.map((f) => f.label)).toEqual(['survey']);
+      expect(evidence?.notes.join(' ')).toContain('The most common reason given was cost.');
+    } finally {
+      await remove();
+    }
+  });
+});

@@ -56,7 +56,7 @@ describe('closing slide', () => {
     expect(closing.blocks.map((b) => plainText(b.token))).toEqual(['First point. Second point!']);
   });
 
-  it.each(['Fazit', 'Conclusions', '结论', 'الخلاصة', 'Выводы', '4. Key takeaways'])('recognises "%s" as a conclusion', (heading) => {
+  it.each(['Fazit', 'Conclusions', '结论', 'الخلاصة', 'Выводы', '4. Key takeaways', '4. Recommendation'])('recognises "%s" as a conclusion', (heading) => {
     expect(isConclusionHeading(heading)).toBe(true);
   });
 
