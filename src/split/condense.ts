@@ -48,8 +48,7 @@ function sentencesOf(text: string, lang: string): string[] {
 }
 
 /** The bullet's text: the author's own gist, the sentence a gist names, else the lead (shorten.ts). */
-function leadFor(text: string, gist: string | undefined, lang: string): Lead {
-  const all = sentencesOf(text, lang);
+function leadFor(all: string[], text: string, gist: string | undefined, lang: string): Lead {
   if (gist && !RE_SENTENCE_NUMBER.test(gist)) return { text: gist, rules: [], sentence: 0, words: 0 };
   const from = gist ? Math.max(0, Math.min(all.length - 1, Number(gist) - 1)) : 0;
   return leadOf(all, lang, from) ?? { text: flat(text), rules: [], sentence: 1, words: 0 };
@@ -67,10 +66,11 @@ function listBlock(block: Block, markdown: string, ctx: CondenseContext): Block 
 
 function bullet(block: Block, gist: string | undefined, ctx: CondenseContext): Block {
   const text = flat(block.token.raw);
-  const lead = leadFor(text, gist, ctx.lang);
+  const all = sentencesOf(text, ctx.lang);
+  const lead = leadFor(all, text, gist, ctx.lang);
   const made = listBlock(block, `- ${lead.text}`, ctx);
   if (!made) return block;
-  const shortened = shortenedOf(lead, sentencesOf(text, ctx.lang));
+  const shortened = shortenedOf(lead, all);
   // The whole text goes to the notes, so nothing the author wrote is lost.
   return { ...made, notes: lead.text === text ? undefined : [block.token.raw.trim()], ...(shortened ? { shortened } : {}) };
 }
@@ -97,9 +97,10 @@ function condenseList(block: Block, ctx: CondenseContext): Block {
     const task = item.task ? `[${item.checked ? 'x' : ' '}] ` : '';
     if (hasStructure(item)) return `${marker} ${indent(item.raw.trim().replace(/^(?:[-*+]|\d+[.)])\s+/, ''), marker.length + 1)}`;
     const text = flat(item.text);
-    const lead = leadFor(text, undefined, ctx.lang);
+    const all = sentencesOf(text, ctx.lang);
+    const lead = leadFor(all, text, undefined, ctx.lang);
     if (lead.text !== text) changed = true;
-    const s = shortenedOf(lead, sentencesOf(text, ctx.lang));
+    const s = shortenedOf(lead, all);
     if (s) shortened.push(s);
     return `${marker} ${task}${lead.text}`;
   });
@@ -143,14 +144,34 @@ function keyJudgements(blocks: Block[], ctx: CondenseContext): Block[] {
   const prose = blocks.filter(isProse);
   if (units >= KEY_JUDGEMENTS.min || prose.length === 0 || prose.length !== blocks.filter((b) => !b.directive).length) return condense(blocks, ctx);
   let room = KEY_JUDGEMENTS.max;
-  return blocks.map((block) => {
-    if (!isProse(block)) return block;
-    const all = sentencesOf(block.token.raw, ctx.lang);
-    const picked = all.map((s) => shorten(s, ctx.lang)).filter((s) => room > 0 && countWords(s.text) <= MAX_BULLET_WORDS && room-- > 0);
-    const notes = [block.token.raw.trim()];
-    const made = picked.length > 0 ? listBlock(block, picked.map((s) => `- ${s.text}`).join('\n'), ctx) : undefined;
-    return made ? { ...made, notes } : { token: { type: 'html', raw: '', text: '', block: true, pre: false } as Tokens.HTML, line: block.line, directive: { kind: 'notes', text: notes[0] } };
-  });
+  const out: Block[] = [];
+  // A paragraph that gives no bullet (the slide is full) still gives its text to the notes.
+  let unplaced: string[] = [];
+  for (const block of blocks) {
+    if (!isProse(block)) {
+      out.push(block);
+      continue;
+    }
+    const picked: string[] = [];
+    for (const sentence of sentencesOf(block.token.raw, ctx.lang)) {
+      const { text } = shorten(sentence, ctx.lang);
+      if (room > 0 && countWords(text) <= MAX_BULLET_WORDS) {
+        picked.push(`- ${text}`);
+        room--;
+      }
+    }
+    const notes = [...unplaced, block.token.raw.trim()];
+    const made = picked.length > 0 ? listBlock(block, picked.join('\n'), ctx) : undefined;
+    if (made) {
+      out.push({ ...made, notes });
+      unplaced = [];
+    } else {
+      const last = out.findLast((b) => b.notes);
+      if (last) last.notes = [...(last.notes ?? []), ...notes];
+      else unplaced = notes;
+    }
+  }
+  return unplaced.length > 0 ? condense(blocks, ctx) : out;
 }
 
 /** The section that holds the bottom line: the text before the first heading, else one named for it. */

@@ -147,8 +147,8 @@ function withDividers(slides: Slide[], sections: Section[], dividers: Divider): 
     if (dividers === 'h1') return depthOf.get(s.sectionIndex) === 1;
     return dividers === 'all' || (dividers === 'auto' && signposts);
   };
-  const dropped = new Set<number>();
-  const kept = slides.filter((s) => keep(s) || (!s.generated && void dropped.add(s.sectionIndex)));
+  const kept = slides.filter(keep);
+  const dropped = new Set(slides.filter((s) => s.kind === 'section' && !s.generated && !keep(s)).map((s) => s.sectionIndex));
   return kept.map((s) => (s.kind === 'content' && s.part === 1 && dropped.has(s.sectionIndex) ? { ...s, opens: true as const } : s));
 }
 

@@ -44,10 +44,6 @@ function opensWithPhrase(before: string): boolean {
   return RE_PHRASE_OPENER.test(clause);
 }
 
-function words(text: string): number {
-  return countWords(text);
-}
-
 function tidy(text: string): string {
   return text.replace(/\s{2,}/g, ' ').replace(/\s+([,.;:!?])/g, '$1').replace(/,([.;:!?])/g, '$1').trim();
 }
@@ -59,7 +55,7 @@ function capitalised(text: string): string {
 /** Applies `cut` when what stays keeps at least MIN_KEPT_WORDS words. */
 function attempt(text: string, rule: ShortenRule, rules: ShortenRule[], cut: (t: string) => string): string {
   const next = tidy(cut(text));
-  if (next === text || words(next) < MIN_KEPT_WORDS) return text;
+  if (next === text || countWords(next) < MIN_KEPT_WORDS) return text;
   rules.push(rule);
   return next;
 }
@@ -97,7 +93,7 @@ export function leadOf(all: string[], lang: string, from = 0): Lead | undefined 
   let first: Lead | undefined;
   for (let i = from; i < all.length; i++) {
     const short = shorten(all[i], lang);
-    const lead = { ...short, sentence: i + 1, words: words(short.text) };
+    const lead = { ...short, sentence: i + 1, words: countWords(short.text) };
     first ??= lead;
     if (lead.words <= MAX_BULLET_WORDS) return lead;
   }
