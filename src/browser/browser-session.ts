@@ -10,8 +10,12 @@ import { BROWSER_EXITED, PageWatch, type PageState } from './watch-page.js';
 
 const debug = createDebug('briefdeck:export');
 const PAGE_CLOSE_MS = 2_000;
-/** How long a page that failed may take to answer before it counts as stuck (see PageWatch). */
-const PATIENCE_MS = 5_000;
+/**
+ * How long a page that failed may take to answer a trivial script before it counts as stuck (see
+ * PageWatch). A live page answers in milliseconds, a loaded machine's in tenths of a second; a
+ * stuck one burns a core for as long as we wait, on top of the step's own time limit.
+ */
+const PATIENCE_MS = 2_000;
 
 type Attempt<T> = { ok: true; value: T } | { ok: false; error: unknown; crashed?: string };
 

@@ -31,6 +31,12 @@ export interface Watchdog {
   env: Record<string, string>;
   /** Chromium was closed by us, or never started: the watchdog leaves without killing anything. */
   release(): void;
+  /**
+   * A start that failed: the watchdog kills what it started now, as if briefdeck had died.
+   * Puppeteer would otherwise leave a browser that hangs at launch running for five more seconds,
+   * keeping briefdeck from exiting after it has reported the failure.
+   */
+  sweep(): void;
 }
 
 export function startWatchdog(): Watchdog {
@@ -42,12 +48,15 @@ export function startWatchdog(): Watchdog {
   child.unref();
   (child.stdin as unknown as { unref?: () => void }).unref?.();
   let released = false;
+  // A word on the pipe: leave quietly; the pipe closed without one: kill what carries the mark.
+  const end = (word?: string): void => {
+    if (released) return;
+    released = true;
+    if (!child.stdin.destroyed) child.stdin.end(word);
+  };
   return {
     env: { [MARK_VARIABLE]: mark },
-    release: () => {
-      if (released) return;
-      released = true;
-      if (!child.stdin.destroyed) child.stdin.end('x');
-    },
+    release: () => end('x'),
+    sweep: () => end(),
   };
 }
