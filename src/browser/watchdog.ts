@@ -47,11 +47,11 @@ export function startWatchdog(): Watchdog {
   // Neither the process nor its pipe keeps briefdeck running.
   child.unref();
   (child.stdin as unknown as { unref?: () => void }).unref?.();
-  let released = false;
+  let ended = false;
   // A word on the pipe: leave quietly; the pipe closed without one: kill what carries the mark.
   const end = (word?: string): void => {
-    if (released) return;
-    released = true;
+    if (ended) return;
+    ended = true;
     if (!child.stdin.destroyed) child.stdin.end(word);
   };
   return {
