@@ -164,6 +164,11 @@ export class BrowserSession implements AsyncDisposable {
     return this.watches.get(page)?.afterFailure() ?? Promise.resolve({ answers: false });
   }
 
+  /** Has `page` asked ahead of a step's deadline (see PageWatch); returns the cancel. */
+  askAhead(page: Page, deadlineMs: number): () => void {
+    return this.watches.get(page)?.askAhead(deadlineMs) ?? (() => undefined);
+  }
+
   /** Resolves with the reason if `page` or the browser dies while a job uses it. */
   goneOf(page: Page): Promise<string> {
     return this.watches.get(page)?.gone ?? new Promise(() => undefined);

@@ -57,11 +57,18 @@ async function placeOf(job: BrowserJob, page: Page, state: PageState, layout: bo
 /** Rejects when the step's time is up or the page dies, whichever comes first; `stop()` disarms it. */
 function deadline(job: BrowserJob, page: Page): { expired: Promise<never>; stop: () => void } {
   let timer: NodeJS.Timeout | undefined;
+  const cancelAsk = job.session.askAhead(page, job.session.timeout);
   const expired = new Promise<never>((_, reject) => {
     timer = setTimeout(() => reject(new Error(`timed out after ${seconds(job.session.timeout)} (--timeout)`)), job.session.timeout);
     void job.session.goneOf(page).then((reason) => reject(new Error(reason)));
   });
-  return { expired, stop: () => clearTimeout(timer) };
+  return {
+    expired,
+    stop: () => {
+      clearTimeout(timer);
+      cancelAsk();
+    },
+  };
 }
 
 /**

@@ -20,12 +20,18 @@ export const PAGE_CRASHED = 'the page crashed';
  * failed (a navigation is aborted first, the renderer dies ~0.1–1 s later). So the page is asked to
  * evaluate a trivial script: a live page answers at once; a crashed one never does, and its crash
  * event ends the wait; only a page stuck in a script loop waits out `patienceMs`. No fixed sleep.
+ *
+ * A step that may time out asks ahead (`askAhead`), `patienceMs` before its deadline: a page still
+ * silent at the deadline has then been silent for `patienceMs` already, and is stuck at once, so a
+ * timed-out step reports when its time is up rather than `patienceMs` later.
  */
 export class PageWatch {
   /** Resolves with the reason when the page or its browser dies; never rejects. */
   readonly gone: Promise<string>;
   private reason?: string;
   private state?: Promise<PageState>;
+  /** The question asked ahead of a deadline, until the page answers it. */
+  private early?: { sent: number; settled: boolean };
   private readonly stop: () => void;
 
   constructor(
@@ -51,10 +57,25 @@ export class PageWatch {
     return this.state;
   }
 
+  /** Asks the page `patienceMs` before `deadlineMs` from now; the returned function cancels that. */
+  askAhead(deadlineMs: number): () => void {
+    const timer = setTimeout(() => {
+      if (this.state || this.early?.settled === false) return;
+      const early = { sent: Date.now(), settled: false };
+      this.early = early;
+      const settle = (): void => void (early.settled = true);
+      this.page.evaluate(() => true).then(settle, settle);
+    }, Math.max(0, deadlineMs - this.patienceMs));
+    timer.unref();
+    return () => clearTimeout(timer);
+  }
+
   private async ask(): Promise<PageState> {
     if (this.reason) return { answers: false, crashed: this.reason };
     // Puppeteer marks the connection closed before it fails the calls that were waiting on it.
     if (!this.browser.connected) return { answers: false, crashed: (this.reason ??= BROWSER_EXITED) };
+    const early = this.early;
+    if (early && !early.settled && Date.now() - early.sent >= this.patienceMs) return { answers: false };
     const timer = new AbortController();
     const answered = this.page.evaluate(() => true).then(
       () => 'answers' as const,

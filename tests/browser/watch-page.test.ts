@@ -1,6 +1,6 @@
 import { EventEmitter } from 'node:events';
 import type { Browser, Page } from 'puppeteer';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { BROWSER_EXITED, PAGE_CRASHED, PageWatch } from '../../src/browser/watch-page.js';
 
 // Stand-ins with just what PageWatch uses: events, `connected`, `evaluate`.
@@ -36,6 +36,35 @@ describe('PageWatch: a page\'s state after a failure, by asking it rather than b
   it('a page stuck in a script neither answers nor crashes: stuck once its patience runs out', async () => {
     const { watch } = stubs(never);
     expect(await watch(50).afterFailure()).toEqual({ answers: false });
+  });
+
+  it('asked ahead of a deadline, a page still silent at the deadline is stuck at once', async () => {
+    vi.useFakeTimers();
+    try {
+      let asked = 0;
+      const { watch } = stubs(() => (asked++, never()));
+      const watching = watch(FOREVER);
+      // The deadline is one patience away: it asks now, and at the deadline has waited it out.
+      watching.askAhead(FOREVER);
+      vi.advanceTimersByTime(FOREVER);
+      expect([await watching.afterFailure(), asked]).toEqual([{ answers: false }, 1]);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it('asked ahead, a page that answered is asked again after a failure, and answers', async () => {
+    vi.useFakeTimers();
+    try {
+      let asked = 0;
+      const { watch } = stubs(async () => ++asked);
+      const watching = watch(FOREVER);
+      watching.askAhead(FOREVER);
+      await vi.advanceTimersByTimeAsync(FOREVER);
+      expect([await watching.afterFailure(), asked]).toEqual([{ answers: true }, 2]);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it('is asked once: a step and the session get the same verdict', async () => {
