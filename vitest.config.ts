@@ -1,10 +1,10 @@
 import { defineConfig } from 'vitest/config';
 import LongFirstSequencer from './tests/helpers/long-first-sequencer.js';
 
-// Files that fail after other files in a shared worker (found by a --no-isolate run; the state they
-// depend on is not yet traced), so they get a fresh one. The rest share their workers' loaded
-// modules, which saves 27 s of imports a run.
-const ISOLATED = ['tests/render/precompiled-templates.test.ts', 'tests/pdf/export-handout.test.ts', 'tests/cli/handout-flags.test.ts'];
+// vi.mock replaces a module for the file that mocks it, and a shared worker has already loaded that
+// module for the files before it: a file that mocks one of our modules gets a fresh worker. The rest
+// share their workers' loaded modules, which saves 27 s of imports a run.
+const ISOLATED = ['tests/render/precompiled-templates.test.ts'];
 
 export default defineConfig({
   test: {

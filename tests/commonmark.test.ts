@@ -1,4 +1,4 @@
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createRequire } from 'node:module';
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -12,7 +12,7 @@ import { wordsMissingFromSlides } from './helpers/lost-words.js';
 import { toSections } from '../src/split/to-sections.js';
 import { toSlides } from '../src/split/to-slides.js';
 import type { Mode } from '../src/types.js';
-import { testBrowser } from './helpers/browser.js';
+import { workerBrowser } from './helpers/browser.js';
 import { tempDir } from './helpers/fixtures.js';
 
 interface Example {
@@ -24,8 +24,7 @@ const spec = createRequire(import.meta.url)('commonmark-spec') as { tests: Examp
 // The spec writes tabs as →.
 const source = (e: Example): string => e.markdown.replace(/→/g, '\t');
 
-const session = testBrowser();
-afterAll(() => session.close());
+const session = workerBrowser();
 
 describe('CommonMark spec examples', () => {
   for (const mode of ['full', 'condensed'] as Mode[]) {

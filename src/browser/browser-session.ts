@@ -6,17 +6,10 @@ import { realpathSync, statSync } from 'node:fs';
 import { findBrowser, type FoundBrowser } from './find-browser.js';
 import { launchBrowser } from './launch-browser.js';
 import { PageSlots } from './page-slots.js';
-import { BROWSER_EXITED, PageWatch, type PageState } from './watch-page.js';
+import { BROWSER_EXITED, PageWatch, patienceFor, type PageState } from './watch-page.js';
 
 const debug = createDebug('briefdeck:export');
 const PAGE_CLOSE_MS = 2_000;
-/**
- * How long a page that failed may take to answer a trivial script before it counts as stuck (see
- * PageWatch). A live page answers in milliseconds, a loaded machine's in tenths of a second; a
- * stuck one burns a core for as long as we wait, on top of the step's own time limit.
- */
-const PATIENCE_MS = 2_000;
-
 type Attempt<T> = { ok: true; value: T } | { ok: false; error: unknown; crashed?: string };
 
 /** A job whose page `keep` may take over once it is done (fit's measuring page): true when it did. */
@@ -219,7 +212,7 @@ export class BrowserSession implements AsyncDisposable {
     debug('reusing the kept page');
     await this.slots.take();
     this.open.add(kept.page);
-    const watch = new PageWatch(await this.launching, kept.page, Math.min(this.timeout, PATIENCE_MS));
+    const watch = new PageWatch(await this.launching, kept.page, patienceFor(this.timeout));
     this.watches.set(kept.page, watch);
     try {
       return { value: await fn(kept.page) };
@@ -276,7 +269,7 @@ export class BrowserSession implements AsyncDisposable {
       page.on('load', () => this.stats.loads++);
       this.open.add(page);
       if (generation !== this.generation) throw new Error('cancelled: a newer build replaces this one');
-      watch = new PageWatch(browser, page, Math.min(this.timeout, PATIENCE_MS));
+      watch = new PageWatch(browser, page, patienceFor(this.timeout));
       this.watches.set(page, watch);
       this.stats.peakPages = Math.max(this.stats.peakPages, this.open.size);
       debug('page opened (%d open)', this.open.size);

@@ -9,6 +9,23 @@ export interface PageState {
   crashed?: string;
 }
 
+/**
+ * How long a page that failed may take to answer a trivial script before it counts as stuck. A live
+ * page answers in milliseconds, a loaded machine's in tenths of a second; a stuck one burns a core
+ * for as long as we wait, on top of the step's own time limit.
+ */
+const PATIENCE_MS = 2_000;
+
+/**
+ * The patience for steps limited to `stepMs`: at most half of it. A step asks ahead one patience
+ * before its deadline, and a question sent as the step begins reaches a page that has not yet
+ * started the script that hangs it: the page answers, and so is given a second patience after the
+ * deadline (`--timeout 2` took 4.5 s).
+ */
+export function patienceFor(stepMs: number): number {
+  return Math.min(stepMs / 2, PATIENCE_MS);
+}
+
 export const BROWSER_EXITED = 'Chromium exited unexpectedly';
 export const PAGE_CRASHED = 'the page crashed';
 

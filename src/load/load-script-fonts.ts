@@ -87,22 +87,36 @@ function familyOrder(lang: string): string[] {
   return preferred ? [preferred, ...families.filter((f) => f !== preferred)] : families;
 }
 
+/**
+ * Which subset draws a character, per family order ('' for IBM Plex or none): scanning every face's
+ * ranges for each character was most of a non-Latin build's composing time, and a watched or
+ * batch build meets the same characters again. Bounded by the characters of Unicode.
+ */
+const subsetOf = new Map<string, Map<number, string>>();
+
 /** The subsets needed to draw `text`: for each character outside IBM Plex, the first family that has it. */
 export async function scriptSubsets(text: string, lang: string): Promise<Face[]> {
   // Most briefs are Latin with typographic punctuation, all in IBM Plex's own latin subsets: no
   // need to read the Noto catalogue (a good part of an HTML build's time) to find that out.
   if (!RE_BEYOND_LATIN.test(text)) return [];
   const { base, faces } = await loadCatalogue();
-  const regular = familyOrder(lang).flatMap((family) => faces.filter((f) => f.family === family && f.weight === '400'));
+  const order = familyOrder(lang);
+  const key = order.join();
+  let lookup = subsetOf.get(key);
+  if (!lookup) subsetOf.set(key, (lookup = new Map()));
+  const regular = order.flatMap((family) => faces.filter((f) => f.family === family && f.weight === '400'));
   const chosen = new Set<string>();
   const seen = new Set<number>();
   for (const char of text) {
     const cp = char.codePointAt(0) ?? 0;
     if (cp < 0x250 || seen.has(cp)) continue;
     seen.add(cp);
-    if (covers(base, cp)) continue;
-    const face = regular.find((f) => covers(f.ranges, cp));
-    if (face) chosen.add(face.subset);
+    let subset = lookup.get(cp);
+    if (subset === undefined) {
+      subset = covers(base, cp) ? '' : (regular.find((f) => covers(f.ranges, cp))?.subset ?? '');
+      lookup.set(cp, subset);
+    }
+    if (subset) chosen.add(subset);
   }
   return faces.filter((f) => chosen.has(f.subset));
 }

@@ -11,7 +11,7 @@ import { confinePage, serveHtml } from '../../src/browser/serve-html.js';
 import { Diagnostics, formatDiagnostic } from '../../src/diagnostics.js';
 import { exportHandout } from '../../src/pdf/export-handout.js';
 import { exportPdf } from '../../src/pdf/export-pdf.js';
-import { testBrowser } from '../helpers/browser.js';
+import { workerBrowser } from '../helpers/browser.js';
 import { tempDir } from '../helpers/fixtures.js';
 import { readPdf } from '../helpers/pdf.js';
 
@@ -32,7 +32,7 @@ const TIMEOUT = 120_000;
 
 beforeAll(async () => {
   ({ dir, remove } = await tempDir());
-  session = testBrowser();
+  session = workerBrowser();
   server = createServer((req, res) => {
     heard.push(req.url ?? '');
     res.end('heard');
@@ -42,7 +42,6 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   server.close();
-  await session.close();
   await remove();
 });
 

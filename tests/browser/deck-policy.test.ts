@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildDeck } from '../../src/build/build-deck.js';
 import type { BrowserSession } from '../../src/browser/browser-session.js';
 import { Diagnostics } from '../../src/diagnostics.js';
-import { testBrowser } from '../helpers/browser.js';
+import { workerBrowser } from '../helpers/browser.js';
 import { tempDir } from '../helpers/fixtures.js';
 
 /**
@@ -58,10 +58,9 @@ async function deckFile(name: string, extra: { theme?: string } = {}): Promise<s
 
 beforeAll(async () => {
   ({ dir, remove } = await tempDir());
-  session = testBrowser();
+  session = workerBrowser();
 });
 afterAll(async () => {
-  await session.close();
   await remove();
 });
 

@@ -1,7 +1,7 @@
 import { EventEmitter } from 'node:events';
 import type { Browser, Page } from 'puppeteer';
 import { describe, expect, it, vi } from 'vitest';
-import { BROWSER_EXITED, PAGE_CRASHED, PageWatch } from '../../src/browser/watch-page.js';
+import { BROWSER_EXITED, PAGE_CRASHED, PageWatch, patienceFor } from '../../src/browser/watch-page.js';
 
 // Stand-ins with just what PageWatch uses: events, `connected`, `evaluate`.
 function stubs(evaluate: () => Promise<unknown>) {
@@ -48,6 +48,26 @@ describe('PageWatch: a page\'s state after a failure, by asking it rather than b
       watching.askAhead(FOREVER);
       vi.advanceTimersByTime(FOREVER);
       expect([await watching.afterFailure(), asked]).toEqual([{ answers: false }, 1]);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it('a page that hangs once the step is under way is still told stuck at the deadline, even with a short --timeout', async () => {
+    vi.useFakeTimers();
+    try {
+      const step = 2_000;
+      const begun = Date.now();
+      // It answers while it loads, then its script loops forever.
+      const { watch } = stubs(() => (Date.now() - begun < step / 4 ? Promise.resolve(true) : never()));
+      const watching = watch(patienceFor(step));
+      watching.askAhead(step);
+      await vi.advanceTimersByTimeAsync(step);
+      let state: unknown;
+      void watching.afterFailure().then((s) => (state = s));
+      // No clock runs from here on: a verdict that needs more waiting does not come.
+      await vi.advanceTimersByTimeAsync(0);
+      expect(state).toEqual({ answers: false });
     } finally {
       vi.useRealTimers();
     }

@@ -1,11 +1,10 @@
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { checkBrief } from '../../src/build/check-brief.js';
 import { run } from '../../src/cli/run.js';
-import { testBrowser } from '../helpers/browser.js';
+import { workerBrowser } from '../helpers/browser.js';
 import { EXAMPLE, fixture } from '../helpers/fixtures.js';
 
-const session = testBrowser();
-afterAll(() => session.close());
+const session = workerBrowser();
 
 const where = (d: { severity: string; code: string; at?: { line: number } }): string => `${d.at?.line} ${d.severity} ${d.code}`;
 

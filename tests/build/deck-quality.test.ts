@@ -1,13 +1,12 @@
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Tokens } from 'marked';
 import { composeDeck } from '../../src/build/compose-deck.js';
 import { deckQuality } from '../../src/build/deck-quality.js';
 import { plainText } from '../../src/lex/markdown.js';
-import { testBrowser } from '../helpers/browser.js';
+import { workerBrowser } from '../helpers/browser.js';
 import { EXAMPLE } from '../helpers/fixtures.js';
 
-const session = testBrowser();
-afterAll(() => session.close());
+const session = workerBrowser();
 
 // The targets of a deck that presents like a briefing (issue 14), held on the example, measured.
 describe('the example, condensed (the default), fitted in Chromium', () => {

@@ -7,7 +7,7 @@ import type { BrowserSession } from '../../src/browser/browser-session.js';
 import { words } from '../../src/lex/markdown.js';
 import { lexBrief } from '../../src/lex/lex-brief.js';
 import { plainText } from '../../src/lex/markdown.js';
-import { testBrowser } from '../helpers/browser.js';
+import { workerBrowser } from '../helpers/browser.js';
 import { EXAMPLE, fixture, tempDir } from '../helpers/fixtures.js';
 import { readPdf } from '../helpers/pdf.js';
 
@@ -18,7 +18,7 @@ let out: { dir: string; remove: () => Promise<void> };
 const built = new Map<string, BuildResult>();
 
 beforeAll(async () => {
-  session = testBrowser();
+  session = workerBrowser();
   out = await tempDir();
   for (const name of BRIEFS) {
     // The example once more on a 4:3 canvas, into its own output folder.
@@ -28,7 +28,6 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  await session?.close();
   await out?.remove();
 });
 

@@ -1,16 +1,15 @@
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { composeDeck } from '../../src/build/compose-deck.js';
 import { BrowserSession } from '../../src/browser/browser-session.js';
 import { measureDeck } from '../../src/fit/measure-page.js';
 import { lexBrief } from '../../src/lex/lex-brief.js';
 import { TOLERANCE } from '../../src/fit/refit.js';
 import { wordsMissingFromSlides } from '../helpers/lost-words.js';
-import { testBrowser } from '../helpers/browser.js';
+import { workerBrowser } from '../helpers/browser.js';
 import { EXAMPLE, fixture } from '../helpers/fixtures.js';
 import type { Mode } from '../../src/types.js';
 
-const session = testBrowser();
-afterAll(() => session.close());
+const session = workerBrowser();
 
 const DOCUMENTS: Array<[string, Mode]> = [
   [EXAMPLE, 'full'],

@@ -1,16 +1,15 @@
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { composeDeck } from '../../src/build/compose-deck.js';
 import { measureDeck } from '../../src/fit/measure-page.js';
 import { lexBrief } from '../../src/lex/lex-brief.js';
 import { TOLERANCE } from '../../src/fit/refit.js';
 import { wordsMissingFromSlides } from '../helpers/lost-words.js';
-import { testBrowser } from '../helpers/browser.js';
+import { workerBrowser } from '../helpers/browser.js';
 import { fixture, tempDir } from '../helpers/fixtures.js';
 
-const session = testBrowser();
-afterAll(() => session.close());
+const session = workerBrowser();
 
 // Raw HTML from real documents, each of which overflowed by 1,400–2,800 px when it was never split.
 const DOCUMENTS = ['fit/html-table.md', 'fit/html-table-ja.md', 'fit/html-div.md'];

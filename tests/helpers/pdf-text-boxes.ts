@@ -1,5 +1,4 @@
-import { readFile } from 'node:fs/promises';
-import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
+import { withPdf } from './pdf.js';
 
 export interface TextBox {
   page: number;
@@ -12,9 +11,8 @@ export interface TextBox {
 }
 
 /** Every text run with its place on the page, to check that nothing is drawn past a page edge. */
-export async function readTextBoxes(file: string): Promise<{ boxes: TextBox[]; sizes: Array<{ width: number; height: number }> }> {
-  const doc = await getDocument({ data: new Uint8Array(await readFile(file)), useSystemFonts: false, isEvalSupported: false }).promise;
-  try {
+export function readTextBoxes(file: string): Promise<{ boxes: TextBox[]; sizes: Array<{ width: number; height: number }> }> {
+  return withPdf(file, async (doc) => {
     const boxes: TextBox[] = [];
     const sizes: Array<{ width: number; height: number }> = [];
     for (let i = 1; i <= doc.numPages; i++) {
@@ -27,7 +25,5 @@ export async function readTextBoxes(file: string): Promise<{ boxes: TextBox[]; s
       }
     }
     return { boxes, sizes };
-  } finally {
-    await doc.destroy();
-  }
+  });
 }

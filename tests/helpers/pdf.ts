@@ -13,11 +13,30 @@ export interface PdfReadBack {
   sizes: Array<{ width: number; height: number }>;
 }
 
+type PdfDocument = Awaited<ReturnType<typeof getDocument>['promise']>;
+let reading: Promise<unknown> = Promise.resolve();
+
+/**
+ * Runs `read` on the PDF `file` opened with pdf.js, one document at a time in this process: pdf.js
+ * 5.4.624 mixes up the pages of two documents read at once ("Invalid page request", pdf.js issue
+ * 20629, fixed in 5.5, which is slower to read and wants Node 20.19 like us but changes text runs).
+ */
+export function withPdf<T>(file: string, read: (doc: PdfDocument) => Promise<T>): Promise<T> {
+  const run = reading.then(async () => {
+    const doc = await getDocument({ data: new Uint8Array(await readFile(file)), useSystemFonts: false, isEvalSupported: false }).promise;
+    try {
+      return await read(doc);
+    } finally {
+      await doc.destroy();
+    }
+  });
+  reading = run.catch(() => undefined);
+  return run;
+}
+
 /** Reads a PDF back with pdf.js: the real file, as a viewer would see it. */
-export async function readPdf(file: string): Promise<PdfReadBack> {
-  const data = new Uint8Array(await readFile(file));
-  const doc = await getDocument({ data, useSystemFonts: false, isEvalSupported: false }).promise;
-  try {
+export function readPdf(file: string): Promise<PdfReadBack> {
+  return withPdf(file, async (doc) => {
     const text: string[] = [];
     const sizes: Array<{ width: number; height: number }> = [];
     const links: PdfReadBack['links'] = [];
@@ -33,7 +52,5 @@ export async function readPdf(file: string): Promise<PdfReadBack> {
     const meta = await doc.getMetadata();
     const outline = ((await doc.getOutline()) ?? []) as PdfReadBack['outline'];
     return { pages: doc.numPages, text, info: meta.info as Record<string, unknown>, outline, links, sizes };
-  } finally {
-    await doc.destroy();
-  }
+  });
 }

@@ -2,11 +2,11 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildDeck } from '../../src/build/build-deck.js';
 import { fixture, tempDir } from '../helpers/fixtures.js';
-import { testBrowser } from '../helpers/browser.js';
+import { workerBrowser } from '../helpers/browser.js';
 import { readTextBoxes, type TextBox } from '../helpers/pdf-text-boxes.js';
 
 const MARK = 'OFFICIAL-SENSITIVE';
-const browser = testBrowser();
+const browser = workerBrowser();
 const out = await tempDir();
 const read: Record<'slides' | 'handout', { boxes: TextBox[]; sizes: Array<{ width: number; height: number }> }> = {} as never;
 
@@ -18,7 +18,6 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  await browser.close();
   await out.remove();
 });
 

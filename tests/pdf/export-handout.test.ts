@@ -4,13 +4,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildDeck, type BuildResult } from '../../src/build/build-deck.js';
 import { words } from '../../src/lex/markdown.js';
 import { fixture, tempDir } from '../helpers/fixtures.js';
-import { testBrowser } from '../helpers/browser.js';
+import { workerBrowser } from '../helpers/browser.js';
 import { readPdf, type PdfReadBack } from '../helpers/pdf.js';
 import { readPdfStructure, type PdfStructure } from '../helpers/pdf-structure.js';
 import { readTextBoxes } from '../helpers/pdf-text-boxes.js';
 
 const MM = 72 / 25.4;
-const browser = testBrowser();
+const browser = workerBrowser();
 const out = await tempDir();
 let result: BuildResult;
 const files = { slides: '', handout: '', html: '' };
@@ -44,7 +44,6 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  await browser.close();
   await out.remove();
 });
 

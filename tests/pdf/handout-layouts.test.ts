@@ -5,16 +5,15 @@ import { sectionStarts } from '../../src/split/furniture.js';
 import { words } from '../../src/lex/markdown.js';
 import { HANDOUT_LAYOUTS } from '../../src/render/handout-geometry.js';
 import { EXAMPLE, fixture, tempDir } from '../helpers/fixtures.js';
-import { testBrowser } from '../helpers/browser.js';
+import { workerBrowser } from '../helpers/browser.js';
 import { readPdf } from '../helpers/pdf.js';
 import { readPdfStructure } from '../helpers/pdf-structure.js';
 import { readTextBoxes } from '../helpers/pdf-text-boxes.js';
 
-const browser = testBrowser();
+const browser = workerBrowser();
 const out = await tempDir();
 
 afterAll(async () => {
-  await browser.close();
   await out.remove();
 });
 

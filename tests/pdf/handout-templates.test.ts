@@ -3,14 +3,13 @@ import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { buildDeck } from '../../src/build/build-deck.js';
 import { TEMPLATES_DIR } from '../../src/paths.js';
-import { testBrowser } from '../helpers/browser.js';
+import { workerBrowser } from '../helpers/browser.js';
 import { fixture, tempDir } from '../helpers/fixtures.js';
 import { readPdf } from '../helpers/pdf.js';
 
-const browser = testBrowser();
+const browser = workerBrowser();
 const work = await tempDir();
 afterAll(async () => {
-  await browser.close();
   await work.remove();
 });
 

@@ -1,13 +1,12 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { PDFDocument, PDFName, PDFString } from 'pdf-lib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildDeck, type BuildResult } from '../../src/build/build-deck.js';
 import type { BrowserSession } from '../../src/browser/browser-session.js';
-import { testBrowser } from '../helpers/browser.js';
+import { workerBrowser } from '../helpers/browser.js';
 import { fixture, tempDir } from '../helpers/fixtures.js';
-import { readPdf } from '../helpers/pdf.js';
+import { readPdf, withPdf } from '../helpers/pdf.js';
 import { readPdfStructure } from '../helpers/pdf-structure.js';
 
 /** The document language in the PDF's catalog (which may sit in a compressed object stream). */
@@ -26,16 +25,13 @@ async function build(name: string): Promise<{ result: BuildResult; pdfFile: stri
 }
 
 /** Where the text of a page sits: the mean x of its text items' starts, as a share of the page width. */
-async function textCentre(pdfFile: string, pageNumber: number): Promise<number> {
-  const doc = await getDocument({ data: new Uint8Array(await readFile(pdfFile)), isEvalSupported: false }).promise;
-  try {
+function textCentre(pdfFile: string, pageNumber: number): Promise<number> {
+  return withPdf(pdfFile, async (doc) => {
     const page = await doc.getPage(pageNumber);
     const width = page.view[2] - page.view[0];
     const xs = (await page.getTextContent()).items.flatMap((item) => ('str' in item && item.str.trim() ? [item.transform[4] + item.width / 2] : []));
     return xs.reduce((a, b) => a + b, 0) / xs.length / width;
-  } finally {
-    await doc.destroy();
-  }
+  });
 }
 
 /**
@@ -49,11 +45,10 @@ async function fontsOf(pdfFile: string): Promise<string[]> {
 }
 
 beforeAll(async () => {
-  session = testBrowser();
+  session = workerBrowser();
   ({ dir: root, remove } = await tempDir());
 });
 afterAll(async () => {
-  await session.close();
   await remove();
 });
 

@@ -8,7 +8,7 @@ import { buildDeck } from '../../src/build/build-deck.js';
 import type { BrowserSession } from '../../src/browser/browser-session.js';
 import { THEMES } from '../../src/load/read-meta.js';
 import { initProject } from '../../src/write/write-new-files.js';
-import { testBrowser } from '../helpers/browser.js';
+import { workerBrowser } from '../helpers/browser.js';
 import { tempDir } from '../helpers/fixtures.js';
 import { readPdf } from '../helpers/pdf.js';
 
@@ -48,14 +48,13 @@ async function contrast(htmlFile: string): Promise<{ violations: string[]; check
 }
 
 beforeAll(async () => {
-  session = testBrowser();
+  session = workerBrowser();
   ({ dir: root, remove } = await tempDir());
   await initProject(root);
   example = path.join(root, 'content', 'example.md');
   await writeFile(path.join(root, 'brand.css'), CUSTOM);
 });
 afterAll(async () => {
-  await session.close();
   await remove();
 });
 

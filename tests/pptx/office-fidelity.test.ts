@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildDeck } from '../../src/build/build-deck.js';
 import type { BrowserSession } from '../../src/browser/browser-session.js';
 import { words } from '../../src/lex/markdown.js';
-import { testBrowser } from '../helpers/browser.js';
+import { workerBrowser } from '../helpers/browser.js';
 import { EXAMPLE, fixture, fixtureNames, tempDir } from '../helpers/fixtures.js';
 import { officeFonts, officeToPdf } from '../helpers/office.js';
 import { readTextBoxes, type TextBox } from '../helpers/pdf-text-boxes.js';
@@ -74,7 +74,7 @@ function inside(item: { x: number; y: number; w: number; h: number }, shape: Sha
 }
 
 beforeAll(async () => {
-  session = testBrowser();
+  session = workerBrowser();
   const temp = await tempDir();
   remove = temp.remove;
   const files: string[] = [];
@@ -82,7 +82,6 @@ beforeAll(async () => {
     const result = await buildDeck(deck.file, { outDir: path.join(temp.dir, deck.label), pptx: true, mode: deck.mode, fit: deck.fit, browser: session });
     files.push(result.outputs.find((o) => o.endsWith('.pptx'))!);
   }
-  await session.close();
   // Every .pptx has its own name: the example's two modes are copied apart by their folder.
   const named = await Promise.all(files.map(async (f, i) => {
     const to = path.join(temp.dir, `${decks[i].label}.pptx`);
@@ -97,7 +96,6 @@ beforeAll(async () => {
 }, 900_000);
 
 afterAll(async () => {
-  await session?.close();
   await remove?.();
 });
 

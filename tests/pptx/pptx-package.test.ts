@@ -11,7 +11,7 @@ import { stageOutputs } from '../../src/write/stage-outputs.js';
 import type { BrowserSession } from '../../src/browser/browser-session.js';
 import { visibleText } from '../helpers/lost-words.js';
 import { words } from '../../src/lex/markdown.js';
-import { testBrowser } from '../helpers/browser.js';
+import { workerBrowser } from '../helpers/browser.js';
 import { fixture, tempDir } from '../helpers/fixtures.js';
 import { readPptx, textOf, type Pptx } from '../helpers/pptx.js';
 
@@ -65,7 +65,7 @@ function resolveTarget(relsPart: string, target: string): string {
 }
 
 beforeAll(async () => {
-  session = testBrowser();
+  session = workerBrowser();
   ({ dir: root, remove } = await tempDir());
   await copyFile(fixture('chart.svg'), path.join(root, 'chart.svg'));
   // A WebP signature over bytes no decoder can read: the deck embeds it, the browser cannot draw it.
@@ -75,7 +75,6 @@ beforeAll(async () => {
 }, 300_000);
 
 afterAll(async () => {
-  await session.close();
   await remove();
 });
 

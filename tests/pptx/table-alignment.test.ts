@@ -3,7 +3,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildDeck } from '../../src/build/build-deck.js';
 import type { BrowserSession } from '../../src/browser/browser-session.js';
-import { testBrowser } from '../helpers/browser.js';
+import { workerBrowser } from '../helpers/browser.js';
 import { tempDir } from '../helpers/fixtures.js';
 import { readPptx } from '../helpers/pptx.js';
 
@@ -11,11 +11,10 @@ let session: BrowserSession;
 let temp: { dir: string; remove: () => Promise<void> };
 
 beforeAll(async () => {
-  session = testBrowser();
+  session = workerBrowser();
   temp = await tempDir();
 });
 afterAll(async () => {
-  await session.close();
   await temp.remove();
 });
 

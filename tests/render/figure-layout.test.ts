@@ -4,7 +4,7 @@ import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { composeDeck } from '../../src/build/compose-deck.js';
 import type { BrowserSession } from '../../src/browser/browser-session.js';
-import { testBrowser } from '../helpers/browser.js';
+import { workerBrowser } from '../helpers/browser.js';
 import { fixture, tempDir } from '../helpers/fixtures.js';
 
 let session: BrowserSession;
@@ -12,12 +12,11 @@ let dir: string;
 let remove: () => Promise<void>;
 
 beforeAll(async () => {
-  session = testBrowser();
+  session = workerBrowser();
   ({ dir, remove } = await tempDir());
   for (const name of ['chart.png', 'chart.svg', 'chart-wide.png']) await copyFile(fixture(name), path.join(dir, name));
 });
 afterAll(async () => {
-  await session.close();
   await remove();
 });
 

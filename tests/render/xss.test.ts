@@ -5,7 +5,7 @@ import type { Page } from 'puppeteer';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildDeck } from '../../src/build/build-deck.js';
 import type { BrowserSession } from '../../src/browser/browser-session.js';
-import { testBrowser } from '../helpers/browser.js';
+import { workerBrowser } from '../helpers/browser.js';
 import { fixture, tempDir } from '../helpers/fixtures.js';
 
 let dir: string;
@@ -28,13 +28,12 @@ date: "<img src=x onerror=__pwned('date')>"
 
 beforeAll(async () => {
   ({ dir, remove } = await tempDir());
-  session = testBrowser();
+  session = workerBrowser();
   payloads = (await readFile(fixture('xss/payloads.txt'), 'utf8')).split(/\n%%\n/).map((p) => p.trim()).filter(Boolean);
   const body = payloads.map((p, i) => `## <img src=x onerror="__pwned('heading-${i + 1}')"> Payload ${i + 1}\n\n${p}\n`).join('\n');
   await writeFile(path.join(dir, 'xss.md'), `${INJECTION}${body}`);
 });
 afterAll(async () => {
-  await session.close();
   await remove();
 });
 

@@ -5,7 +5,7 @@ import type { Browser, Page } from 'puppeteer';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { run } from '../../src/cli/run.js';
 import type { BrowserSession } from '../../src/browser/browser-session.js';
-import { testBrowser } from '../helpers/browser.js';
+import { workerBrowser } from '../helpers/browser.js';
 import { Output } from '../helpers/output.js';
 import { fixture, tempDir } from '../helpers/fixtures.js';
 
@@ -61,16 +61,16 @@ beforeAll(async () => {
   await out.until(/Serving at (http:\S+)/);
   address = /Serving at (http:\S+)/.exec(out.text)![1];
   await out.until(/Watching/);
-  session = testBrowser();
+  session = workerBrowser();
   browser = await session.browser();
   page = await browser.newPage();
   await page.setViewport({ width: 1280, height: 720 });
 });
 
 afterAll(async () => {
+  await page?.close();
   stop.abort('SIGINT');
   expect(await served).toBe(130);
-  await session?.close();
   await remove?.();
 });
 

@@ -1,14 +1,13 @@
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { buildDeck } from '../../src/build/build-deck.js';
 import { checkBrief } from '../../src/build/check-brief.js';
 import { lexBrief } from '../../src/lex/lex-brief.js';
 import { wordsMissingFromSlides } from '../helpers/lost-words.js';
 import { readPdf } from '../helpers/pdf.js';
-import { testBrowser } from '../helpers/browser.js';
+import { workerBrowser } from '../helpers/browser.js';
 import { fixture, tempDir } from '../helpers/fixtures.js';
 
-const session = testBrowser();
-afterAll(() => session.close());
+const session = workerBrowser();
 
 describe('footnotes and sources', () => {
   it('keeps footnotes on the citing slide, lists them all on a Sources slide, and keeps links clickable in the PDF', async () => {
