@@ -30,7 +30,7 @@ describe('handout and notes flags', () => {
   it('--strip-notes writes a deck without speaker notes', async () => {
     const out = await tempDir();
     try {
-      const { code } = await cli(['build', fixture('handout-notes.md'), '--strip-notes', '-q', '-o', out.dir]);
+      const { code } = await cli(['build', fixture('handout-notes.md'), '--strip-notes', '--no-fit', '-q', '-o', out.dir]);
       expect(code).toBe(0);
       const html = await readFile(path.join(out.dir, 'handout-notes', 'index.html'), 'utf8');
       expect(html).not.toContain('class="notes"');

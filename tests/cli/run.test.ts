@@ -65,10 +65,10 @@ describe('briefdeck CLI', () => {
     const file = path.join(tmp.dir, 'keep.md');
     const out = path.join(tmp.dir, 'keep-out');
     await writeFile(file, '---\ntitle: Keep\n---\n\nGood text.\n');
-    expect((await cli(['build', file, '-o', out])).code).toBe(0);
+    expect((await cli(['build', file, '--no-fit', '-o', out])).code).toBe(0);
     const before = await readFile(path.join(out, 'keep', 'index.html'), 'utf8');
     await writeFile(file, '---\ntitle: Keep\nbudget: -1\n---\n\nBroken.\n');
-    expect((await cli(['build', file, '-o', out])).code).toBe(1);
+    expect((await cli(['build', file, '--no-fit', '-o', out])).code).toBe(1);
     expect(await readFile(path.join(out, 'keep', 'index.html'), 'utf8')).toBe(before);
     expect((await readdir(path.join(out, 'keep'))).filter((f) => f.startsWith('.briefdeck-tmp'))).toEqual([]);
   });
