@@ -6,7 +6,7 @@ import { composeDeck } from '../../src/build/compose-deck.js';
 import { measureDeck } from '../../src/fit/measure-page.js';
 import { renderDeck } from '../../src/render/render-deck.js';
 import { readManifest } from '../../src/cache/manifest.js';
-import { testBrowser } from '../helpers/browser.js';
+import { testBrowser, workerBrowser } from '../helpers/browser.js';
 import { EXAMPLE, fixture, tempDir } from '../helpers/fixtures.js';
 
 const fresh = testBrowser();
@@ -81,9 +81,7 @@ describe('fit remembers what it measured', () => {
       expect(laidOut).toBeGreaterThan(0);
       expect(laidOut).toBeLessThan(edited.deck.slides.length / 3);
 
-      const scratch = testBrowser();
-      const fromScratch = await buildDeck(brief, { outDir: path.join(dir, 'scratch'), browser: scratch });
-      await scratch.close();
+      const fromScratch = await buildDeck(brief, { outDir: path.join(dir, 'scratch'), browser: workerBrowser() });
       expect(fromScratch.deck.html).toBe(edited.deck.html);
     } finally {
       await session.close();
@@ -94,14 +92,10 @@ describe('fit remembers what it measured', () => {
     const out = path.join(dir, 'dist');
     const estimated = await buildDeck(brief, { outDir: out });
     expect(estimated.fit.verified).toBe(false);
-    const session = testBrowser();
-    try {
-      const measured = await buildDeck(brief, { outDir: out, browser: session });
-      expect(measured.skipped).toBe(false);
-      expect(measured.fit.verified).toBe(true);
-      expect((await buildDeck(brief, { outDir: out, browser: session })).skipped).toBe(true);
-    } finally {
-      await session.close();
-    }
+    const session = workerBrowser();
+    const measured = await buildDeck(brief, { outDir: out, browser: session });
+    expect(measured.skipped).toBe(false);
+    expect(measured.fit.verified).toBe(true);
+    expect((await buildDeck(brief, { outDir: out, browser: session })).skipped).toBe(true);
   });
 });

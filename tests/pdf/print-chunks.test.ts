@@ -11,14 +11,14 @@ import { measureSlides } from '../../src/fit/measure-slides.js';
 import { chunkRanges } from '../../src/browser/run-on-pages.js';
 import { loadHandout } from '../../src/load/load-handout.js';
 import type { Deck, RenderInput } from '../../src/types.js';
-import { testBrowser } from '../helpers/browser.js';
+import { testBrowser, workerBrowser } from '../helpers/browser.js';
 import { tempDir } from '../helpers/fixtures.js';
 import { readPdf, type PdfReadBack } from '../helpers/pdf.js';
 import { readPdfStructure, type PdfStructure } from '../helpers/pdf-structure.js';
 
 const SECTIONS = 12;
 const CHUNK = 8;
-const browser = testBrowser();
+const browser = workerBrowser();
 const out = await tempDir();
 
 /** A brief of about 30 slides: links forward to the last section and to the sources, and notes. */
@@ -69,10 +69,7 @@ beforeAll(async () => {
   await print('chunkedNotes', { notes: true, chunkSize: CHUNK });
 }, 240_000);
 
-afterAll(async () => {
-  await browser.close();
-  await out.remove();
-});
+afterAll(() => out.remove());
 
 describe('chunkRanges', () => {
   it('cuts into even consecutive chunks that cover every slide once', () => {
