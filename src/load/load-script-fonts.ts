@@ -104,7 +104,7 @@ export async function scriptSubsets(text: string, lang: string): Promise<Face[]>
   const key = order.join();
   let lookup = subsetOf.get(key);
   if (!lookup) subsetOf.set(key, (lookup = new Map()));
-  const regular = order.flatMap((family) => faces.filter((f) => f.family === family && f.weight === '400'));
+  let regular: Face[] | undefined;
   const chosen = new Set<string>();
   const seen = new Set<number>();
   for (const char of text) {
@@ -113,6 +113,7 @@ export async function scriptSubsets(text: string, lang: string): Promise<Face[]>
     seen.add(cp);
     let subset = lookup.get(cp);
     if (subset === undefined) {
+      regular ??= order.flatMap((family) => faces.filter((f) => f.family === family && f.weight === '400'));
       subset = covers(base, cp) ? '' : (regular.find((f) => covers(f.ranges, cp))?.subset ?? '');
       lookup.set(cp, subset);
     }

@@ -1,6 +1,6 @@
 import { EventEmitter } from 'node:events';
 import type { Browser, Page } from 'puppeteer';
-import { describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { BROWSER_EXITED, PAGE_CRASHED, PageWatch, patienceFor } from '../../src/browser/watch-page.js';
 
 // Stand-ins with just what PageWatch uses: events, `connected`, `evaluate`.
@@ -38,9 +38,11 @@ describe('PageWatch: a page\'s state after a failure, by asking it rather than b
     expect(await watch(50).afterFailure()).toEqual({ answers: false });
   });
 
-  it('asked ahead of a deadline, a page still silent at the deadline is stuck at once', async () => {
-    vi.useFakeTimers();
-    try {
+  describe('asked ahead of a deadline (on a fake clock)', () => {
+    beforeEach(() => vi.useFakeTimers());
+    afterEach(() => vi.useRealTimers());
+
+    it('a page still silent at the deadline is stuck at once', async () => {
       let asked = 0;
       const { watch } = stubs(() => (asked++, never()));
       const watching = watch(FOREVER);
@@ -48,14 +50,9 @@ describe('PageWatch: a page\'s state after a failure, by asking it rather than b
       watching.askAhead(FOREVER);
       vi.advanceTimersByTime(FOREVER);
       expect([await watching.afterFailure(), asked]).toEqual([{ answers: false }, 1]);
-    } finally {
-      vi.useRealTimers();
-    }
-  });
+    });
 
-  it('a page that hangs once the step is under way is still told stuck at the deadline, even with a short --timeout', async () => {
-    vi.useFakeTimers();
-    try {
+    it('a page that hangs once the step is under way is still told stuck at the deadline, even with a short --timeout', async () => {
       const step = 2_000;
       const begun = Date.now();
       // It answers while it loads, then its script loops forever.
@@ -68,23 +65,16 @@ describe('PageWatch: a page\'s state after a failure, by asking it rather than b
       // No clock runs from here on: a verdict that needs more waiting does not come.
       await vi.advanceTimersByTimeAsync(0);
       expect(state).toEqual({ answers: false });
-    } finally {
-      vi.useRealTimers();
-    }
-  });
+    });
 
-  it('asked ahead, a page that answered is asked again after a failure, and answers', async () => {
-    vi.useFakeTimers();
-    try {
+    it('a page that answered is asked again after a failure, and answers', async () => {
       let asked = 0;
       const { watch } = stubs(async () => ++asked);
       const watching = watch(FOREVER);
       watching.askAhead(FOREVER);
       await vi.advanceTimersByTimeAsync(FOREVER);
       expect([await watching.afterFailure(), asked]).toEqual([{ answers: true }, 2]);
-    } finally {
-      vi.useRealTimers();
-    }
+    });
   });
 
   it('is asked once: a step and the session get the same verdict', async () => {
