@@ -9,18 +9,21 @@ import { BaseSequencer, type TestSpecification } from 'vitest/node';
 const LONGEST = [
   'browser/browser-faults',
   'pptx/office-fidelity',
-  'e2e/decks',
   'fit/measure-page',
+  'e2e/decks',
   'pdf/print-measured',
   'build/property',
-  'pdf/themes',
-  'cli/pptx-flags',
   'pdf/print-chunks',
-  'fit/fit-deck',
   'cli/signals',
-  'pdf/handout-layouts',
+  'fit/fit-deck',
+  'cli/pptx-flags',
+  'pdf/themes',
+  'build/pathological',
   'build/determinism',
+  'scripts/bundle',
   'cli/hostile-pages',
+  'cli/bad-input',
+  'pdf/handout-layouts',
 ];
 
 function rank(spec: TestSpecification): number {
