@@ -11,7 +11,8 @@ export default defineConfig({
     // Browser tests launch Chromium; two cores are all CI has.
     maxWorkers: 2,
     // Decks are strings of several hundred kilobytes, made many times a test: a larger young
-    // generation lets them die there instead of being promoted and collected again (4 % less CPU).
+    // generation lets them die there instead of being promoted and collected again (4 % less CPU
+    // in the files that compose decks without a browser).
     execArgv: ['--max-semi-space-size=32'],
     // The longest files first, on a fresh clone too (see the sequencer).
     sequence: { sequencer: LongFirstSequencer },

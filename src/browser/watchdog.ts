@@ -19,7 +19,7 @@ const SCRIPT = [
   'IFS= read -r word',
   '[ -n "$word" ] && exit 0',
   'for round in 1 2; do',
-  '  for file in $(grep -lsxz -e "$1" /proc/[0-9]*/environ); do pid=${file#/proc/}; kill -9 "${pid%/environ}" 2>/dev/null; done',
+  '  for file in $(grep -lsxzF -e "$1" /proc/[0-9]*/environ); do pid=${file#/proc/}; kill -9 "${pid%/environ}" 2>/dev/null; done',
   'done',
   'exit 0',
 ].join('\n');
